@@ -1,0 +1,46 @@
+namespace VirtNet
+{
+    public enum Hypervisor { Esx, HyperV, Linux }
+
+    public enum VirtualSwitchType { Standard, Distributed, HyperV, LinuxBond }
+
+    /// <summary>PowerCLI's names; the vSphere API's in brackets on each value.</summary>
+    public enum LoadBalancingPolicy
+    {
+        /// <summary>loadbalance_srcid: route based on the originating virtual port.</summary>
+        LoadBalanceSrcId,
+        /// <summary>loadbalance_srcmac: route based on source MAC hash.</summary>
+        LoadBalanceSrcMac,
+        /// <summary>loadbalance_ip: route based on IP hash.</summary>
+        LoadBalanceIP,
+        /// <summary>failover_explicit: use explicit failover order.</summary>
+        ExplicitFailover,
+        /// <summary>loadbalance_loadbased: route based on physical NIC load (distributed switch only).</summary>
+        LoadBalanceLoadBased,
+    }
+
+    public enum NetworkFailoverDetectionPolicy { LinkStatus, BeaconProbing }
+
+    /// <summary>
+    /// How IP hash reduces the addresses. FullAddress XORs the whole 32-bit addresses (KB 2006129);
+    /// LastOctet XORs only the last octets (vSphere 6.5+ documentation). They agree for 2, 4 and 8 uplinks.
+    /// </summary>
+    public enum IpHashVariant { FullAddress, LastOctet }
+
+    public enum AdapterPurpose { Management, ServiceConsole, VMotion, Storage, FaultTolerance }
+
+    public enum SwitchPortMode { Access, Trunk }
+
+    /// <summary>Disabled; Enabled (spanning-tree portfast: edge on access ports only); Trunk (portfast trunk / edge trunk).</summary>
+    public enum PortFastMode { Disabled, Enabled, Trunk }
+
+    /// <summary>channel-group N mode X: On (static), Active/Passive (LACP), Desirable/Auto (PAgP).</summary>
+    public enum PortChannelMode { On, Active, Passive, Desirable, Auto }
+
+    /// <summary>The global port-channel load-balance method of a Catalyst switch.</summary>
+    public enum EtherChannelLoadBalance { SrcMac, DstMac, SrcDstMac, SrcIp, DstIp, SrcDstIp }
+
+    public enum SpanningTreeMode { Pvst, RapidPvst }
+
+    public enum EndpointRole { Gateway, Storage, Dns, Other }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace VirtNet
+{
+    /// <summary>
+    /// A hypervisor release: ESX/ESXi "3.5", "3.5 U3", "6.7", "8.0 U2"; Hyper-V "2012", "2012R2" ... "2025";
+    /// Linux a kernel version such as "6.1". Compares by release, so rules can ask "before 4.1".
+    /// </summary>
+    public sealed class HostVersion : IEquatable<HostVersion>, IComparable<HostVersion>
+    {
+        static readonly string[] EsxReleases = { "3.0", "3.5", "4.0", "4.1", "5.0", "5.1", "5.5", "6.0", "6.5", "6.7", "7.0", "8.0" };
+        static readonly string[] HyperVReleases = { "2008", "2008R2", "2012", "2012R2", "2016", "2019", "2022", "2025" };
+        static readonly Regex EsxPattern = new Regex(@"^(\d+)\.(\d+)(?:\s*U(\d+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        static readonly Regex LinuxPattern = new Regex(@"^(\d+)\.(\d+)(?:\.(\d+))?$", RegexOptions.CultureInvariant);
+
+        HostVersion(Hypervisor hypervisor, int major, int minor, int update, string text)
+        {
+            Hypervisor = hypervisor; Major = major; Minor = minor; Update = update; Text = text;
+        }
+
+        public Hypervisor Hypervisor { get; }
+        public int Major { get; }
+        public int Minor { get; }
+        /// <summary>ESX update level (3.5 U3 gives 3); Linux patch level.</summary>
+        public int Update { get; }
+        public string Text { get; }
+
+        public static string DefaultFor(Hypervisor hypervisor) =>
+            hypervisor == Hypervisor.Esx ? "8.0" : hypervisor == Hypervisor.HyperV ? "2022" : "6.1";
+
+        public static HostVersion Parse(Hypervisor hypervisor, string text)
+        {
+            var trimmed = (text ?? "").Trim();
+            switch (hypervisor)
+            {
+                case Hypervisor.Esx:
+                {
+                    var m = EsxPattern.Match(trimmed);
+                    if (m.Success && Array.IndexOf(EsxReleases, m.Groups[1].Value + "." + m.Groups[2].Value) >= 0)
+                    {
+                        int update = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
+                        string canonical = m.Groups[1].Value + "." + m.Groups[2].Value + (update > 0 ? " U" + update.ToString(CultureInfo.InvariantCulture) : "");
+                        return new HostVersion(hypervisor, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+                            int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), update, canonical);
+                    }
+                    throw Invalid(hypervisor, text, "an ESX/ESXi release " + string.Join(", ", EsxReleases) + ", optionally with an update such as '3.5 U3'");
+                }
+                case Hypervisor.HyperV:
+                {
+                    int index = Array.FindIndex(HyperVReleases, r => string.Equals(r, trimmed.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
+                    if (index >= 0)
+                        return new HostVersion(hypervisor, int.Parse(HyperVReleases[index].Substring(0, 4), CultureInfo.InvariantCulture),
+                            HyperVReleases[index].EndsWith("R2", StringComparison.Ordinal) ? 1 : 0, 0, HyperVReleases[index]);
+                    throw Invalid(hypervisor, text, "a Windows Server release " + string.Join(", ", HyperVReleases));
+                }
+                default:
+                {
+                    var m = LinuxPattern.Match(trimmed);
+                    if (m.Success)
+                        return new HostVersion(hypervisor, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+                            int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+                            m.Groups[3].Success ? int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) : 0, trimmed);
+                    throw Invalid(hypervisor, text, "a kernel version such as 5.15 or 6.1.0");
+                }
+            }
+        }
+
+        static VirtNetException Invalid(Hypervisor hypervisor, string text, string valid) =>
+            new VirtNetException(ErrorIds.InvalidVersion, VirtNetErrorKind.InvalidArgument,
+                $"'{text}' is not a known {hypervisor} version. Use {valid}.", text);
+
+        /// <summary>True when this release is at least major.minor (update ignored).</summary>
+        public bool IsAtLeast(int major, int minor) => Major > major || (Major == major && Minor >= minor);
+
+        public override string ToString() => Text;
+        public bool Equals(HostVersion other) => other != null && Hypervisor == other.Hypervisor && CompareTo(other) == 0;
+        public override bool Equals(object obj) => Equals(obj as HostVersion);
+        public override int GetHashCode() => (Major * 100 + Minor) * 100 + Update;
+        public int CompareTo(HostVersion other)
+        {
+            int c = Major.CompareTo(other.Major);
+            if (c == 0) c = Minor.CompareTo(other.Minor);
+            if (c == 0) c = Update.CompareTo(other.Update);
+            return c;
+        }
+    }
+}

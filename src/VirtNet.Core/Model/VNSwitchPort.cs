@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using VirtNet.Net;
+
+namespace VirtNet
+{
+    /// <summary>An interface of a physical switch, with its switchport and spanning-tree settings.</summary>
+    public sealed class VNSwitchPort
+    {
+        public const int MinMtu = 1500, MaxMtu = 9216;
+        int _accessVLan = 1, _nativeVLan = 1, _mtu = 1500;
+        bool[] _allowed; // null: all VLANs (IOS default "switchport trunk allowed vlan all")
+
+        internal VNSwitchPort(VNPhysicalSwitch physicalSwitch, string shortName)
+        {
+            PhysicalSwitch = physicalSwitch;
+            Name = shortName;
+        }
+
+        /// <summary>The short form, Gi1/0/1.</summary>
+        public string Name { get; }
+        public string LongName => SwitchPortName.LongForm(Name);
+        public VNPhysicalSwitch PhysicalSwitch { get; }
+        public int StackMember => SwitchPortName.StackMember(Name);
+        public SwitchPortMode Mode { get; set; } = SwitchPortMode.Access;
+        public int AccessVLan { get => _accessVLan; set => _accessVLan = VLan.CheckSwitchVLan(value); }
+        public int NativeVLan { get => _nativeVLan; set => _nativeVLan = VLan.CheckSwitchVLan(value); }
+        /// <summary>The trunk's allowed list in IOS form ("all", or "10,20,100-110").</summary>
+        public string AllowedVLan => FormatAllowed();
+        public PortFastMode PortFast { get; set; } = PortFastMode.Disabled;
+        public int Mtu
+        {
+            get => _mtu;
+            set
+            {
+                if (value < MinMtu || value > MaxMtu)
+                    throw new VirtNetException(ErrorIds.InvalidMtu, VirtNetErrorKind.InvalidArgument,
+                        $"MTU {value} is not valid on a switch port. Use {MinMtu} to {MaxMtu}.", value);
+                _mtu = value;
+            }
+        }
+        public VNPortChannel PortChannel { get; internal set; }
+        /// <summary>The host NIC cabled to this port, if any.</summary>
+        public VNUplink Uplink { get; private set; }
+        public string Path => PhysicalSwitch.Name + "/" + Name;
+
+        /// <summary>
+        /// PortFast takes effect on an access port with "portfast" or "portfast trunk", and on a trunk only with
+        /// "portfast trunk"; plain portfast on a trunk is ignored by IOS.
+        /// </summary>
+        public bool IsPortFastEffective => PortFast == PortFastMode.Trunk || (PortFast == PortFastMode.Enabled && Mode == SwitchPortMode.Access);
+
+        /// <summary>True when the port carries the VLAN: its access VLAN, or on a trunk an allowed VLAN.</summary>
+        public bool CarriesVLan(int vlanId) =>
+            Mode == SwitchPortMode.Access ? vlanId == _accessVLan : _allowed == null || (vlanId >= 1 && vlanId <= 4094 && _allowed[vlanId]);
+
+        /// <summary>Sets the allowed list from IOS text: "all", "none", or ids and ranges such as "10,20,100-110".</summary>
+        public void SetAllowedVLan(IEnumerable<string> items)
+        {
+            var list = items.SelectMany(i => i.Split(',')).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+            if (list.Count == 1 && string.Equals(list[0], "all", StringComparison.OrdinalIgnoreCase)) { _allowed = null; return; }
+            var allowed = new bool[4095];
+            if (!(list.Count == 1 && string.Equals(list[0], "none", StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var item in list)
+                {
+                    var parts = item.Split('-');
+                    if (parts.Length > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int from)
+                        || !int.TryParse(parts[parts.Length - 1], NumberStyles.None, CultureInfo.InvariantCulture, out int to) || from > to)
+                        throw new VirtNetException(ErrorIds.InvalidVLanId, VirtNetErrorKind.InvalidArgument,
+                            $"'{item}' is not a VLAN id or range. Use ids 1 to 4094 and ranges such as 100-110, or 'all'.", item);
+                    VLan.CheckSwitchVLan(from);
+                    VLan.CheckSwitchVLan(to);
+                    for (int v = from; v <= to; v++) allowed[v] = true;
+                }
+            }
+            _allowed = allowed;
+        }
+
+        string FormatAllowed()
+        {
+            if (_allowed == null) return "all";
+            var ranges = new List<string>();
+            for (int v = 1; v <= 4094; v++)
+            {
+                if (!_allowed[v]) continue;
+                int start = v;
+                while (v < 4094 && _allowed[v + 1]) v++;
+                ranges.Add(start == v ? start.ToString(CultureInfo.InvariantCulture)
+                    : start.ToString(CultureInfo.InvariantCulture) + "-" + v.ToString(CultureInfo.InvariantCulture));
+            }
+            return ranges.Count == 0 ? "none" : string.Join(",", ranges);
+        }
+
+        internal void Plug(VNUplink uplink) => Uplink = uplink;
+        internal void Unplug() => Uplink = null;
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>An EtherChannel: channel-group N mode X on its member ports.</summary>
+    public sealed class VNPortChannel
+    {
+        internal VNPortChannel(VNPhysicalSwitch physicalSwitch, string name, PortChannelMode mode, IReadOnlyList<VNSwitchPort> members)
+        {
+            PhysicalSwitch = physicalSwitch;
+            Name = name;
+            Mode = mode;
+            Members = members;
+        }
+
+        public string Name { get; }
+        public VNPhysicalSwitch PhysicalSwitch { get; }
+        public PortChannelMode Mode { get; }
+        public IReadOnlyList<VNSwitchPort> Members { get; }
+        public bool IsStatic => Mode == PortChannelMode.On;
+        public bool IsLacp => Mode == PortChannelMode.Active || Mode == PortChannelMode.Passive;
+        public bool IsPagp => Mode == PortChannelMode.Desirable || Mode == PortChannelMode.Auto;
+        public string Path => PhysicalSwitch.Name + "/" + Name;
+        public override string ToString() => Name;
+    }
+
+    /// <summary>Something on the physical network that hosts talk to: a gateway, a storage target, a DNS server.</summary>
+    public sealed class VNEndpoint
+    {
+        internal VNEndpoint(VNPhysicalSwitch physicalSwitch, string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role)
+        {
+            PhysicalSwitch = physicalSwitch;
+            Name = name;
+            IPAddress = ip;
+            VLanId = vlanId;
+            RespondsToPing = respondsToPing;
+            Role = role;
+        }
+
+        public string Name { get; }
+        public VNPhysicalSwitch PhysicalSwitch { get; }
+        public IPv4Address IPAddress { get; }
+        /// <summary>Null: the native/access VLAN of the switch.</summary>
+        public int? VLanId { get; }
+        public bool RespondsToPing { get; set; }
+        public EndpointRole Role { get; }
+        public string Path => PhysicalSwitch.Name + "/" + Name;
+        public override string ToString() => Name;
+    }
+}

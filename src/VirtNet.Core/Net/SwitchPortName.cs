@@ -1,0 +1,76 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace VirtNet.Net
+{
+    /// <summary>
+    /// Cisco interface names in long or short form: GigabitEthernet1/0/1 = Gig1/0/1 = Gi1/0/1,
+    /// TenGigabitEthernet1/0/11 = Te1/0/11. IOS accepts any unambiguous prefix of the type name.
+    /// </summary>
+    public static class SwitchPortName
+    {
+        // (long form, short form as IOS prints it). Order matters only for the exact short forms.
+        static readonly string[,] Types =
+        {
+            { "FastEthernet", "Fa" },
+            { "GigabitEthernet", "Gi" },
+            { "TwoGigabitEthernet", "Tw" },
+            { "TwentyFiveGigE", "Twe" },
+            { "TenGigabitEthernet", "Te" },
+            { "FortyGigabitEthernet", "Fo" },
+            { "HundredGigE", "Hu" },
+            { "Ethernet", "Eth" },
+            { "Port-channel", "Po" },
+        };
+
+        static readonly Regex Pattern = new Regex(@"^([A-Za-z][A-Za-z-]*?)\s*(\d+(?:/\d+)*)$", RegexOptions.CultureInvariant);
+
+        /// <summary>Returns the short form (Gi1/0/1), or throws InvalidSwitchPortName.</summary>
+        public static string Normalize(string name)
+        {
+            if (TryNormalize(name, out var shortName, out _)) return shortName;
+            throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
+                $"'{name}' is not a switch interface name. Use a Cisco name in long or short form, such as GigabitEthernet1/0/1, Gi1/0/1, Te1/0/11 or Po1.", name);
+        }
+
+        public static string LongForm(string name)
+        {
+            TryNormalize(name, out _, out var longName);
+            return longName ?? name;
+        }
+
+        public static bool TryNormalize(string name, out string shortName, out string longName)
+        {
+            shortName = longName = null;
+            var m = Pattern.Match((name ?? "").Trim());
+            if (!m.Success) return false;
+            string type = m.Groups[1].Value, number = m.Groups[2].Value;
+            int found = -1;
+            for (int i = 0; i < Types.GetLength(0); i++)
+                if (string.Equals(type, Types[i, 1], StringComparison.OrdinalIgnoreCase)) { found = i; break; }
+            if (found < 0)
+            {
+                for (int i = 0; i < Types.GetLength(0); i++)
+                {
+                    if (!Types[i, 0].StartsWith(type, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (found >= 0) return false; // ambiguous prefix
+                    found = i;
+                }
+            }
+            if (found < 0) return false;
+            shortName = Types[found, 1] + number;
+            longName = Types[found, 0] + number;
+            return true;
+        }
+
+        /// <summary>The stack member a port belongs to: the first number of Gi2/0/1 is member 2. Ports without slot numbers are on member 1.</summary>
+        public static int StackMember(string shortName)
+        {
+            int start = 0;
+            while (start < shortName.Length && !char.IsDigit(shortName[start])) start++;
+            int slash = shortName.IndexOf('/', start);
+            if (slash < 0 || shortName.IndexOf('/', slash + 1) < 0) return 1;
+            return int.Parse(shortName.Substring(start, slash - start), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+
+namespace VirtNet
+{
+    /// <summary>What kind of problem a <see cref="VirtNetException"/> reports; the cmdlet layer maps it to an ErrorCategory.</summary>
+    public enum VirtNetErrorKind
+    {
+        InvalidArgument,
+        ObjectNotFound,
+        ResourceExists,
+        ResourceUnavailable,
+        InvalidOperation,
+        InvalidData,
+        WriteError,
+    }
+
+    /// <summary>
+    /// The one exception the core throws for bad input or an impossible request. It carries a stable
+    /// error id (see <see cref="ErrorIds"/>) that becomes the FullyQualifiedErrorId of the ErrorRecord.
+    /// </summary>
+    public sealed class VirtNetException : Exception
+    {
+        public VirtNetException(string errorId, VirtNetErrorKind kind, string message, object target = null, Exception inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Kind = kind;
+            Target = target;
+        }
+
+        public string ErrorId { get; }
+        public VirtNetErrorKind Kind { get; }
+        public object Target { get; }
+    }
+
+    /// <summary>Stable error ids. Scripts match on them, so never rename one.</summary>
+    public static class ErrorIds
+    {
+        public const string InvalidIPAddress = nameof(InvalidIPAddress);
+        public const string InvalidMacAddress = nameof(InvalidMacAddress);
+        public const string InvalidVLanId = nameof(InvalidVLanId);
+        public const string InvalidSubnet = nameof(InvalidSubnet);
+        public const string InvalidVersion = nameof(InvalidVersion);
+        public const string InvalidNumPorts = nameof(InvalidNumPorts);
+        public const string InvalidMtu = nameof(InvalidMtu);
+        public const string InvalidSpeed = nameof(InvalidSpeed);
+        public const string InvalidName = nameof(InvalidName);
+        public const string InvalidSwitchPortName = nameof(InvalidSwitchPortName);
+        public const string InvalidTimer = nameof(InvalidTimer);
+        public const string InvalidStack = nameof(InvalidStack);
+        public const string InvalidPortChannel = nameof(InvalidPortChannel);
+        public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
+        public const string DuplicateName = nameof(DuplicateName);
+        public const string HostNotFound = nameof(HostNotFound);
+        public const string VirtualSwitchNotFound = nameof(VirtualSwitchNotFound);
+        public const string PortGroupNotFound = nameof(PortGroupNotFound);
+        public const string UplinkNotFound = nameof(UplinkNotFound);
+        public const string VMKernelAdapterNotFound = nameof(VMKernelAdapterNotFound);
+        public const string VirtualMachineNotFound = nameof(VirtualMachineNotFound);
+        public const string SwitchPortNotFound = nameof(SwitchPortNotFound);
+        public const string UplinkInUse = nameof(UplinkInUse);
+        public const string SwitchPortInUse = nameof(SwitchPortInUse);
+        public const string VirtualSwitchInUse = nameof(VirtualSwitchInUse);
+        public const string PortGroupInUse = nameof(PortGroupInUse);
+        public const string VirtualSwitchFull = nameof(VirtualSwitchFull);
+        public const string UnsupportedOnHost = nameof(UnsupportedOnHost);
+        public const string UnsupportedOnSwitch = nameof(UnsupportedOnSwitch);
+        public const string InvalidTeamingTarget = nameof(InvalidTeamingTarget);
+        public const string InheritOnVirtualSwitch = nameof(InheritOnVirtualSwitch);
+        public const string UnknownSampleLab = nameof(UnknownSampleLab);
+        public const string ConfigFileMalformed = nameof(ConfigFileMalformed);
+        public const string ConfigFileNotFound = nameof(ConfigFileNotFound);
+        public const string ConfigFileExists = nameof(ConfigFileExists);
+        public const string ConfigWriteFailed = nameof(ConfigWriteFailed);
+        public const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
+        public const string DanglingReference = nameof(DanglingReference);
+        public const string InvalidConfigValue = nameof(InvalidConfigValue);
+        public const string NothingToExport = nameof(NothingToExport);
+    }
+}
