@@ -24,6 +24,9 @@ namespace VirtNet.Commands
             catch (VirtNetException e) { ThrowTerminatingError(ToErrorRecord(e)); return default; }
         }
 
+        /// <summary>The same, for work without a result.</summary>
+        protected void Fatal(Action work) => Fatal(() => { work(); return true; });
+
         protected static ErrorRecord ToErrorRecord(VirtNetException e) =>
             new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), e.Target);
 
