@@ -64,6 +64,11 @@ Describe 'New-VNPhysicalSwitch' {
             Should -Throw -ErrorId 'InvalidStack,VirtNet.Commands.NewVNPhysicalSwitchCommand'
     }
 
+    It 'takes each piped object''s own timers, and the defaults where it has none' {
+        $switches = [pscustomobject]@{ Name = 'sw1'; ForwardDelay = 10 }, [pscustomobject]@{ Name = 'sw2' } | New-VNPhysicalSwitch
+        $switches.ForwardDelay | Should -Be @([timespan]::FromSeconds(10), [timespan]::FromSeconds(15))
+    }
+
     It 'creates one switch per name and goes on after a bad one' {
         $switches = New-VNPhysicalSwitch -Name 'sw1', 'bad/name', 'sw3' -ErrorVariable err -ErrorAction SilentlyContinue
         $switches.Name | Should -Be @('sw1', 'sw3')
@@ -283,6 +288,15 @@ Describe 'Add-VNEndpoint' {
         $nas.VLanId | Should -Be 20
         $nas.RespondsToPing | Should -BeFalse
         $nas.Role | Should -Be 'Other'
+    }
+
+    It 'takes each piped object''s own VLAN, and none where it has none' {
+        $endpoints = [pscustomobject]@{ Name = 'nas'; IPAddress = '10.0.20.5'; VLanId = 20 },
+            [pscustomobject]@{ Name = 'gw'; IPAddress = '192.168.1.1'; Role = 'Gateway' } | Add-VNEndpoint -PhysicalSwitch $sw
+        $endpoints.Name | Should -Be @('nas', 'gw')
+        $endpoints[0].VLanId | Should -Be 20
+        $endpoints[1].VLanId | Should -BeNullOrEmpty
+        $endpoints.Role | Should -Be @('Other', 'Gateway')
     }
 
     It 'refuses a malformed address with InvalidIPAddress' {

@@ -16,8 +16,9 @@ namespace VirtNet.Commands
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         public string IPAddress { get; set; }
 
+        // Nullable rather than IsBound: BoundParameters keeps a by-property-name value from the previous pipeline object.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int VLanId { get; set; }
+        public int? VLanId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool RespondsToPing { get; set; } = true;
@@ -31,7 +32,7 @@ namespace VirtNet.Commands
             {
                 var ip = IPv4Address.Parse(IPAddress);
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Add endpoint {ip} ({Role})")) return;
-                WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, IsBound(nameof(VLanId)) ? VLanId : (int?)null, RespondsToPing, Role));
+                WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role));
             });
         }
     }

@@ -22,13 +22,14 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SpanningTreeMode SpanningTree { get; set; } = SpanningTreeMode.Pvst;
 
+        // Nullable rather than IsBound: BoundParameters keeps a by-property-name value from the previous pipeline object.
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
-        public TimeSpan ForwardDelay { get; set; }
+        public TimeSpan? ForwardDelay { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [DurationTransformation]
-        public TimeSpan MaxAge { get; set; }
+        public TimeSpan? MaxAge { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -36,9 +37,9 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     var physicalSwitch = new VNPhysicalSwitch(name, Model, Stack) { LoadBalance = LoadBalance, SpanningTree = SpanningTree };
-                    // Unbound timers keep the core's 802.1D defaults (15 s, 20 s).
-                    if (IsBound(nameof(ForwardDelay))) physicalSwitch.ForwardDelay = ForwardDelay;
-                    if (IsBound(nameof(MaxAge))) physicalSwitch.MaxAge = MaxAge;
+                    // Timers not given keep the core's 802.1D defaults (15 s, 20 s).
+                    if (ForwardDelay.HasValue) physicalSwitch.ForwardDelay = ForwardDelay.Value;
+                    if (MaxAge.HasValue) physicalSwitch.MaxAge = MaxAge.Value;
                     WriteObject(physicalSwitch);
                 });
         }
