@@ -1,0 +1,41 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Add, "VNVirtualSwitch", SupportsShouldProcess = true)]
+    [OutputType(typeof(VNVirtualSwitch))]
+    public sealed class AddVNVirtualSwitchCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public new VNHost Host { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int NumPorts { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int Mtu { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public VirtualSwitchType Type { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[] Nic { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
+            ForInput(() =>
+            {
+                var vswitch = Host.AddVirtualSwitch(Name,
+                    IsBound(nameof(Type)) ? Type : Host.DefaultVirtualSwitchType,
+                    IsBound(nameof(NumPorts)) ? NumPorts : (int?)null,
+                    IsBound(nameof(Mtu)) ? Mtu : (int?)null,
+                    Nic);
+                WriteObject(vswitch);
+            });
+        }
+    }
+}
