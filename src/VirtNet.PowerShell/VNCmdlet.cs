@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using VirtNet.Net;
 
@@ -39,6 +41,22 @@ namespace VirtNet.Commands
                 case VirtNetErrorKind.WriteError: return ErrorCategory.WriteError;
                 default: return ErrorCategory.InvalidArgument;
             }
+        }
+
+        /// <summary>
+        /// Writes the items whose names match any of <paramref name="names"/> (every item when none are given), each
+        /// once and in model order, as Get-Item does. A name without wildcards that matches nothing is an error from
+        /// the core's <paramref name="lookup"/>, which says what exists; a wildcard that matches nothing is silent.
+        /// The matches are copied first, so a Remove- further down the pipeline cannot change the list being written.
+        /// </summary>
+        protected void WriteMatching<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] names, Func<string, T> lookup)
+        {
+            names = names ?? new string[0];
+            var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var matches = items.Where(i => patterns.Count == 0 || patterns.Any(p => p.IsMatch(nameOf(i)))).ToList();
+            WriteObject(matches, enumerateCollection: true);
+            foreach (var name in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
+                ForInput(() => lookup(WildcardPattern.Unescape(name)));
         }
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

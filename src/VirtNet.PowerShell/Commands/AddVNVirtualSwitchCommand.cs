@@ -12,14 +12,15 @@ namespace VirtNet.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; }
 
+        // Nullable, not IsBound: a value bound by property name stays in BoundParameters for later pipeline objects.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int NumPorts { get; set; }
+        public int? NumPorts { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int Mtu { get; set; }
+        public int? Mtu { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public VirtualSwitchType Type { get; set; }
+        public VirtualSwitchType? Type { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[] Nic { get; set; }
@@ -29,11 +30,7 @@ namespace VirtNet.Commands
             if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
             ForInput(() =>
             {
-                var vswitch = Host.AddVirtualSwitch(Name,
-                    IsBound(nameof(Type)) ? Type : Host.DefaultVirtualSwitchType,
-                    IsBound(nameof(NumPorts)) ? NumPorts : (int?)null,
-                    IsBound(nameof(Mtu)) ? Mtu : (int?)null,
-                    Nic);
+                var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic);
                 WriteObject(vswitch);
             });
         }

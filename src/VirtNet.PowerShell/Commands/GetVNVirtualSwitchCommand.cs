@@ -11,6 +11,7 @@ namespace VirtNet.Commands
 
         [Parameter(Position = 0)]
         [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
 
         protected override void ProcessRecord()
