@@ -8,6 +8,8 @@ namespace VirtNet.Commands
     {
         const string HostSet = "Host", VirtualSwitchSet = "VirtualSwitch";
 
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
+
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = HostSet)]
         public new VNHost[] Host { get; set; }
 

@@ -6,6 +6,7 @@ namespace VirtNet.Commands
     [OutputType(typeof(VNVirtualSwitch))]
     public sealed class GetVNVirtualSwitchCommand : VNCmdlet
     {
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public new VNHost[] Host { get; set; }
 
