@@ -171,7 +171,7 @@ namespace VirtNet.Serialization
             _nextPortIds.Add((vswitch, nextPortId, Int(nextPortId)));
             foreach (var u in Objects(s, "uplinks")) ReadUplink(u, vswitch, physicalSwitches);
             // After the uplinks: the failover order names them.
-            ReadTeaming(Object(Required(s, "teaming")), vswitch.Teaming, vswitch, inherits: false);
+            ReadTeaming(Object(Required(s, "teaming")), vswitch, portGroup: null);
             foreach (var p in Objects(s, "portGroups")) ReadPortGroup(p, vswitch);
         }
 
@@ -207,21 +207,30 @@ namespace VirtNet.Serialization
             var portGroup = Build(p, () => vswitch.AddPortGroup(name, vlanId),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidVLanId, "vlanId"));
             var teaming = Value(p, "teaming");
-            if (teaming != null) ReadTeaming(Object(teaming), portGroup.Teaming, vswitch, inherits: true);
+            if (teaming != null) ReadTeaming(Object(teaming), vswitch, portGroup);
         }
 
-        /// <summary>A vSwitch sets every field; a port group only those it overrides, the rest it inherits.</summary>
-        void ReadTeaming(JObject t, TeamingSettings into, VNVirtualSwitch vswitch, bool inherits)
+        /// <summary>
+        /// A vSwitch sets every field; a port group only those it overrides, the rest it inherits. The policy fields go
+        /// through <see cref="TeamingPolicyChange"/>, so the rules Set-VNTeamingPolicy enforces hold for a file too. The
+        /// failover order is restored as saved: a port group's override stays one even when it lists no uplinks.
+        /// </summary>
+        void ReadTeaming(JObject t, VNVirtualSwitch vswitch, VNPortGroup portGroup)
         {
             Expect(t, "loadBalancingPolicy", "networkFailoverDetectionPolicy", "notifySwitches", "failbackEnabled", "ipHashVariant", "failoverOrder");
-            JToken Field(string key) => inherits ? Value(t, key) : Required(t, key);
-            into.LoadBalancingPolicy = Map(Field("loadBalancingPolicy"), Enum<LoadBalancingPolicy>);
-            into.NetworkFailoverDetectionPolicy = Map(Field("networkFailoverDetectionPolicy"), Enum<NetworkFailoverDetectionPolicy>);
-            into.NotifySwitches = Map(Field("notifySwitches"), Bool);
-            into.FailbackEnabled = Map(Field("failbackEnabled"), Bool);
-            into.IpHashVariant = Map(Field("ipHashVariant"), Enum<IpHashVariant>);
+            JToken Field(string key) => portGroup != null ? Value(t, key) : Required(t, key);
+            var change = new TeamingPolicyChange
+            {
+                LoadBalancingPolicy = Map(Field("loadBalancingPolicy"), Enum<LoadBalancingPolicy>),
+                NetworkFailoverDetectionPolicy = Map(Field("networkFailoverDetectionPolicy"), Enum<NetworkFailoverDetectionPolicy>),
+                NotifySwitches = Map(Field("notifySwitches"), Bool),
+                FailbackEnabled = Map(Field("failbackEnabled"), Bool),
+                IpHashVariant = Map(Field("ipHashVariant"), Enum<IpHashVariant>),
+            };
             var order = Field("failoverOrder");
-            into.FailoverOrder = order == null ? null : ReadFailoverOrder(Object(order), vswitch);
+            var failoverOrder = order == null ? null : ReadFailoverOrder(Object(order), vswitch);
+            Apply(t, () => TeamingPolicyChange.Apply(vswitch, portGroup, change));
+            (portGroup?.Teaming ?? vswitch.Teaming).FailoverOrder = failoverOrder;
         }
 
         /// <summary>Every uplink of the vSwitch is in exactly one of the lists, as the model keeps it.</summary>

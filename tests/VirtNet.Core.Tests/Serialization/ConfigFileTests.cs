@@ -142,6 +142,27 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
+        public void A_failover_order_override_stays_an_override_after_its_last_uplink_is_removed()
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx, "6.7");
+            var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+            var vmnic0 = vswitch.AddUplink("vmnic0");
+            var pg = vswitch.AddPortGroup("VM Network");
+            TeamingPolicyChange.Apply(vswitch, pg, new TeamingPolicyChange { MakeNicStandby = new[] { "vmnic0" } });
+            vswitch.RemoveUplink(vmnic0);
+            var path = PathOf("override.json");
+            ConfigFile.Write(path, Contents(host), force: false);
+
+            var imported = ConfigFile.Read(path).Hosts[0];
+
+            var policy = imported.GetPortGroup("VM Network").TeamingPolicy;
+            Assert.False(policy.IsFailoverOrderInherited);
+            // New uplinks join an overriding port group as unused, not as active as they would when inherited.
+            imported.GetVirtualSwitch("vSwitch0").AddUplink("vmnic1");
+            Assert.Equal(new[] { "vmnic1" }, imported.GetPortGroup("VM Network").TeamingPolicy.UnusedNic);
+        }
+
+        [Fact]
         public void Port_ids_and_next_port_id_survive_so_new_connections_never_reuse_an_id()
         {
             var host = new VNHost("esx01", Hypervisor.Esx, "6.7");
