@@ -24,6 +24,7 @@ namespace VirtNet.Commands
             catch (VirtNetException e) { ThrowTerminatingError(ToErrorRecord(e)); return default; }
         }
 
+        /// <summary>Runs work with no result whose failure makes the whole call meaningless (a terminating error).</summary>
         protected void Fatal(Action work) => Fatal(() => { work(); return true; });
 
         protected static ErrorRecord ToErrorRecord(VirtNetException e) =>

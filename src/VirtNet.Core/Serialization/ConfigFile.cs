@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security;
 using System.Text;
@@ -17,7 +18,7 @@ namespace VirtNet.Serialization
         public const int SchemaVersion = 1;
 
         /// <summary>The schema versions this build reads.</summary>
-        public static readonly int[] SupportedSchemaVersions = { 1 };
+        public static readonly IReadOnlyList<int> SupportedSchemaVersions = new[] { 1 };
 
         static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
