@@ -45,6 +45,9 @@ namespace VirtNet
         /// </summary>
         internal void SortPortsByPortId() => _ports.Sort((a, b) => a.PortId.CompareTo(b.PortId));
 
+        /// <summary>Removes this port group from its vSwitch (see <see cref="VNVirtualSwitch.RemovePortGroup"/>); nothing to do once removed.</summary>
+        public void Remove(bool force) => VirtualSwitch?.RemovePortGroup(this, force);
+
         internal void Detach() => VirtualSwitch = null;
 
         public override string ToString() => Name;
