@@ -1,15 +1,16 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
-    # A host cabled to a two-member stack, with a VMkernel port and a VM, built through the core types.
+    # A host cabled to a two-member stack, with a VMkernel port and a VM. The switch, the VMkernel port and the VM
+    # come from the core types directly.
     function New-TestLab {
         $core = [VirtNet.VNPhysicalSwitch]::new('core1', 'WS-C3750X-48T', 2)
         $esx = New-VNHost -Name esx01 -Version 6.7 -IPAddress 10.0.10.11
-        $vSwitch = $esx.AddVirtualSwitch('vSwitch0', 'Standard', $null, $null)
-        $null = $vSwitch.AddUplink('vmnic0', 10000, $null).ConnectTo($core, 'Gi1/0/1')
-        $null = $vSwitch.AddUplink('vmnic1', 10000, $null).ConnectTo($core, 'Gi2/0/1')
-        $management = $vSwitch.AddPortGroup('Management Network', 10)
-        $vmNetwork = $vSwitch.AddPortGroup('VM Network', 20)
+        $vSwitch = $esx | Add-VNVirtualSwitch -Name vSwitch0
+        $null = $vSwitch | Add-VNUplink -Name vmnic0 -SpeedMbps 10000 -PhysicalSwitch $core -SwitchPort Gi1/0/1
+        $null = $vSwitch | Add-VNUplink -Name vmnic1 -SpeedMbps 10000 -PhysicalSwitch $core -SwitchPort Gi2/0/1
+        $management = $vSwitch | Add-VNPortGroup -Name 'Management Network' -VLanId 10
+        $vmNetwork = $vSwitch | Add-VNPortGroup -Name 'VM Network' -VLanId 20
         $null = [VirtNet.VNVMKernelAdapter]::Create($management, 'vmk0', [VirtNet.Net.IPv4Address]::Parse('10.0.10.11'), 24,
             $null, 1500, $null, $null, $null)
         $spec = [VirtNet.VNVirtualMachine+AdapterSpec]::new($vmNetwork, $null, $null, $null)
