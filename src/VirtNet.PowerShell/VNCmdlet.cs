@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using VirtNet.Net;
 
@@ -39,6 +41,25 @@ namespace VirtNet.Commands
                 case VirtNetErrorKind.WriteError: return ErrorCategory.WriteError;
                 default: return ErrorCategory.InvalidArgument;
             }
+        }
+
+        /// <summary>
+        /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed, case-insensitive), each
+        /// once and in model order; all items when no names are given. A name without wildcards must exist:
+        /// <paramref name="resolve"/> throws the core's not-found error naming what exists, which goes out as a
+        /// non-terminating error. A wildcard that matches nothing is silent, as in Get-ChildItem.
+        /// </summary>
+        protected void WriteByName<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] names, Func<string, T> resolve)
+        {
+            if (names == null || names.Length == 0)
+            {
+                WriteObject(items, true);
+                return;
+            }
+            var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            WriteObject(items.Where(i => patterns.Any(p => p.IsMatch(nameOf(i)))).ToList(), true);
+            foreach (var name in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
+                ForInput(() => resolve(name));
         }
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
