@@ -46,12 +46,12 @@ namespace VirtNet
         public const string InvalidSpeed = nameof(InvalidSpeed);
         public const string InvalidName = nameof(InvalidName);
         public const string InvalidAdapterPurpose = nameof(InvalidAdapterPurpose);
-        public const string MismatchedAdapterLists = nameof(MismatchedAdapterLists);
         public const string InvalidSwitchPortName = nameof(InvalidSwitchPortName);
         public const string InvalidTimer = nameof(InvalidTimer);
         public const string InvalidStack = nameof(InvalidStack);
         public const string InvalidPortChannel = nameof(InvalidPortChannel);
         public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
+        public const string ParameterCountMismatch = nameof(ParameterCountMismatch);
         public const string DuplicateName = nameof(DuplicateName);
         public const string HostNotFound = nameof(HostNotFound);
         public const string VirtualSwitchNotFound = nameof(VirtualSwitchNotFound);

@@ -26,10 +26,10 @@ namespace VirtNet.Tests
         }
 
         [Fact]
-        public void More_addresses_than_port_groups_is_MismatchedAdapterLists()
+        public void More_addresses_than_port_groups_is_ParameterCountMismatch()
         {
             var pg = Host().AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("A");
-            Assert.Equal(ErrorIds.MismatchedAdapterLists, ErrorOf(() => Spec.ForPortGroups(new[] { pg }, new MacAddress?[0],
+            Assert.Equal(ErrorIds.ParameterCountMismatch, ErrorOf(() => Spec.ForPortGroups(new[] { pg }, new MacAddress?[0],
                 new IPv4Address?[] { IPv4Address.Parse("10.0.0.1"), IPv4Address.Parse("10.0.0.2") })));
         }
 
@@ -47,14 +47,17 @@ namespace VirtNet.Tests
         }
 
         [Fact]
-        public void A_VM_that_does_not_fit_on_its_vSwitch_is_not_created_and_takes_no_port()
+        public void A_VM_that_does_not_fit_on_its_vSwitch_is_not_created_and_takes_no_port_or_port_id()
         {
             var host = Host();
             var pg = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard, numPorts: 8).AddPortGroup("VM Network");
             for (int i = 0; i < 7; i++) host.AddVirtualMachine("vm" + i, new[] { new Spec(pg) });
-            Assert.Equal(ErrorIds.VirtualSwitchFull, ErrorOf(() => host.AddVirtualMachine("big", new[] { new Spec(pg), new Spec(pg) })));
+            var e = Assert.Throws<VirtNetException>(() => host.AddVirtualMachine("big", new[] { new Spec(pg), new Spec(pg) }));
+            Assert.Equal(ErrorIds.VirtualSwitchFull, e.ErrorId);
+            Assert.Contains("has 1 of its 8 usable ports free and 2 are needed", e.Message);
             Assert.DoesNotContain(host.VirtualMachines, v => v.Name == "big");
             Assert.Equal(1, pg.VirtualSwitch.NumPortsAvailable);
+            Assert.Equal(7, pg.VirtualSwitch.NextPortId);
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using VirtNet.Net;
 
 namespace VirtNet
@@ -50,30 +51,27 @@ namespace VirtNet
             static void CheckAligned(int portGroups, int addresses, string what)
             {
                 if (addresses > portGroups)
-                    throw new VirtNetException(ErrorIds.MismatchedAdapterLists, VirtNetErrorKind.InvalidArgument,
+                    throw new VirtNetException(ErrorIds.ParameterCountMismatch, VirtNetErrorKind.InvalidArgument,
                         $"{addresses} {what}es were given for {portGroups} port group(s). A VM gets one network adapter per port group, " +
                         $"and the n-th {what} goes to the n-th adapter: give at most {portGroups}, and leave an entry empty where none is wanted.", addresses);
             }
         }
 
-        /// <summary>Adds adapters all or nothing: if one cannot connect (full vSwitch), none stays connected.</summary>
+        /// <summary>
+        /// Adds adapters all or nothing, checked before anything connects: a VM refused for a full vSwitch must not
+        /// use up port ids either, since LoadBalanceSrcId places every later port by its id.
+        /// </summary>
         internal void AddAdapters(IReadOnlyList<AdapterSpec> specs)
         {
+            foreach (var needed in specs.Where(s => s.PortGroup != null).GroupBy(s => s.PortGroup.VirtualSwitch))
+                needed.Key.CheckFreePorts(needed.Count());
             var added = new List<VNVMNetworkAdapter>();
-            try
+            foreach (var spec in specs)
             {
-                foreach (var spec in specs)
-                {
-                    var adapter = new VNVMNetworkAdapter(this, "Network adapter " + (_adapters.Count + 1), spec.MacAddress, spec.IPAddress);
-                    if (spec.PortGroup != null) spec.PortGroup.Connect(adapter, spec.PortId);
-                    _adapters.Add(adapter);
-                    added.Add(adapter);
-                }
-            }
-            catch
-            {
-                foreach (var adapter in added) { adapter.Disconnect(); _adapters.Remove(adapter); }
-                throw;
+                var adapter = new VNVMNetworkAdapter(this, "Network adapter " + (_adapters.Count + 1), spec.MacAddress, spec.IPAddress);
+                spec.PortGroup?.Connect(adapter, spec.PortId);
+                _adapters.Add(adapter);
+                added.Add(adapter);
             }
             // Generated only once every adapter is in, so a generated MAC also avoids the given MACs of later adapters.
             foreach (var adapter in added)
