@@ -44,22 +44,19 @@ namespace VirtNet.Commands
         }
 
         /// <summary>
-        /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed, case-insensitive), each
-        /// once and in model order; all items when no names are given. A name without wildcards must exist:
-        /// <paramref name="resolve"/> throws the core's not-found error naming what exists, which goes out as a
-        /// non-terminating error. A wildcard that matches nothing is silent, as in Get-ChildItem.
+        /// Writes the items whose names match any of <paramref name="names"/> (every item when none are given), each
+        /// once and in model order, as Get-Item does. A name without wildcards that matches nothing is an error from
+        /// the core's <paramref name="lookup"/>, which says what exists; a wildcard that matches nothing is silent.
+        /// The matches are copied first, so a Remove- further down the pipeline cannot change the list being written.
         /// </summary>
-        protected void WriteByName<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] names, Func<string, T> resolve)
+        protected void WriteMatching<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] names, Func<string, T> lookup)
         {
-            if (names == null || names.Length == 0)
-            {
-                WriteObject(items, true);
-                return;
-            }
+            names = names ?? new string[0];
             var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-            WriteObject(items.Where(i => patterns.Any(p => p.IsMatch(nameOf(i)))).ToList(), true);
+            var matches = items.Where(i => patterns.Count == 0 || patterns.Any(p => p.IsMatch(nameOf(i)))).ToList();
+            WriteObject(matches, enumerateCollection: true);
             foreach (var name in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
-                ForInput(() => resolve(name));
+                ForInput(() => lookup(WildcardPattern.Unescape(name)));
         }
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

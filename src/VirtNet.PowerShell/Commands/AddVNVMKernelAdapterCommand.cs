@@ -19,8 +19,9 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string SubnetMask { get; set; }
 
+        // Nullable, not IsBound: a value bound by property name stays in BoundParameters for later pipeline objects.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int PrefixLength { get; set; }
+        public int? PrefixLength { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Gateway { get; set; }
@@ -39,7 +40,7 @@ namespace VirtNet.Commands
         {
             ForInput(() =>
             {
-                var (ip, prefixLength) = VNVMKernelAdapter.ParseAddress(IPAddress, SubnetMask, IsBound(nameof(PrefixLength)) ? PrefixLength : (int?)null);
+                var (ip, prefixLength) = VNVMKernelAdapter.ParseAddress(IPAddress, SubnetMask, PrefixLength);
                 var gateway = ParseIP(Gateway);
                 var mac = ParseMac(MacAddress);
                 if (!ShouldProcess(PortGroup.Path, $"Add VMkernel adapter '{Name}' with address {ip}/{prefixLength}")) return;

@@ -19,7 +19,7 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var host in Host)
-                WriteByName(host.VMKernelAdapters, a => a.Name, Name, host.GetVMKernelAdapter);
+                WriteMatching(host.VMKernelAdapters, a => a.Name, Name, host.GetVMKernelAdapter);
         }
     }
 }

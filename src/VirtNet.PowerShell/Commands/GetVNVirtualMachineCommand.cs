@@ -19,7 +19,7 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var host in Host)
-                WriteByName(host.VirtualMachines, v => v.Name, Name, host.GetVirtualMachine);
+                WriteMatching(host.VirtualMachines, v => v.Name, Name, host.GetVirtualMachine);
         }
     }
 }

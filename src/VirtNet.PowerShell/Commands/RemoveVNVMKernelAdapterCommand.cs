@@ -3,7 +3,6 @@ using System.Management.Automation;
 namespace VirtNet.Commands
 {
     [Cmdlet(VerbsCommon.Remove, "VNVMKernelAdapter", SupportsShouldProcess = true)]
-    [OutputType(typeof(void))]
     public sealed class RemoveVNVMKernelAdapterCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
