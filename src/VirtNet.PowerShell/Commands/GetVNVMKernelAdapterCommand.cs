@@ -6,6 +6,7 @@ namespace VirtNet.Commands
     [OutputType(typeof(VNVMKernelAdapter))]
     public sealed class GetVNVMKernelAdapterCommand : VNCmdlet
     {
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public new VNHost[] Host { get; set; }
