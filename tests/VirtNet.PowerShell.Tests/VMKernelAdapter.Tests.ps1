@@ -27,9 +27,8 @@ Describe 'Add-VNVMKernelAdapter' {
     It 'refuses vswif0 on ESXi 5.0 with UnsupportedOnHost and takes no port' {
         $pg = New-TestPortGroup '5.0'
         $null = $pg | Add-VNVMKernelAdapter -Name vswif0 -IPAddress 10.0.0.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err = $err[0]
-        $err.FullyQualifiedErrorId | Should -Be 'UnsupportedOnHost,VirtNet.Commands.AddVNVMKernelAdapterCommand'
-        $err.Exception.Message | Should -Match 'no Service Console'
+        $err[0].FullyQualifiedErrorId | Should -Be 'UnsupportedOnHost,VirtNet.Commands.AddVNVMKernelAdapterCommand'
+        $err[0].Exception.Message | Should -Match 'no Service Console'
         $pg.VirtualSwitch.NumPortsAvailable | Should -Be 128
         $pg.Host.VMKernelAdapters | Should -BeNullOrEmpty
     }
@@ -76,7 +75,6 @@ Describe 'Add-VNVMKernelAdapter' {
         @{ Case = 'CIDR and mask that disagree'; Arguments = @{ IPAddress = '10.0.0.5/24'; SubnetMask = '255.255.0.0' }; Message = 'disagrees' }
     ) {
         $pg = New-TestPortGroup
-        $err = $null
         $pg | Add-VNVMKernelAdapter -Name vmk1 @Arguments -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidSubnet,VirtNet.Commands.AddVNVMKernelAdapterCommand'
         $err[0].Exception.Message | Should -Match $Message
@@ -89,7 +87,6 @@ Describe 'Add-VNVMKernelAdapter' {
         @{ Case = 'a gateway outside the subnet'; Arguments = @{ IPAddress = '10.0.0.5/24'; Gateway = '10.0.1.1' } }
     ) {
         $pg = New-TestPortGroup
-        $err = $null
         $pg | Add-VNVMKernelAdapter -Name vmk1 @Arguments -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidIPAddress,VirtNet.Commands.AddVNVMKernelAdapterCommand'
         $pg.VirtualSwitch.NumPortsAvailable | Should -Be 56
@@ -119,9 +116,8 @@ Describe 'Add-VNVMKernelAdapter' {
     It 'refuses the piped port group''s own name when -Name is left out' {
         $pg = New-TestPortGroup
         $null = $pg | Add-VNVMKernelAdapter -IPAddress 10.0.0.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err = $err[0]
-        $err.FullyQualifiedErrorId | Should -Be 'InvalidName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
-        $err.Exception.Message | Should -Match 'vmkN'
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
+        $err[0].Exception.Message | Should -Match 'vmkN'
     }
 
     It 'refuses <Name> -Purpose <Purpose>: the Service Console lives on vswif interfaces only (InvalidAdapterPurpose)' -ForEach @(
@@ -142,8 +138,7 @@ Describe 'Add-VNVMKernelAdapter' {
         $vs = New-TestSwitch
         $vs.AddPortGroup('VMotion', 0) | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.5/24 | Out-Null
         $null = $vs.AddPortGroup('IP Storage', 0) | Add-VNVMKernelAdapter -Name VMK1 -IPAddress 10.0.1.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err = $err[0]
-        $err.FullyQualifiedErrorId | Should -Be 'DuplicateName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'DuplicateName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
         $vs.NumPortsAvailable | Should -Be 55
     }
 
@@ -161,8 +156,7 @@ Describe 'Add-VNVMKernelAdapter' {
         $pg = New-TestPortGroup '3.5' 8
         foreach ($i in 1..8) { $pg | Add-VNVMKernelAdapter -Name "vmk$i" -IPAddress "10.0.0.$i/24" | Out-Null }
         $null = $pg | Add-VNVMKernelAdapter -Name vmk9 -IPAddress 10.0.0.9/24 -ErrorVariable err -ErrorAction SilentlyContinue
-        $err = $err[0]
-        $err.FullyQualifiedErrorId | Should -Be 'VirtualSwitchFull,VirtNet.Commands.AddVNVMKernelAdapterCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'VirtualSwitchFull,VirtNet.Commands.AddVNVMKernelAdapterCommand'
         $pg.Host.VMKernelAdapters.Count | Should -Be 8
     }
 
