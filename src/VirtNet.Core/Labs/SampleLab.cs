@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace VirtNet.Labs
@@ -33,16 +34,15 @@ namespace VirtNet.Labs
                 $"There is no sample lab named '{name}'. Known labs: {string.Join(", ", KnownNames)}.", name);
 
         /// <summary>
-        /// Cables an uplink to a trunk port that carries the given VLANs: the VLAN trunking of the articles, where
-        /// the vSwitch tags every port group (VST) and the physical port must allow each of those VLANs.
+        /// Cables an uplink to an 802.1Q trunk port that allows the given VLANs: the vSwitch tags each port group's
+        /// VLAN (virtual switch tagging), so the port must allow every one of them (domain.md section 2).
         /// </summary>
-        internal static VNSwitchPort CableToTrunk(VNUplink uplink, VNPhysicalSwitch physicalSwitch, string port, PortFastMode portFast, params int[] vlans)
+        internal static void CableToTrunk(VNUplink uplink, VNPhysicalSwitch physicalSwitch, string port, PortFastMode portFast, params int[] vlans)
         {
             var switchPort = uplink.ConnectTo(physicalSwitch, port);
             switchPort.Mode = SwitchPortMode.Trunk;
-            switchPort.SetAllowedVLan(new[] { string.Join(",", vlans.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) });
+            switchPort.SetAllowedVLan(new[] { string.Join(",", vlans.Select(v => v.ToString(CultureInfo.InvariantCulture))) });
             switchPort.PortFast = portFast;
-            return switchPort;
         }
     }
 }
