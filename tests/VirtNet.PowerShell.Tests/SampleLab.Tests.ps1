@@ -41,6 +41,14 @@ Describe 'New-VNSampleLab' {
             ($vmhost.VMKernelAdapters | Where-Object Name -EQ 'vmk0').IPAddress.ToString() | Should -Be '10.0.0.10'
             ($stack.Endpoints | Where-Object Role -EQ 'Storage').IPAddress.ForEach({ $_.ToString() }) | Should -Be @('10.0.0.20', '10.0.0.21')
         }
+
+        It "turns into the article's link aggregation variant without recabling" {
+            $esx01, $cat3750 = New-VNSampleLab
+            $channel = $cat3750 | New-VNPortChannel -Name Po1 -Member Gi1/0/1, Gi2/0/1 -Mode On
+            $esx01.VirtualSwitches[0] | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP
+            $channel.Members.Uplink.Name | Should -Be @('vmnic0', 'vmnic1')
+            ($esx01.VirtualSwitches[0] | Get-VNTeamingPolicy).LoadBalancingPolicy | Should -Be 'LoadBalanceIP'
+        }
     }
 
     Context 'HaCluster' {
