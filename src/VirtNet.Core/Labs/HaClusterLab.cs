@@ -19,10 +19,11 @@ namespace VirtNet.Labs
     /// <item>"Ensure that the Service Console's default gateway responds to ping": the gateway 192.168.10.1 is
     /// every vswif0's default gateway, the default isolation address, and answers ping.</item>
     /// <item>"Ensure that Portfast is enabled on all physical switch ports": it is on esx01's and esx02's ports
-    /// (portfast trunk, as the ports are trunks), and forgotten on esx03's. After a 2 s flap of vmnic0, failback
-    /// (on by default) returns each Service Console to vmnic0 at once; esx03's port then listens and learns for
-    /// 2 x 15 s, longer than the 14 s after which legacy HA with das.failuredetectiontime 15000 applies the
-    /// isolation response (domain.md section 3, V1/V6). esx01 and esx02 are not isolated.</item>
+    /// (portfast trunk, as the ports are trunks), and forgotten on esx03's. When a host's vmnic0 flaps for 2 s, its
+    /// Service Console fails over to vmnic1 and, failback being on by default, returns to vmnic0 as soon as the link
+    /// is up. esx03's port then listens and learns for 2 x 15 s, longer than the 14 s after which legacy HA with
+    /// das.failuredetectiontime 15000 applies the isolation response, so esx03 is declared isolated; esx01 and
+    /// esx02 fail back onto forwarding ports and are not (domain.md section 3, V1, V2 and V6; KB 1003804).</item>
     /// </list>
     /// No host has a second Service Console: that is the article's further fix, left for what-if runs.
     /// Names, VLANs and addresses are the lab's own choices; the article gives none.
