@@ -69,6 +69,13 @@ namespace VirtNet
         public const string UnsupportedOnSwitch = nameof(UnsupportedOnSwitch);
         public const string InvalidTeamingTarget = nameof(InvalidTeamingTarget);
         public const string InheritOnVirtualSwitch = nameof(InheritOnVirtualSwitch);
+        public const string InvalidBondMode = nameof(InvalidBondMode);
+        public const string InvalidXmitHashPolicy = nameof(InvalidXmitHashPolicy);
+        public const string InvalidTeam = nameof(InvalidTeam);
+        public const string InvalidMacAddressPool = nameof(InvalidMacAddressPool);
+        public const string MacAddressPoolUndefined = nameof(MacAddressPoolUndefined);
+        public const string MacAddressPoolExhausted = nameof(MacAddressPoolExhausted);
+        public const string InvalidMove = nameof(InvalidMove);
         public const string UnknownSampleLab = nameof(UnknownSampleLab);
         public const string ConfigFileMalformed = nameof(ConfigFileMalformed);
         public const string ConfigFileNotFound = nameof(ConfigFileNotFound);

@@ -10,6 +10,8 @@ namespace VirtNet
         readonly List<VNVirtualSwitch> _virtualSwitches = new List<VNVirtualSwitch>();
         readonly List<VNVirtualMachine> _virtualMachines = new List<VNVirtualMachine>();
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
+        IPv4Address? _ipAddress;
+        MacAddressPool _macAddressPool;
 
         public VNHost(string name, Hypervisor hypervisor, string version = null)
         {
@@ -23,8 +25,27 @@ namespace VirtNet
         public string Version => VersionInfo.Text;
         public HostVersion VersionInfo { get; }
         public string Fqdn { get; set; }
-        /// <summary>The host's first (management) address, as given to New-VNHost -IPAddress.</summary>
-        public IPv4Address? IPAddress { get; set; }
+        /// <summary>
+        /// The host's first (management) address, as given to New-VNHost -IPAddress. On a Hyper-V host the first
+        /// address it gets also fixes its dynamic MAC address pool; a later change leaves the pool as it is, as
+        /// Hyper-V writes the pool once, when the role is installed (KB 2804678).
+        /// </summary>
+        public IPv4Address? IPAddress
+        {
+            get => _ipAddress;
+            set
+            {
+                _ipAddress = value;
+                if (Hypervisor == Hypervisor.HyperV && _macAddressPool == null && value.HasValue)
+                    _macAddressPool = MacAddressPool.Derive(value.Value);
+            }
+        }
+        /// <summary>Hyper-V: the lowest address of the dynamic MAC address pool, as Get-VMHost shows it; null without a pool.</summary>
+        public MacAddress? MacAddressMinimum => _macAddressPool?.Minimum;
+        /// <summary>Hyper-V: the highest address of the dynamic MAC address pool; null without a pool.</summary>
+        public MacAddress? MacAddressMaximum => _macAddressPool?.Maximum;
+        /// <summary>Hyper-V LBFO teams, one at most per External switch.</summary>
+        public IEnumerable<VNTeam> Teams => _virtualSwitches.Where(s => s.Team != null).Select(s => s.Team);
         public IReadOnlyList<VNVirtualSwitch> VirtualSwitches => _virtualSwitches;
         public IReadOnlyList<VNVirtualMachine> VirtualMachines => _virtualMachines;
         /// <summary>VMkernel and Service Console adapters in creation order (the order the Service Console routes in).</summary>
@@ -43,11 +64,12 @@ namespace VirtNet
         /// Creates a vSwitch, with uplinks of the default speed when <paramref name="nic"/> names some (PowerCLI
         /// New-VirtualSwitch -Nic). All or nothing: if one uplink cannot be added, the switch is not created.
         /// </summary>
-        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null, IEnumerable<string> nic = null)
+        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null, IEnumerable<string> nic = null,
+            VirtualSwitchSettings settings = null)
         {
             Names.Check(name, "virtual switch");
             Names.CheckUnique(_virtualSwitches, s => s.Name, name, "virtual switch", Name);
-            var vswitch = new VNVirtualSwitch(this, name, type, numPorts, mtu);
+            var vswitch = new VNVirtualSwitch(this, name, type, numPorts, mtu, settings);
             _virtualSwitches.Add(vswitch);
             if (nic != null)
             {
@@ -118,6 +140,127 @@ namespace VirtNet
             foreach (var adapter in vm.NetworkAdapters) adapter.Disconnect();
             _virtualMachines.Remove(vm);
             vm.Detach();
+        }
+
+        /// <summary>
+        /// Creates an LBFO team (New-NetLbfoTeam) from the NICs of one Hyper-V External switch and binds the switch to it.
+        /// A switch binds to one network adapter, here the team, so the team takes every NIC of the switch; the order
+        /// given is the team order. The algorithm defaults as New-NetLbfoTeam's does (Dynamic, TransportPorts on 2012).
+        /// </summary>
+        public VNTeam NewTeam(string name, IReadOnlyList<string> teamMembers, TeamingMode teamingMode = TeamingMode.SwitchIndependent,
+            LoadBalancingAlgorithm? loadBalancingAlgorithm = null, string standbyMember = null)
+        {
+            if (Hypervisor != Hypervisor.HyperV)
+                throw new VirtNetException(ErrorIds.UnsupportedOnHost, VirtNetErrorKind.InvalidArgument,
+                    $"NIC teams (LBFO) are a Windows feature; '{Name}' is an {Hypervisor} host. " +
+                    (Hypervisor == Hypervisor.Linux ? "Team Linux NICs with a bond (Add-VNVirtualSwitch -Type LinuxBond -BondMode)." : "Team ESX uplinks with Set-VNTeamingPolicy."), name);
+            Names.Check(name, "team");
+            Names.CheckUnique(Teams, t => t.Name, name, "team", Name);
+            var algorithm = loadBalancingAlgorithm ?? HyperVTeaming.DefaultTeamAlgorithm(this);
+            HyperVTeaming.CheckTeamUnderSwitch(this, algorithm);
+            if (teamMembers == null || teamMembers.Count == 0)
+                throw InvalidTeam(name, $"Team '{name}' has no members. Name the NICs of one External switch in -TeamMembers.");
+            var members = new List<VNUplink>();
+            foreach (var memberName in teamMembers)
+            {
+                var uplink = GetUplink(memberName);
+                if (members.Contains(uplink))
+                    throw InvalidTeam(name, $"NIC '{uplink.Name}' is named twice in -TeamMembers. Name each NIC once.");
+                members.Add(uplink);
+            }
+            var vswitch = members[0].VirtualSwitch;
+            var elsewhere = members.FirstOrDefault(m => m.VirtualSwitch != vswitch);
+            if (elsewhere != null)
+                throw InvalidTeam(name, $"NICs '{members[0].Name}' and '{elsewhere.Name}' are on different switches ('{vswitch.Name}', '{elsewhere.VirtualSwitch.Name}'). " +
+                    "A team binds the NICs of one External switch.");
+            if (vswitch.SwitchType != HyperVSwitchType.External || vswitch.EmbeddedTeamingEnabled || vswitch.Team != null)
+                throw InvalidTeam(name, vswitch.EmbeddedTeamingEnabled
+                    ? $"Switch '{vswitch.Path}' already teams its NICs with Switch Embedded Teaming; SET and LBFO do not mix."
+                    : vswitch.Team != null
+                        ? $"Switch '{vswitch.Path}' is already bound to team '{vswitch.Team.Name}'. A switch binds to one team."
+                        : $"'{vswitch.Path}' is not a Hyper-V External switch. Team the NICs of an External switch.");
+            var missing = vswitch.Uplinks.Where(u => !members.Contains(u)).Select(u => u.Name).ToList();
+            if (missing.Count > 0)
+                throw InvalidTeam(name, $"Team '{name}' leaves out {string.Join(", ", missing)} of switch '{vswitch.Path}'. A Hyper-V switch binds to one " +
+                    "network adapter, here the team, so the team takes every NIC of the switch: add them to -TeamMembers or remove them from the switch.");
+            VNUplink standby = null;
+            if (standbyMember != null)
+            {
+                standby = members.FirstOrDefault(m => Names.Comparer.Equals(m.Name, standbyMember))
+                    ?? throw InvalidTeam(name, $"Standby member '{standbyMember}' is not one of the team members ({string.Join(", ", members.Select(m => m.Name))}).");
+                if (members.Count < 2)
+                    throw InvalidTeam(name, $"Team '{name}' has one member; making it standby would leave no active member. A standby member needs a team of two or more.");
+            }
+            var team = new VNTeam(vswitch, name, members, teamingMode, algorithm, standby);
+            vswitch.Team = team;
+            return team;
+        }
+
+        static VirtNetException InvalidTeam(string name, string message) =>
+            new VirtNetException(ErrorIds.InvalidTeam, VirtNetErrorKind.InvalidArgument, message, name);
+
+        /// <summary>A snapshot of the Hyper-V host's dynamic MAC address pool and how much of it is in use.</summary>
+        public VNMacAddressPool GetMacAddressPool()
+        {
+            var pool = RequireMacAddressPool();
+            long inUse = MacAddressesInUse().LongCount(mac => pool.Contains(new MacAddress(mac)));
+            return new VNMacAddressPool(this, pool, inUse);
+        }
+
+        /// <summary>
+        /// Sets the range as Set-VMHost -MacAddressMinimum/-MacAddressMaximum do; an end not given stays as it is.
+        /// Dynamic addresses already handed out stay with their adapters; the next one is the lowest free address of
+        /// the new range (the model's choice: Microsoft does not say where allocation resumes).
+        /// </summary>
+        public void SetMacAddressRange(MacAddress? minimum, MacAddress? maximum)
+        {
+            if (Hypervisor != Hypervisor.HyperV) throw NoMacAddressPool();
+            if (!minimum.HasValue && !maximum.HasValue) return;
+            var low = minimum ?? _macAddressPool?.Minimum;
+            var high = maximum ?? _macAddressPool?.Maximum;
+            if (!low.HasValue || !high.HasValue)
+                throw new VirtNetException(ErrorIds.InvalidMacAddressPool, VirtNetErrorKind.InvalidArgument,
+                    $"Host '{Name}' has no MAC address pool yet (it has no IP address to derive one from), so give both -MacAddressMinimum and -MacAddressMaximum.", Name);
+            _macAddressPool = MacAddressPool.Explicit(low.Value, high.Value);
+        }
+
+        /// <summary>Puts back a pool saved in a configuration file, allocation point included.</summary>
+        internal void RestoreMacAddressPool(MacAddress minimum, MacAddress maximum, MacAddressPoolSource source, MacAddress next)
+        {
+            if (Hypervisor != Hypervisor.HyperV) throw NoMacAddressPool();
+            _macAddressPool = MacAddressPool.Restore(minimum, maximum, source, next);
+        }
+
+        internal MacAddressPool MacAddressPool => _macAddressPool;
+
+        internal MacAddressPool RequireMacAddressPool()
+        {
+            if (Hypervisor != Hypervisor.HyperV) throw NoMacAddressPool();
+            return _macAddressPool ?? throw new VirtNetException(ErrorIds.MacAddressPoolUndefined, VirtNetErrorKind.InvalidOperation,
+                $"Hyper-V host '{Name}' has no dynamic MAC address pool: Hyper-V derives it from the host's first IP address, and '{Name}' has none. " +
+                "Give it one (New-VNHost or Set-VNHost -IPAddress), set a range (Set-VNHost -MacAddressMinimum -MacAddressMaximum), or give the adapters static MAC addresses.", Name);
+        }
+
+        VirtNetException NoMacAddressPool() =>
+            new VirtNetException(ErrorIds.UnsupportedOnHost, VirtNetErrorKind.InvalidArgument,
+                $"Dynamic MAC address pools are a Hyper-V feature; '{Name}' is an {Hypervisor} host" +
+                (Hypervisor == Hypervisor.Esx ? ", which generates 00:0c:29 addresses from each VM's UUID." : "."), Name);
+
+        /// <summary>The MAC addresses of this host's VM network adapters.</summary>
+        internal HashSet<ulong> MacAddressesInUse()
+        {
+            var used = new HashSet<ulong>();
+            foreach (var vm in _virtualMachines)
+                foreach (var adapter in vm.NetworkAdapters)
+                    if (adapter.MacAddress.HasValue) used.Add(adapter.MacAddress.Value.Value);
+            return used;
+        }
+
+        /// <summary>Hands a moving VM over to its destination host (see <see cref="VNVirtualMachine.Move"/>).</summary>
+        internal void TransferVirtualMachine(VNVirtualMachine vm, VNHost destination)
+        {
+            _virtualMachines.Remove(vm);
+            destination._virtualMachines.Add(vm);
         }
 
         VirtNetException NotOwnPortGroup(VNPortGroup portGroup)

@@ -16,7 +16,7 @@ namespace VirtNet
         readonly List<VNUplink> _uplinks = new List<VNUplink>();
         readonly List<VNPortGroup> _portGroups = new List<VNPortGroup>();
 
-        internal VNVirtualSwitch(VNHost host, string name, VirtualSwitchType type, int? numPorts, int? mtu)
+        internal VNVirtualSwitch(VNHost host, string name, VirtualSwitchType type, int? numPorts, int? mtu, VirtualSwitchSettings settings)
         {
             Host = host;
             Name = name;
@@ -26,6 +26,7 @@ namespace VirtNet
             NumPorts = CheckNumPorts(host, type, numPorts);
             Mtu = CheckMtu(mtu ?? 1500);
             Teaming = TeamingSettings.VirtualSwitchDefaults();
+            ApplyPlatformSettings(settings ?? new VirtualSwitchSettings());
         }
 
         public VNHost Host { get; private set; }
@@ -50,6 +51,73 @@ namespace VirtNet
         public IEnumerable<VNVirtualAdapter> ConnectedAdapters => _portGroups.SelectMany(p => p.Ports).OrderBy(a => a.PortId);
 
         internal TeamingSettings Teaming { get; }
+
+        /// <summary>Hyper-V switches: External, Internal or Private; null for other types.</summary>
+        public HyperVSwitchType? SwitchType { get; private set; }
+        /// <summary>Hyper-V switches: Switch Embedded Teaming (SET), as Get-VMSwitch shows EmbeddedTeamingEnabled.</summary>
+        public bool EmbeddedTeamingEnabled { get; private set; }
+        /// <summary>The LBFO team the switch is bound to (New-VNTeam); null without one.</summary>
+        public VNTeam Team { get; internal set; }
+        /// <summary>Hyper-V teaming mode: SwitchIndependent for SET, the team's for an LBFO team, null for neither.</summary>
+        public TeamingMode? TeamingMode => EmbeddedTeamingEnabled ? VirtNet.TeamingMode.SwitchIndependent : Team?.TeamingMode;
+        /// <summary>Hyper-V load balancing algorithm: SET's own or the LBFO team's, null for neither.</summary>
+        public LoadBalancingAlgorithm? LoadBalancingAlgorithm => EmbeddedTeamingEnabled ? _embeddedTeamingAlgorithm : Team?.LoadBalancingAlgorithm;
+        /// <summary>Linux bonds: the bonding mode; null for other types.</summary>
+        public BondMode? BondMode { get; private set; }
+        /// <summary>Linux bonds: xmit_hash_policy; null for other types.</summary>
+        public XmitHashPolicy? XmitHashPolicy { get; private set; }
+
+        /// <summary>
+        /// The port channel a Hyper-V team or a Linux bond needs on the physical switch. Null for ESX switches, where
+        /// it depends on each port group's teaming policy, and for Hyper-V switches without a team.
+        /// </summary>
+        public RequiredPortChannel? RequiredPortChannel =>
+            Type == VirtualSwitchType.LinuxBond ? LinuxBonding.RequiredChannel(BondMode.Value)
+            : TeamingMode.HasValue ? HyperVTeaming.RequiredChannel(TeamingMode.Value)
+            : (RequiredPortChannel?)null;
+
+        /// <summary>Which member inbound traffic arrives on, for a Hyper-V team or a Linux bond; null otherwise (see <see cref="RequiredPortChannel"/>).</summary>
+        public InboundDistribution? InboundDistribution =>
+            Type == VirtualSwitchType.LinuxBond ? LinuxBonding.Inbound(BondMode.Value)
+            : TeamingMode.HasValue ? HyperVTeaming.Inbound(TeamingMode.Value, LoadBalancingAlgorithm.Value)
+            : (InboundDistribution?)null;
+
+        LoadBalancingAlgorithm? _embeddedTeamingAlgorithm;
+
+        /// <summary>New-VMSwitch rules for Hyper-V switches and the kernel's defaults for bonds (domain.md sections 4 and 5).</summary>
+        void ApplyPlatformSettings(VirtualSwitchSettings settings)
+        {
+            bool hyperV = Type == VirtualSwitchType.HyperV, bond = Type == VirtualSwitchType.LinuxBond;
+            if (!hyperV && (settings.SwitchType.HasValue || settings.EnableEmbeddedTeaming.HasValue || settings.LoadBalancingAlgorithm.HasValue))
+                throw NotForThisType("-SwitchType, -EnableEmbeddedTeaming and -LoadBalancingAlgorithm", "Hyper-V");
+            if (!bond && (settings.BondMode.HasValue || settings.XmitHashPolicy.HasValue))
+                throw NotForThisType("-BondMode and -XmitHashPolicy", "Linux bond");
+            if (bond)
+            {
+                BondMode = settings.BondMode ?? LinuxBonding.DefaultMode;
+                XmitHashPolicy = settings.XmitHashPolicy ?? LinuxBonding.DefaultXmitHashPolicy;
+            }
+            if (!hyperV) return;
+            SwitchType = settings.SwitchType ?? HyperVSwitchType.External;
+            EmbeddedTeamingEnabled = settings.EnableEmbeddedTeaming ?? false;
+            if (EmbeddedTeamingEnabled)
+            {
+                if (SwitchType != HyperVSwitchType.External)
+                    throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                        $"Switch Embedded Teaming teams physical NICs, so it needs an External switch; '{Name}' would be {SwitchType}.", SwitchType);
+                var algorithm = settings.LoadBalancingAlgorithm ?? HyperVTeaming.DefaultEmbeddedTeamingAlgorithm;
+                HyperVTeaming.CheckEmbeddedTeaming(Host, algorithm);
+                _embeddedTeamingAlgorithm = algorithm;
+            }
+            else if (settings.LoadBalancingAlgorithm.HasValue)
+                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                    $"-LoadBalancingAlgorithm applies to Switch Embedded Teaming (-EnableEmbeddedTeaming $true). " +
+                    "For an LBFO team, give it to New-VNTeam.", settings.LoadBalancingAlgorithm);
+        }
+
+        VirtNetException NotForThisType(string parameters, string platform) =>
+            new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                $"{parameters} apply to {platform} switches only; '{Name}' is a {Type} switch.", Type);
 
         static void CheckTypeOnHost(VNHost host, VirtualSwitchType type)
         {
@@ -99,6 +167,9 @@ namespace VirtNet
             VNPhysicalSwitch physicalSwitch = null, string switchPort = null)
         {
             Names.Check(name, "uplink");
+            if (SwitchType.HasValue && SwitchType != HyperVSwitchType.External)
+                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                    $"'{Path}' is an {SwitchType} Hyper-V switch, which has no physical NIC. Only External switches take uplinks.", name);
             var other = Host.FindUplink(name);
             if (other != null && other.VirtualSwitch == this)
                 throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.ResourceExists,
@@ -109,6 +180,7 @@ namespace VirtNet
             ReservePort();
             var uplink = new VNUplink(this, name, speedMbps, mac);
             _uplinks.Add(uplink);
+            Team?.AddMember(uplink);
             Teaming.FailoverOrder.Active.Add(uplink.Name);
             foreach (var pg in _portGroups) pg.Teaming.FailoverOrder?.Unused.Add(uplink.Name);
             if (physicalSwitch != null)
@@ -122,6 +194,12 @@ namespace VirtNet
         public void RemoveUplink(VNUplink uplink)
         {
             if (!_uplinks.Remove(uplink)) return;
+            if (Team != null)
+            {
+                Team.RemoveMember(uplink);
+                // A team cannot live without members (New-NetLbfoTeam needs one): the last one leaving dissolves it.
+                if (Team.Members.Count == 0) RemoveTeam();
+            }
             Teaming.FailoverOrder.Remove(uplink.Name);
             foreach (var pg in _portGroups) pg.Teaming.FailoverOrder?.Remove(uplink.Name);
             uplink.Detach();
@@ -179,6 +257,12 @@ namespace VirtNet
 
         /// <summary>Removes this switch from its host (see <see cref="VNHost.RemoveVirtualSwitch"/>); nothing to do once removed.</summary>
         public void Remove(bool force) => Host?.RemoveVirtualSwitch(this, force);
+
+        internal void RemoveTeam()
+        {
+            Team?.Detach();
+            Team = null;
+        }
 
         internal void Detach() => Host = null;
 

@@ -96,7 +96,7 @@ namespace VirtNet.Tests.Serialization
             var serviceConsole = legacy.AddPortGroup("Service Console");
             VNVMKernelAdapter.Create(serviceConsole, "vswif0", IP("192.168.0.35"), 24, IP("192.168.0.1"));
 
-            var hyperV = new VNHost("hv01", Hypervisor.HyperV, "2019");
+            var hyperV = new VNHost("hv01", Hypervisor.HyperV, "2019") { IPAddress = IP("192.168.0.133") };
             var external = hyperV.AddVirtualSwitch("External", VirtualSwitchType.HyperV);
             external.AddUplink("NIC1", 1000);
             var lan = external.AddPortGroup("LAN");

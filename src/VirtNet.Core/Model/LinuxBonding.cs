@@ -1,0 +1,94 @@
+using System;
+using System.Globalization;
+
+namespace VirtNet
+{
+    /// <summary>
+    /// The kernel's names for bonding modes and transmit hash policies (Documentation/networking/bonding.rst), and
+    /// what each mode asks of the physical switch and does with inbound traffic.
+    /// </summary>
+    public static class LinuxBonding
+    {
+        static readonly string[] ModeNames = { "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb" };
+        static readonly string[] PolicyNames = { "layer2", "layer2+3", "layer3+4", "encap2+3", "encap3+4" };
+
+        /// <summary>balance-rr is the kernel's default mode, layer2 its default transmit hash policy.</summary>
+        public const BondMode DefaultMode = BondMode.BalanceRR;
+        public const XmitHashPolicy DefaultXmitHashPolicy = XmitHashPolicy.Layer2;
+
+        /// <summary>The kernel's name: 802.3ad, balance-rr ...</summary>
+        public static string Name(BondMode mode) => ModeNames[(int)mode];
+
+        /// <summary>The kernel's name: layer2, layer2+3 ...</summary>
+        public static string Name(XmitHashPolicy policy) => PolicyNames[(int)policy];
+
+        /// <summary>All mode names in mode order, for completion.</summary>
+        public static string[] BondModeNames => (string[])ModeNames.Clone();
+
+        /// <summary>All transmit hash policy names, for completion.</summary>
+        public static string[] XmitHashPolicyNames => (string[])PolicyNames.Clone();
+
+        /// <summary>
+        /// A mode as the kernel's sysfs file and ip-link take it: the name (802.3ad, balance-rr) or the number (0 to 6).
+        /// The enum names (Ieee8023ad) are accepted too, in any letter case.
+        /// </summary>
+        public static BondMode ParseBondMode(string text)
+        {
+            var trimmed = (text ?? "").Trim();
+            int index = Array.FindIndex(ModeNames, n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
+            if (index < 0 && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number <= 6)
+                index = number;
+            if (index < 0 && !int.TryParse(trimmed, out _) && Enum.TryParse(trimmed, ignoreCase: true, out BondMode named))
+                index = (int)named;
+            if (index < 0)
+                throw new VirtNetException(ErrorIds.InvalidBondMode, VirtNetErrorKind.InvalidArgument,
+                    $"'{text}' is not a bonding mode. Use a name ({string.Join(", ", ModeNames)}) or a number from 0 to 6.", text);
+            return (BondMode)index;
+        }
+
+        /// <summary>A transmit hash policy by the kernel's name (layer3+4) or the enum's (Layer3Plus4), in any letter case.</summary>
+        public static XmitHashPolicy ParseXmitHashPolicy(string text)
+        {
+            var trimmed = (text ?? "").Trim();
+            int index = Array.FindIndex(PolicyNames, n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
+            if (index < 0 && !int.TryParse(trimmed, out _) && Enum.TryParse(trimmed, ignoreCase: true, out XmitHashPolicy named))
+                index = (int)named;
+            if (index < 0)
+                throw new VirtNetException(ErrorIds.InvalidXmitHashPolicy, VirtNetErrorKind.InvalidArgument,
+                    $"'{text}' is not a transmit hash policy. Use one of {string.Join(", ", PolicyNames)}.", text);
+            return (XmitHashPolicy)index;
+        }
+
+        /// <summary>
+        /// bonding.rst: 802.3ad needs the switch ports in an 802.3ad (LACP) aggregation; balance-rr, balance-xor and
+        /// broadcast need them grouped statically (EtherChannel); active-backup, balance-tlb and balance-alb need no
+        /// switch configuration, and a channel would break them (the switch would hash frames to any slave).
+        /// </summary>
+        public static RequiredPortChannel RequiredChannel(BondMode mode)
+        {
+            switch (mode)
+            {
+                case BondMode.Ieee8023ad: return RequiredPortChannel.Lacp;
+                case BondMode.BalanceRR:
+                case BondMode.BalanceXor:
+                case BondMode.Broadcast: return RequiredPortChannel.Static;
+                default: return RequiredPortChannel.None;
+            }
+        }
+
+        /// <summary>
+        /// bonding.rst: active-backup receives on the active slave and balance-tlb on the current slave; balance-alb
+        /// answers ARP so that peers are spread over the slaves; the channel modes receive where the switch hashes.
+        /// </summary>
+        public static InboundDistribution Inbound(BondMode mode)
+        {
+            switch (mode)
+            {
+                case BondMode.ActiveBackup:
+                case BondMode.BalanceTlb: return InboundDistribution.PrimaryMember;
+                case BondMode.BalanceAlb: return InboundDistribution.PerPeer;
+                default: return InboundDistribution.PortChannel;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace VirtNet
+{
+    /// <summary>
+    /// The platform settings of a new virtual switch. A null field takes the platform's default; a field set for
+    /// another platform's switch is an error, so a Hyper-V setting is never silently dropped on an ESX switch.
+    /// </summary>
+    public sealed class VirtualSwitchSettings
+    {
+        /// <summary>Hyper-V: External (default), Internal or Private (New-VMSwitch -SwitchType).</summary>
+        public HyperVSwitchType? SwitchType { get; set; }
+        /// <summary>Hyper-V: Switch Embedded Teaming (New-VMSwitch -EnableEmbeddedTeaming). Default false.</summary>
+        public bool? EnableEmbeddedTeaming { get; set; }
+        /// <summary>Hyper-V SET: HyperVPort or Dynamic (default Dynamic).</summary>
+        public LoadBalancingAlgorithm? LoadBalancingAlgorithm { get; set; }
+        /// <summary>Linux bond: the bonding mode (default balance-rr).</summary>
+        public BondMode? BondMode { get; set; }
+        /// <summary>Linux bond: xmit_hash_policy (default layer2).</summary>
+        public XmitHashPolicy? XmitHashPolicy { get; set; }
+    }
+}
