@@ -12,9 +12,12 @@
     FormatsToProcess     = @('VirtNet.format.ps1xml')
     CmdletsToExport      = @(
         'New-VNHost'
+        'Set-VNHost'
+        'Get-VNMacAddressPool'
         'Add-VNVirtualSwitch'
         'Get-VNVirtualSwitch'
         'Remove-VNVirtualSwitch'
+        'New-VNTeam'
         'Add-VNUplink'
         'Get-VNUplink'
         'Remove-VNUplink'
@@ -27,6 +30,9 @@
         'Add-VNVirtualMachine'
         'Get-VNVirtualMachine'
         'Remove-VNVirtualMachine'
+        'Move-VNVirtualMachine'
+        'Restart-VNVirtualMachine'
+        'Test-VNMacAddressConflict'
         'New-VNPhysicalSwitch'
         'Set-VNSwitchPort'
         'New-VNPortChannel'

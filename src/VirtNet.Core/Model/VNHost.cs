@@ -214,8 +214,8 @@ namespace VirtNet
         /// </summary>
         public void SetMacAddressRange(MacAddress? minimum, MacAddress? maximum)
         {
-            if (Hypervisor != Hypervisor.HyperV) throw NoMacAddressPool();
             if (!minimum.HasValue && !maximum.HasValue) return;
+            if (Hypervisor != Hypervisor.HyperV) throw NoMacAddressPool();
             var low = minimum ?? _macAddressPool?.Minimum;
             var high = maximum ?? _macAddressPool?.Maximum;
             if (!low.HasValue || !high.HasValue)

@@ -26,13 +26,43 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[] Nic { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public HyperVSwitchType? SwitchType { get; set; }
+
+        // A Boolean, as New-VMSwitch -EnableEmbeddedTeaming takes it; Get-VMSwitch objects carry EmbeddedTeamingEnabled.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("EmbeddedTeamingEnabled")]
+        public bool? EnableEmbeddedTeaming { get; set; }
+
+        // SET takes two of the five algorithms (Set-VMSwitchTeam); the set also narrows tab completion to them.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet(nameof(VirtNet.LoadBalancingAlgorithm.HyperVPort), nameof(VirtNet.LoadBalancingAlgorithm.Dynamic))]
+        public LoadBalancingAlgorithm? LoadBalancingAlgorithm { get; set; }
+
+        // Text, not the enum: the kernel's names (802.3ad) and numbers (4) are accepted, and the core reports a bad one.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(BondModeCompleter))]
+        public string BondMode { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(XmitHashPolicyCompleter))]
+        public string XmitHashPolicy { get; set; }
+
         protected override void ProcessRecord()
         {
             ForInput(() =>
             {
                 CheckNameNotFromPipedParent(nameof(Host), Host.Name, "virtual switch");
+                var settings = new VirtualSwitchSettings
+                {
+                    SwitchType = SwitchType,
+                    EnableEmbeddedTeaming = EnableEmbeddedTeaming,
+                    LoadBalancingAlgorithm = LoadBalancingAlgorithm,
+                    BondMode = string.IsNullOrEmpty(BondMode) ? (BondMode?)null : LinuxBonding.ParseBondMode(BondMode),
+                    XmitHashPolicy = string.IsNullOrEmpty(XmitHashPolicy) ? (XmitHashPolicy?)null : LinuxBonding.ParseXmitHashPolicy(XmitHashPolicy),
+                };
                 if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
-                var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic);
+                var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic, settings);
                 WriteObject(vswitch);
             });
         }

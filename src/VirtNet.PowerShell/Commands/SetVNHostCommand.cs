@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using VirtNet.Net;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Set, "VNHost", SupportsShouldProcess = true)]
+    [OutputType(typeof(VNHost))]
+    public sealed class SetVNHostCommand : VNCmdlet
+    {
+        MacAddress? _minimum, _maximum;
+        IPv4Address? _ipAddress;
+
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
+        // None of the settings bind by property name: a piped host would hand its own values back to itself.
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public new VNHost[] Host { get; set; }
+
+        [Parameter]
+        public string Fqdn { get; set; }
+
+        [Parameter]
+        public string IPAddress { get; set; }
+
+        // Text as Set-VMHost takes it (00155D017000); 00-15-5D-01-70-00 and 00:15:5d:01:70:00 work too.
+        [Parameter]
+        public string MacAddressMinimum { get; set; }
+
+        [Parameter]
+        public string MacAddressMaximum { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>A malformed value is wrong for every host, so it stops the call before any host changes.</summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Trimmed: published Set-VMHost scripts pass values with a trailing blank.
+            _minimum = Fatal(() => ParseMac(MacAddressMinimum?.Trim()));
+            _maximum = Fatal(() => ParseMac(MacAddressMaximum?.Trim()));
+            _ipAddress = Fatal(() => ParseIP(IPAddress));
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var host in Host)
+                ForInput(() =>
+                {
+                    var changes = new List<string>();
+                    if (_minimum.HasValue || _maximum.HasValue) changes.Add("MAC address pool");
+                    if (IsBound(nameof(IPAddress))) changes.Add("IP address");
+                    if (IsBound(nameof(Fqdn))) changes.Add("FQDN");
+                    if (!ShouldProcess(host.Name, "Set " + (changes.Count == 0 ? "nothing" : string.Join(", ", changes)))) return;
+                    // The range first: it is the one change that can be refused, and a host changes all or not at all.
+                    // Given with an address, it also stays explicit rather than being derived from that address.
+                    host.SetMacAddressRange(_minimum, _maximum);
+                    if (IsBound(nameof(IPAddress))) host.IPAddress = _ipAddress;
+                    if (IsBound(nameof(Fqdn))) host.Fqdn = string.IsNullOrEmpty(Fqdn) ? null : Fqdn;
+                    if (PassThru) WriteObject(host);
+                });
+        }
+    }
+}

@@ -1,0 +1,204 @@
+BeforeAll {
+    Import-Module $env:VIRTNET_MODULE -Force
+    function New-HyperVHost([string] $Name = 'hv01', [string] $Version = '2019') {
+        New-VNHost -Name $Name -Hypervisor HyperV -Version $Version -IPAddress 192.168.1.133
+    }
+}
+
+Describe 'Add-VNVirtualSwitch on Hyper-V hosts' {
+    It 'creates an External switch without teaming by default' {
+        $vs = New-HyperVHost | Add-VNVirtualSwitch -Name External -Nic NIC1
+        $vs.Type | Should -Be 'HyperV'
+        $vs.SwitchType | Should -Be 'External'
+        $vs.EmbeddedTeamingEnabled | Should -BeFalse
+        $vs.TeamingMode | Should -BeNullOrEmpty
+    }
+
+    It 'creates a <SwitchType> switch, which refuses NICs with UnsupportedOnSwitch' -ForEach @(@{ SwitchType = 'Internal' }, @{ SwitchType = 'Private' }) {
+        $h = New-HyperVHost
+        $vs = $h | Add-VNVirtualSwitch -Name Lab -SwitchType $SwitchType
+        $vs.SwitchType | Should -Be $SwitchType
+        { $vs | Add-VNUplink -Name NIC1 -ErrorAction Stop } | Should -Throw -ErrorId 'UnsupportedOnSwitch,VirtNet.Commands.AddVNUplinkCommand'
+        { $h | Add-VNVirtualSwitch -Name Other -SwitchType $SwitchType -Nic NIC2 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOnSwitch,VirtNet.Commands.AddVNVirtualSwitchCommand'
+    }
+
+    It 'teams the NICs with SET: switch independent, <Algorithm>, inbound on the sending NIC' -ForEach @(@{ Algorithm = 'HyperVPort' }, @{ Algorithm = 'Dynamic' }) {
+        $vs = New-HyperVHost | Add-VNVirtualSwitch -Name SETswitch -EnableEmbeddedTeaming $true -LoadBalancingAlgorithm $Algorithm -Nic NIC1, NIC2
+        $vs.EmbeddedTeamingEnabled | Should -BeTrue
+        $vs.TeamingMode | Should -Be 'SwitchIndependent'
+        $vs.LoadBalancingAlgorithm | Should -Be $Algorithm
+        $vs.RequiredPortChannel | Should -Be 'None'
+        $vs.InboundDistribution | Should -Be 'SendingMember'
+    }
+
+    It 'defaults SET to Dynamic' {
+        (New-HyperVHost | Add-VNVirtualSwitch -Name SETswitch -EnableEmbeddedTeaming $true).LoadBalancingAlgorithm | Should -Be 'Dynamic'
+    }
+
+    It 'refuses the address hash <Algorithm> for SET before anything is created' -ForEach @(@{ Algorithm = 'TransportPorts' }, @{ Algorithm = 'IPAddresses' }) {
+        $h = New-HyperVHost
+        { $h | Add-VNVirtualSwitch -Name SETswitch -EnableEmbeddedTeaming $true -LoadBalancingAlgorithm $Algorithm -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,VirtNet.Commands.AddVNVirtualSwitchCommand'
+        $h.VirtualSwitches | Should -BeNullOrEmpty
+    }
+
+    It 'refuses SET on Windows Server 2012 R2 with UnsupportedOnHost' {
+        { New-HyperVHost -Version 2012R2 | Add-VNVirtualSwitch -Name SETswitch -EnableEmbeddedTeaming $true -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOnHost,VirtNet.Commands.AddVNVirtualSwitchCommand'
+    }
+
+    It 'refuses an algorithm without SET, and Hyper-V settings on an ESX host, with UnsupportedOnSwitch' {
+        { New-HyperVHost | Add-VNVirtualSwitch -Name External -LoadBalancingAlgorithm HyperVPort -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOnSwitch,VirtNet.Commands.AddVNVirtualSwitchCommand'
+        { New-VNHost -Name esx01 | Add-VNVirtualSwitch -Name vSwitch0 -SwitchType External -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOnSwitch,VirtNet.Commands.AddVNVirtualSwitchCommand'
+    }
+
+    It 'completes -LoadBalancingAlgorithm with the two SET algorithms only' {
+        $line = 'Add-VNVirtualSwitch -LoadBalancingAlgorithm '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Dynamic', 'HyperVPort')
+    }
+
+    It 'takes switch definitions from VMSwitch-shaped objects, one failure not stopping the rest' {
+        $h = New-HyperVHost
+        $switches = @(
+            [pscustomobject]@{ Name = 'Converged'; EmbeddedTeamingEnabled = $true; LoadBalancingAlgorithm = 'HyperVPort'; Nic = @('NIC1', 'NIC2') }
+            [pscustomobject]@{ Name = 'Broken'; SwitchType = 'Private'; Nic = @('NIC3') }
+            [pscustomobject]@{ Name = 'Lab'; SwitchType = 'Internal' }
+        )
+        $created = $switches | Add-VNVirtualSwitch -Host $h -ErrorVariable err -ErrorAction SilentlyContinue
+        $created.Name | Should -Be @('Converged', 'Lab')
+        $created[0].LoadBalancingAlgorithm | Should -Be 'HyperVPort'
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'UnsupportedOnSwitch,VirtNet.Commands.AddVNVirtualSwitchCommand'
+    }
+}
+
+Describe 'Add-VNVirtualSwitch on Linux hosts' {
+    It 'takes -BondMode <BondMode> and stores mode <Expected>' -ForEach @(
+        @{ BondMode = '802.3ad'; Expected = 'Ieee8023ad' }
+        @{ BondMode = '4'; Expected = 'Ieee8023ad' }
+        @{ BondMode = 'balance-xor'; Expected = 'BalanceXor' }
+        @{ BondMode = '1'; Expected = 'ActiveBackup' }
+        @{ BondMode = 'BalanceAlb'; Expected = 'BalanceAlb' }
+    ) {
+        $bond = New-VNHost -Name lx01 -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0 -BondMode $BondMode
+        $bond.BondMode | Should -Be $Expected
+    }
+
+    It 'takes a number for -BondMode' {
+        (New-VNHost -Name lx01 -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0 -BondMode 6).BondMode | Should -Be 'BalanceAlb'
+    }
+
+    It 'defaults to balance-rr with layer2, as the kernel does' {
+        $bond = New-VNHost -Name lx01 -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0
+        $bond.BondMode | Should -Be 'BalanceRR'
+        $bond.XmitHashPolicy | Should -Be 'Layer2'
+        $bond.RequiredPortChannel | Should -Be 'Static'
+    }
+
+    It 'needs an LACP channel for 802.3ad and none for active-backup' {
+        $lx = New-VNHost -Name lx01 -Hypervisor Linux
+        ($lx | Add-VNVirtualSwitch -Name bond0 -BondMode 802.3ad -XmitHashPolicy layer3+4).RequiredPortChannel | Should -Be 'Lacp'
+        $ab = $lx | Add-VNVirtualSwitch -Name bond1 -BondMode active-backup
+        $ab.RequiredPortChannel | Should -Be 'None'
+        $ab.InboundDistribution | Should -Be 'PrimaryMember'
+    }
+
+    It 'refuses -BondMode <BondMode> with InvalidBondMode and creates nothing' -ForEach @(@{ BondMode = '7' }, @{ BondMode = 'lacp' }) {
+        $lx = New-VNHost -Name lx01 -Hypervisor Linux
+        { $lx | Add-VNVirtualSwitch -Name bond0 -BondMode $BondMode -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidBondMode,VirtNet.Commands.AddVNVirtualSwitchCommand'
+        $lx.VirtualSwitches | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an unknown -XmitHashPolicy with InvalidXmitHashPolicy' {
+        { New-VNHost -Name lx01 -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0 -XmitHashPolicy layer4 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidXmitHashPolicy,VirtNet.Commands.AddVNVirtualSwitchCommand'
+    }
+
+    It 'completes -BondMode with the kernel names in mode order and -XmitHashPolicy by prefix' {
+        $line = 'Add-VNVirtualSwitch -BondMode '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb')
+        $line = 'Add-VNVirtualSwitch -XmitHashPolicy layer2'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('layer2', 'layer2+3')
+    }
+
+    It 'shows the kernel names in the switch table' {
+        $bond = New-VNHost -Name lx01 -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0 -BondMode 4 -XmitHashPolicy layer2+3
+        ($bond | Format-Table -AutoSize | Out-String -Width 200) | Should -Match '802\.3ad layer2\+3'
+    }
+}
+
+Describe 'New-VNTeam' {
+    BeforeEach {
+        $h = New-HyperVHost
+        $vs = $h | Add-VNVirtualSwitch -Name External -Nic NIC1, NIC2
+    }
+
+    It 'teams every NIC of the switch and binds the switch to the team' {
+        $team = $h | New-VNTeam -Name Team0 -TeamMembers NIC2, NIC1 -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort
+        $team.Name | Should -Be 'Team0'
+        $team.TeamMembers | Should -Be @('NIC2', 'NIC1')
+        $team.RequiredPortChannel | Should -Be 'Lacp'
+        $team.InboundDistribution | Should -Be 'PortChannel'
+        $vs.Team | Should -Be $team
+        $vs.TeamingMode | Should -Be 'Lacp'
+    }
+
+    It 'defaults to switch independent Dynamic and takes uplink objects as members' {
+        $team = New-VNTeam -Host $h -Name Team0 -TeamMembers $vs.Uplinks
+        $team.TeamingMode | Should -Be 'SwitchIndependent'
+        $team.LoadBalancingAlgorithm | Should -Be 'Dynamic'
+        $team.InboundDistribution | Should -Be 'SendingMember'
+    }
+
+    It 'receives everything on the primary member with a switch independent address hash and a standby' {
+        $team = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -LoadBalancingAlgorithm IPAddresses -StandbyMember NIC2
+        $team.StandbyMember | Should -Be 'NIC2'
+        $team.ActiveMembers.Name | Should -Be @('NIC1')
+        $team.InboundDistribution | Should -Be 'PrimaryMember'
+    }
+
+    It 'refuses a team that leaves a NIC of the switch out with InvalidTeam' {
+        { $h | New-VNTeam -Name Team0 -TeamMembers NIC1 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidTeam,VirtNet.Commands.NewVNTeamCommand'
+        $vs.Team | Should -BeNullOrEmpty
+    }
+
+    It 'refuses LBFO under a switch on Windows Server 2022 with UnsupportedOnHost' {
+        $h22 = New-HyperVHost -Name hv22 -Version 2022
+        $null = $h22 | Add-VNVirtualSwitch -Name External -Nic NIC1
+        { $h22 | New-VNTeam -Name Team0 -TeamMembers NIC1 -ErrorAction Stop } | Should -Throw -ErrorId 'UnsupportedOnHost,VirtNet.Commands.NewVNTeamCommand'
+    }
+
+    It 'takes teams from Get-NetLbfoTeam-shaped objects, one failure not stopping the rest' {
+        $null = $h | Add-VNVirtualSwitch -Name Storage -Nic NIC3, NIC4
+        $teams = @(
+            [pscustomobject]@{ Name = 'Team0'; Members = @('NIC1', 'NIC2'); TeamingMode = 'Static'; LoadBalancingAlgorithm = 'TransportPorts' }
+            [pscustomobject]@{ Name = 'Broken'; Members = @('NIC9'); TeamingMode = 'Lacp' }
+            [pscustomobject]@{ Name = 'Team1'; Members = @('NIC3', 'NIC4'); TeamingMode = 'Lacp'; LoadBalancingAlgorithm = 'Dynamic' }
+        )
+        $created = $teams | New-VNTeam -Host $h -ErrorVariable err -ErrorAction SilentlyContinue
+        $created.Name | Should -Be @('Team0', 'Team1')
+        $created.TeamingMode | Should -Be @('Static', 'Lacp')
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'UplinkNotFound,VirtNet.Commands.NewVNTeamCommand'
+    }
+
+    It 'creates nothing with -WhatIf' {
+        $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -WhatIf | Should -BeNullOrEmpty
+        $vs.Team | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a name taken from the piped host' {
+        { $h | New-VNTeam -TeamMembers NIC1, NIC2 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,VirtNet.Commands.NewVNTeamCommand'
+    }
+
+    It 'shows the team in its table view' {
+        $team = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -StandbyMember NIC2
+        ($team | Format-Table | Out-String) | Should -Match 'Team0\s+External\s+NIC1, NIC2\s+NIC2\s+SwitchIndependent\s+Dynamic'
+        ($vs | Format-Table -AutoSize | Out-String -Width 200) | Should -Match 'External Team0 SwitchIndependent Dynamic'
+    }
+}
