@@ -217,3 +217,27 @@ Describe 'Test-VNMacAddressConflict: the seed collision scenarios' {
         $conflict.Hosts.Name | Should -Be @('esx01', 'esx02')
     }
 }
+
+Describe 'Export-VNConfig and Import-VNConfig with Hyper-V and Linux hosts' {
+    It 'bring back the pool, the team, the bond and the addresses, so the next VM gets the same address' {
+        $hv = New-VNHost -Name hv01 -Hypervisor HyperV -Version 2019 -IPAddress 192.168.1.133
+        $vs = $hv | Add-VNVirtualSwitch -Name External -Nic NIC1, NIC2
+        $null = $vs | Add-VNPortGroup -Name LAN
+        $null = $hv | New-VNTeam -Name Team0 -TeamMembers NIC2, NIC1 -TeamingMode Static -LoadBalancingAlgorithm IPAddresses
+        $null = 'vm1', 'vm2' | ForEach-Object { $hv | Add-VNVirtualMachine -Name $_ -PortGroup LAN }
+        $hv | Get-VNVirtualMachine -Name vm1 | Remove-VNVirtualMachine
+        $lx = New-VNHost -Name lx01 -Hypervisor Linux
+        $null = $lx | Add-VNVirtualSwitch -Name bond0 -BondMode balance-xor -XmitHashPolicy layer2+3 -Nic eth0, eth1
+        $path = Join-Path $TestDrive 'platforms.json'
+
+        Export-VNConfig -InputObject $hv, $lx -Path $path
+        $hv2, $lx2 = Import-VNConfig -Path $path
+
+        $hv2.Teams[0].TeamMembers | Should -Be @('NIC2', 'NIC1')
+        $hv2.Teams[0].TeamingMode | Should -Be 'Static'
+        ($lx2 | Get-VNVirtualSwitch).BondMode | Should -Be 'BalanceXor'
+        ($hv2 | Get-VNMacAddressPool).NextMacAddress.ToHyphenString() | Should -Be '00-15-5D-01-85-02'
+        $next = $hv2 | Add-VNVirtualMachine -Name vm3 -PortGroup LAN
+        Get-Mac $next | Should -Be (Get-Mac ($hv | Add-VNVirtualMachine -Name vm3 -PortGroup LAN))
+    }
+}

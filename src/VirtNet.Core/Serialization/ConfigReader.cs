@@ -140,13 +140,16 @@ namespace VirtNet.Serialization
 
         VNHost ReadHost(JObject h, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "virtualSwitches", "vmKernelAdapters", "virtualMachines");
+            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "macAddressPool", "virtualSwitches", "vmKernelAdapters", "virtualMachines");
             var name = RequiredString(h, "name");
             var hypervisor = RequiredEnum<Hypervisor>(h, "hypervisor");
             var version = RequiredString(h, "version");
             var host = Build(h, () => new VNHost(name, hypervisor, version), (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidVersion, "version"));
             host.Fqdn = OptionalString(h, "fqdn");
             host.IPAddress = Map(Value(h, "ipAddress"), IP);
+            // After the address, which derives a pool first; files written before pools were saved keep that one.
+            var pool = Value(h, "macAddressPool");
+            if (pool != null) ReadMacAddressPool(Object(pool), host);
 
             _nextPortIds.Clear();
             foreach (var s in Objects(h, "virtualSwitches")) ReadVirtualSwitch(s, host, physicalSwitches);
@@ -158,21 +161,78 @@ namespace VirtNet.Serialization
             return host;
         }
 
+        void ReadMacAddressPool(JObject p, VNHost host)
+        {
+            Expect(p, "minimum", "maximum", "source", "next");
+            var minimum = Mac(Required(p, "minimum"));
+            var maximum = Mac(Required(p, "maximum"));
+            var source = RequiredEnum<MacAddressPoolSource>(p, "source");
+            var next = Mac(Required(p, "next"));
+            Build(p, () => { host.RestoreMacAddressPool(minimum, maximum, source, next); return host; });
+        }
+
         void ReadVirtualSwitch(JObject s, VNHost host, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(s, "name", "type", "numPorts", "mtu", "nextPortId", "teaming", "uplinks", "portGroups");
+            Expect(s, "name", "type", "numPorts", "mtu", "nextPortId", "hyperV", "bond", "teaming", "uplinks", "portGroups");
             var name = RequiredString(s, "name");
             var type = RequiredEnum<VirtualSwitchType>(s, "type");
             int numPorts = RequiredInt(s, "numPorts"), mtu = RequiredInt(s, "mtu");
-            var vswitch = Build(s, () => host.AddVirtualSwitch(name, type, numPorts, mtu),
+            var hyperV = Value(s, "hyperV");
+            var bond = Value(s, "bond");
+            var settings = new VirtualSwitchSettings();
+            if (hyperV != null) ReadHyperVSettings(Object(hyperV), settings);
+            if (bond != null) ReadBondSettings(Object(bond), settings);
+            var vswitch = Build(s, () => host.AddVirtualSwitch(name, type, numPorts, mtu, settings: settings),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.UnsupportedOnHost, "type"),
-                (ErrorIds.InvalidNumPorts, "numPorts"), (ErrorIds.InvalidMtu, "mtu"));
+                (ErrorIds.InvalidNumPorts, "numPorts"), (ErrorIds.InvalidMtu, "mtu"),
+                (ErrorIds.UnsupportedOnSwitch, hyperV != null ? "hyperV" : "bond"));
             var nextPortId = Required(s, "nextPortId");
             _nextPortIds.Add((vswitch, nextPortId, Int(nextPortId)));
             foreach (var u in Objects(s, "uplinks")) ReadUplink(u, vswitch, physicalSwitches);
+            // After the uplinks: the team names them.
+            var team = hyperV == null ? null : Value((JObject)hyperV, "team");
+            if (team != null) ReadTeam(Object(team), vswitch);
             // After the uplinks: the failover order names them.
             ReadTeaming(Object(Required(s, "teaming")), vswitch, portGroup: null);
             foreach (var p in Objects(s, "portGroups")) ReadPortGroup(p, vswitch);
+        }
+
+        void ReadHyperVSettings(JObject h, VirtualSwitchSettings settings)
+        {
+            Expect(h, "switchType", "embeddedTeaming", "loadBalancingAlgorithm", "team");
+            settings.SwitchType = RequiredEnum<HyperVSwitchType>(h, "switchType");
+            settings.EnableEmbeddedTeaming = Bool(Required(h, "embeddedTeaming"));
+            settings.LoadBalancingAlgorithm = Map(Value(h, "loadBalancingAlgorithm"), Enum<LoadBalancingAlgorithm>);
+        }
+
+        void ReadBondSettings(JObject b, VirtualSwitchSettings settings)
+        {
+            Expect(b, "mode", "xmitHashPolicy");
+            var mode = Required(b, "mode");
+            var policy = Required(b, "xmitHashPolicy");
+            settings.BondMode = Model(mode, () => LinuxBonding.ParseBondMode(String(mode)));
+            settings.XmitHashPolicy = Model(policy, () => LinuxBonding.ParseXmitHashPolicy(String(policy)));
+        }
+
+        void ReadTeam(JObject t, VNVirtualSwitch vswitch)
+        {
+            Expect(t, "name", "teamingMode", "loadBalancingAlgorithm", "members", "standbyMember");
+            var name = RequiredString(t, "name");
+            var mode = RequiredEnum<TeamingMode>(t, "teamingMode");
+            var algorithm = RequiredEnum<LoadBalancingAlgorithm>(t, "loadBalancingAlgorithm");
+            var members = new List<string>();
+            foreach (var m in Array(t, "members"))
+            {
+                var member = String(m);
+                if (Names.Find(vswitch.Uplinks, u => u.Name, member) == null)
+                    throw Dangling(m, $"team '{name}' names member '{member}', which is not an uplink of virtual switch '{vswitch.Path}' " +
+                        $"(uplinks: {NameList(vswitch.Nic)}).");
+                members.Add(member);
+            }
+            var standby = OptionalString(t, "standbyMember");
+            Build(t, () => vswitch.Host.NewTeam(name, members, mode, algorithm, standby),
+                (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidTeam, "members"),
+                (ErrorIds.UnsupportedOnHost, "loadBalancingAlgorithm"));
         }
 
         void ReadUplink(JObject u, VNVirtualSwitch vswitch, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
@@ -287,9 +347,11 @@ namespace VirtNet.Serialization
             var specs = new List<VNVirtualMachine.AdapterSpec>();
             foreach (var a in Objects(v, "networkAdapters"))
             {
-                Expect(a, "portGroup", "macAddress", "ipAddress", "portId");
+                Expect(a, "portGroup", "macAddress", "dynamicMacAddress", "ipAddress", "portId");
                 var holder = $"adapter {specs.Count + 1} of virtual machine '{host.Name}/{name}'";
                 var mac = Map(Value(a, "macAddress"), Mac);
+                // Left out by files written before adapters told generated addresses apart: a saved address was given.
+                var dynamicMac = Map(Value(a, "dynamicMacAddress"), Bool) ?? false;
                 var ip = Map(Value(a, "ipAddress"), IP);
                 var portGroupToken = Value(a, "portGroup");
                 if (portGroupToken == null)
@@ -297,13 +359,14 @@ namespace VirtNet.Serialization
                     var portIdToken = Value(a, "portId");
                     if (portIdToken != null)
                         throw Invalid(portIdToken, $"{holder} has a port id but no port group. A disconnected adapter has no port; give its port group, or no port id.");
-                    specs.Add(new VNVirtualMachine.AdapterSpec(null, mac, ip));
+                    specs.Add(new VNVirtualMachine.AdapterSpec(null, mac, ip, dynamicMacAddress: dynamicMac));
                     continue;
                 }
                 var portGroup = ResolvePortGroup(portGroupToken, host, holder);
-                specs.Add(new VNVirtualMachine.AdapterSpec(portGroup, mac, ip, ClaimPortId(a, portGroup.VirtualSwitch, holder)));
+                specs.Add(new VNVirtualMachine.AdapterSpec(portGroup, mac, ip, ClaimPortId(a, portGroup.VirtualSwitch, holder), dynamicMac));
             }
-            Build(v, () => host.AddVirtualMachine(name, specs), (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"));
+            Build(v, () => host.AddVirtualMachine(name, specs), (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"),
+                (ErrorIds.MacAddressPoolExhausted, "networkAdapters"), (ErrorIds.MacAddressPoolUndefined, "networkAdapters"));
         }
 
         VNPortGroup ResolvePortGroup(JToken token, VNHost host, string holder)

@@ -68,9 +68,30 @@ namespace VirtNet.Serialization
             Property("version", host.Version);
             Property("fqdn", host.Fqdn);
             Property("ipAddress", host.IPAddress?.ToString());
+            _json.WritePropertyName("macAddressPool");
+            WriteMacAddressPool(host.MacAddressPool);
             List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);
             List("vmKernelAdapters", host.VMKernelAdapters, WriteVMKernelAdapter);
             List("virtualMachines", host.VirtualMachines, WriteVirtualMachine);
+            _json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The pool as it stands, not just its source: a derived pool stays with the host's first address, which the
+        /// file does not otherwise hold, and the allocation point decides which address the next VM gets.
+        /// </summary>
+        void WriteMacAddressPool(MacAddressPool pool)
+        {
+            if (pool == null)
+            {
+                _json.WriteNull();
+                return;
+            }
+            _json.WriteStartObject();
+            Property("minimum", pool.Minimum.ToString());
+            Property("maximum", pool.Maximum.ToString());
+            Property("source", pool.Source.ToString());
+            Property("next", pool.Next.ToString());
             _json.WriteEndObject();
         }
 
@@ -82,10 +103,57 @@ namespace VirtNet.Serialization
             Property("numPorts", vswitch.NumPorts);
             Property("mtu", vswitch.Mtu);
             Property("nextPortId", vswitch.NextPortId);
+            _json.WritePropertyName("hyperV");
+            WriteHyperVSettings(vswitch);
+            _json.WritePropertyName("bond");
+            WriteBondSettings(vswitch);
             _json.WritePropertyName("teaming");
             WriteTeaming(vswitch.Teaming);
             List("uplinks", vswitch.Uplinks, WriteUplink);
             List("portGroups", vswitch.PortGroups, WritePortGroup);
+            _json.WriteEndObject();
+        }
+
+        /// <summary>Hyper-V switches only; null for the others. The algorithm is SET's own; an LBFO team has its own.</summary>
+        void WriteHyperVSettings(VNVirtualSwitch vswitch)
+        {
+            if (!vswitch.SwitchType.HasValue)
+            {
+                _json.WriteNull();
+                return;
+            }
+            _json.WriteStartObject();
+            Property("switchType", vswitch.SwitchType.Value.ToString());
+            Property("embeddedTeaming", vswitch.EmbeddedTeamingEnabled);
+            Property("loadBalancingAlgorithm", vswitch.EmbeddedTeamingEnabled ? vswitch.LoadBalancingAlgorithm.Value.ToString() : null);
+            _json.WritePropertyName("team");
+            if (vswitch.Team == null) _json.WriteNull();
+            else WriteTeam(vswitch.Team);
+            _json.WriteEndObject();
+        }
+
+        void WriteTeam(VNTeam team)
+        {
+            _json.WriteStartObject();
+            Property("name", team.Name);
+            Property("teamingMode", team.TeamingMode.ToString());
+            Property("loadBalancingAlgorithm", team.LoadBalancingAlgorithm.ToString());
+            List("members", team.TeamMembers, _json.WriteValue);
+            Property("standbyMember", team.StandbyMember);
+            _json.WriteEndObject();
+        }
+
+        /// <summary>Linux bonds only; null for the others. Written under the kernel's names, as a Linux admin reads them.</summary>
+        void WriteBondSettings(VNVirtualSwitch vswitch)
+        {
+            if (!vswitch.BondMode.HasValue)
+            {
+                _json.WriteNull();
+                return;
+            }
+            _json.WriteStartObject();
+            Property("mode", LinuxBonding.Name(vswitch.BondMode.Value));
+            Property("xmitHashPolicy", LinuxBonding.Name(vswitch.XmitHashPolicy.Value));
             _json.WriteEndObject();
         }
 
@@ -159,6 +227,7 @@ namespace VirtNet.Serialization
             _json.WriteStartObject();
             Property("portGroup", adapter.PortGroup?.Name);
             Property("macAddress", adapter.MacAddress?.ToString());
+            Property("dynamicMacAddress", adapter.DynamicMacAddressEnabled);
             Property("ipAddress", adapter.IPAddress?.ToString());
             // A disconnected adapter has no port; -1 is the model's marker for that, not an id.
             Property("portId", adapter.Connected ? adapter.PortId : (int?)null);

@@ -240,6 +240,7 @@ namespace VirtNet.Tests.Serialization
                 "      \"version\": \"6.7\",\n" +
                 "      \"fqdn\": null,\n" +
                 "      \"ipAddress\": null,\n" +
+                "      \"macAddressPool\": null,\n" +
                 "      \"virtualSwitches\": [\n" +
                 "        {\n" +
                 "          \"name\": \"vSwitch0\",\n" +
@@ -247,6 +248,8 @@ namespace VirtNet.Tests.Serialization
                 "          \"numPorts\": 128,\n" +
                 "          \"mtu\": 1500,\n" +
                 "          \"nextPortId\": 1,\n" +
+                "          \"hyperV\": null,\n" +
+                "          \"bond\": null,\n" +
                 "          \"teaming\": {\n" +
                 "            \"loadBalancingPolicy\": \"LoadBalanceSrcId\",\n" +
                 "            \"networkFailoverDetectionPolicy\": \"LinkStatus\",\n" +

@@ -106,6 +106,52 @@ namespace VirtNet.Tests.Serialization
         }
 
         /// <summary>
+        /// Hyper-V and Linux: a 2019 host with an LBFO team (member order unlike the uplink order, a standby, a NIC
+        /// added after the team), Internal and Private switches, dynamic and static MACs and a removed VM; a 2022
+        /// host with SET and an explicit pool, holding a VM that moved there with its old address; a Linux host with
+        /// two bonds, cabled to a switch with an LACP channel.
+        /// </summary>
+        public static (VNHost HyperV2019, VNHost HyperV2022, VNHost Linux, VNPhysicalSwitch Switch) BuildPlatforms()
+        {
+            var sw = new VNPhysicalSwitch("tor1", "WS-C3750X-48T", stack: 2);
+            var hv02 = new VNHost("hv02", Hypervisor.HyperV, "2019") { IPAddress = IP("192.168.20.1") };
+            var external = hv02.AddVirtualSwitch("External", VirtualSwitchType.HyperV, nic: new[] { "NIC1", "NIC2", "NIC3" });
+            external.GetUplink("NIC1").ConnectTo(sw, "Gi1/0/1");
+            external.GetUplink("NIC2").ConnectTo(sw, "Gi2/0/1");
+            hv02.NewTeam("Team0", new[] { "NIC2", "NIC1", "NIC3" }, TeamingMode.SwitchIndependent, LoadBalancingAlgorithm.HyperVPort, "NIC3");
+            external.AddUplink("NIC4", 10000);
+            var lan = external.AddPortGroup("LAN", 20);
+            hv02.AddVirtualSwitch("Lab", VirtualSwitchType.HyperV, settings: new VirtualSwitchSettings { SwitchType = HyperVSwitchType.Internal })
+                .AddPortGroup("LabNet");
+            hv02.AddVirtualSwitch("Isolated", VirtualSwitchType.HyperV, settings: new VirtualSwitchSettings { SwitchType = HyperVSwitchType.Private });
+            hv02.AddVirtualMachine("app01", new[] { new VNVirtualMachine.AdapterSpec(lan), new VNVirtualMachine.AdapterSpec(hv02.GetPortGroup("LabNet")) });
+            var gone = hv02.AddVirtualMachine("gone", new[] { new VNVirtualMachine.AdapterSpec(lan) });
+            hv02.AddVirtualMachine("pinned", new[] { new VNVirtualMachine.AdapterSpec(lan, Mac("00-15-5D-14-01-03")) });
+            var traveller = hv02.AddVirtualMachine("traveller", new[] { new VNVirtualMachine.AdapterSpec(lan) });
+            hv02.RemoveVirtualMachine(gone);
+
+            var hv03 = new VNHost("hv03", Hypervisor.HyperV, "2022") { IPAddress = IP("10.0.20.1") };
+            hv03.SetMacAddressRange(Mac("00155D030000"), Mac("00155D0300FF"));
+            var converged = hv03.AddVirtualSwitch("Converged", VirtualSwitchType.HyperV, nic: new[] { "SLOT1", "SLOT2" },
+                settings: new VirtualSwitchSettings { EnableEmbeddedTeaming = true, LoadBalancingAlgorithm = LoadBalancingAlgorithm.HyperVPort });
+            converged.AddPortGroup("LAN", 20);
+            hv03.AddVirtualMachine("db01", new[] { new VNVirtualMachine.AdapterSpec(hv03.GetPortGroup("LAN")) });
+            traveller.Move(hv03);
+
+            var lx01 = new VNHost("lx01", Hypervisor.Linux, "6.1");
+            var bond0 = lx01.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, nic: new[] { "eth0", "eth1" },
+                settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad, XmitHashPolicy = XmitHashPolicy.Layer3Plus4 });
+            bond0.GetUplink("eth0").ConnectTo(sw, "Gi1/0/2");
+            bond0.GetUplink("eth1").ConnectTo(sw, "Gi2/0/2");
+            sw.AddPortChannel("Po2", new[] { "Gi1/0/2", "Gi2/0/2" }, PortChannelMode.Active);
+            lx01.AddVirtualSwitch("bond1", VirtualSwitchType.LinuxBond, nic: new[] { "eth2", "eth3" },
+                settings: new VirtualSwitchSettings { BondMode = BondMode.ActiveBackup });
+            lx01.AddVirtualMachine("guest01", new[] { new VNVirtualMachine.AdapterSpec(bond0.AddPortGroup("br0")) });
+
+            return (hv02, hv03, lx01, sw);
+        }
+
+        /// <summary>
         /// Everything the public API shows of the model reachable from the given objects, one line per fact, in model
         /// order. Two models with equal descriptions are equal graphs as far as any user can tell.
         /// </summary>
@@ -123,10 +169,20 @@ namespace VirtNet.Tests.Serialization
         static void DescribeHost(VNHost host, List<string> lines)
         {
             lines.Add($"host {host.Name} {host.Hypervisor} {host.Version} fqdn={host.Fqdn} ip={host.IPAddress}");
+            if (host.Hypervisor == Hypervisor.HyperV && host.MacAddressMinimum.HasValue)
+            {
+                var pool = host.GetMacAddressPool();
+                lines.Add($"  pool {pool} {pool.Source} inUse={pool.InUse} next={pool.NextMacAddress}");
+            }
+            foreach (var team in host.Teams)
+                lines.Add($"  team {team.Path} switch={team.VirtualSwitch.Name} {team.TeamingMode} {team.LoadBalancingAlgorithm} " +
+                          $"members={string.Join(",", team.TeamMembers)} standby={team.StandbyMember}");
             foreach (var vswitch in host.VirtualSwitches)
             {
                 lines.Add($"vswitch {vswitch.Path} {vswitch.Type} ports={vswitch.NumPorts} elastic={vswitch.IsElastic} used={vswitch.UsedPorts} " +
                           $"available={vswitch.NumPortsAvailable} mtu={vswitch.Mtu} next={vswitch.NextPortId} nic={string.Join(",", vswitch.Nic)}");
+                lines.Add($"  platform switchType={vswitch.SwitchType} set={vswitch.EmbeddedTeamingEnabled} team={vswitch.Team?.Name} mode={vswitch.TeamingMode} " +
+                          $"algorithm={vswitch.LoadBalancingAlgorithm} bond={vswitch.BondMode} hash={vswitch.XmitHashPolicy}");
                 lines.Add("  teaming " + Describe(vswitch.TeamingPolicy));
                 lines.Add("  connected " + string.Join(",", vswitch.ConnectedAdapters.Select(a => a.Path + "#" + a.PortId)));
                 foreach (var uplink in vswitch.Uplinks)
@@ -144,7 +200,8 @@ namespace VirtNet.Tests.Serialization
             {
                 lines.Add($"vm {vm.Path}");
                 foreach (var a in vm.NetworkAdapters)
-                    lines.Add($"  adapter {a.Path} pg={a.PortGroup?.Path} mac={a.MacAddress} ip={a.IPAddress} port={a.PortId} connected={a.Connected}");
+                    lines.Add($"  adapter {a.Path} pg={a.PortGroup?.Path} mac={a.MacAddress} dynamic={a.DynamicMacAddressEnabled} ip={a.IPAddress} " +
+                              $"port={a.PortId} connected={a.Connected}");
             }
         }
 
