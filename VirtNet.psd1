@@ -36,6 +36,8 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'Test-VNConfiguration'
+        'Get-VNRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
