@@ -39,6 +39,9 @@ namespace VirtNet
 
         internal void Release(VNVirtualAdapter adapter) => _ports.Remove(adapter);
 
+        /// <summary>Removes this port group from its vSwitch (see <see cref="VNVirtualSwitch.RemovePortGroup"/>); nothing to do once removed.</summary>
+        public void Remove(bool force) => VirtualSwitch?.RemovePortGroup(this, force);
+
         internal void Detach() => VirtualSwitch = null;
 
         public override string ToString() => Name;
