@@ -73,6 +73,10 @@ Describe 'Get-VNRule' {
         ('VNM001', 'VNR002' | Get-VNRule).RuleId | Should -Be @('VNM001', 'VNR002')
     }
 
+    It 'gives the rules behind piped findings, each once' {
+        ((New-BrokenLab).Host | Test-VNConfiguration | Get-VNRule).RuleId | Should -Be @('VNS001', 'VNM001', 'VNT010', 'VNT001', 'VNS003')
+    }
+
     It 'reports an unknown id as RuleNotFound listing the valid ids, and goes on with the others' {
         $rules = Get-VNRule -RuleId VNT001, VNT999, VNS001 -ErrorVariable err -ErrorAction SilentlyContinue
         $rules.RuleId | Should -Be @('VNT001', 'VNS001')

@@ -19,11 +19,12 @@ namespace VirtNet.Rules
             var teams = new List<Team>();
             foreach (var vswitch in virtualSwitches)
             {
-                teams.Add(new Team(vswitch, null));
+                var uplinksByName = vswitch.Uplinks.ToDictionary(u => u.Name, Names.Comparer);
+                teams.Add(new Team(vswitch, null, uplinksByName));
                 foreach (var uplink in vswitch.Uplinks) _portGroupsUsing[uplink] = new List<VNPortGroup>();
                 foreach (var portGroup in vswitch.PortGroups)
                 {
-                    var team = new Team(vswitch, portGroup);
+                    var team = new Team(vswitch, portGroup, uplinksByName);
                     teams.Add(team);
                     _teamOfPortGroup[portGroup] = team;
                     foreach (var uplink in team.Members) _portGroupsUsing[uplink].Add(portGroup);

@@ -20,14 +20,14 @@ namespace VirtNet.Rules
     /// </summary>
     internal sealed class Team
     {
-        public Team(VNVirtualSwitch vswitch, VNPortGroup portGroup)
+        /// <param name="uplinksByName">The vSwitch's uplinks by name, built once per vSwitch for all its teams.</param>
+        public Team(VNVirtualSwitch vswitch, VNPortGroup portGroup, IReadOnlyDictionary<string, VNUplink> uplinksByName)
         {
             VirtualSwitch = vswitch;
             PortGroup = portGroup;
             Policy = portGroup == null ? VNTeamingPolicy.For(vswitch) : VNTeamingPolicy.For(portGroup);
-            var byName = vswitch.Uplinks.ToDictionary(u => u.Name, Names.Comparer);
-            Active = Resolve(Policy.ActiveNic, byName);
-            Standby = Resolve(Policy.StandbyNic, byName);
+            Active = Resolve(Policy.ActiveNic, uplinksByName);
+            Standby = Resolve(Policy.StandbyNic, uplinksByName);
             Members = Active.Concat(Standby).ToArray();
             if (portGroup != null)
             {
@@ -56,7 +56,7 @@ namespace VirtNet.Rules
         public IEnumerable<VNUplink> CabledActive => Active.Where(u => u.SwitchPort != null);
         public IEnumerable<VNUplink> CabledMembers => Members.Where(u => u.SwitchPort != null);
 
-        static VNUplink[] Resolve(IEnumerable<string> names, Dictionary<string, VNUplink> byName) =>
+        static VNUplink[] Resolve(IEnumerable<string> names, IReadOnlyDictionary<string, VNUplink> byName) =>
             names.Select(n => byName.TryGetValue(n, out var u) ? u : null).Where(u => u != null).ToArray();
     }
 }
