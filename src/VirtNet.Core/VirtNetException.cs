@@ -79,5 +79,7 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string ConfigReadFailed = nameof(ConfigReadFailed);
+        public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
     }
 }

@@ -26,6 +26,9 @@ namespace VirtNet.Commands
             catch (VirtNetException e) { ThrowTerminatingError(ToErrorRecord(e)); return default; }
         }
 
+        /// <summary>Runs work with no result whose failure makes the whole call meaningless (a terminating error).</summary>
+        protected void Fatal(Action work) => Fatal(() => { work(); return true; });
+
         protected static ErrorRecord ToErrorRecord(VirtNetException e) =>
             new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), e.Target);
 
@@ -41,6 +44,28 @@ namespace VirtNet.Commands
                 case VirtNetErrorKind.WriteError: return ErrorCategory.WriteError;
                 default: return ErrorCategory.InvalidArgument;
             }
+        }
+
+        /// <summary>
+        /// A path as the user typed it, resolved against the PowerShell location (not the process's current folder) to
+        /// a file system path. The file need not exist. Anything else, such as a registry path, is refused with errorId.
+        /// </summary>
+        protected string ResolveFilePath(string path, string errorId)
+        {
+            string resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (Exception e) when (e is RuntimeException || e is ArgumentException || e is NotSupportedException)
+            {
+                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument, $"'{path}' is not a valid file path: {e.Message}", path, e);
+            }
+            if (provider.Name != "FileSystem")
+                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument,
+                    $"'{path}' is a {provider.Name} path. Give a file system path, such as ./lab.json.", path);
+            return resolved;
         }
 
         /// <summary>
