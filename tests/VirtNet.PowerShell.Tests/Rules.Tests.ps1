@@ -1,5 +1,6 @@
 # Test-VNConfiguration and Get-VNRule against the staged module. The configurations are built through the core
-# API, so each test states exactly what it breaks; the sample lab and Import-VNConfig tests use the cmdlets.
+# API, so each test states exactly what it breaks in one place; the sample lab and Import-VNConfig tests use the
+# cmdlets.
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
@@ -185,6 +186,15 @@ Describe 'Test-VNConfiguration' {
         $table = (New-BrokenLab).Host | Test-VNConfiguration -RuleId VNT001 | Out-String -Width 250
         $table | Should -Match 'Severity\s+RuleId\s+Target\s+Message'
         $table | Should -Match 'Error\s+VNT001\s+esx01/vSwitch1\s+vSwitch1 routes based on IP hash'
+    }
+
+    It 'checks a configuration read back by Import-VNConfig exactly as the one written' {
+        $lab = New-BrokenLab
+        $path = Join-Path $TestDrive 'broken.json'
+        $lab.Host, $lab.Switch | Export-VNConfig -Path $path
+        $expected = $lab.Host, $lab.Switch | Test-VNConfiguration | Format-Finding
+        $expected.Count | Should -Be 5
+        Import-VNConfig -Path $path | Test-VNConfiguration | Format-Finding | Should -Be $expected
     }
 
     It 'completes -MinimumSeverity and -ExcludeRuleId values' {
