@@ -221,11 +221,13 @@ namespace VirtNet.Tests.Rules
             Assert.Empty(lab.Check("VNT007"));
         }
 
+        // Set-VNTeamingPolicy and Import-VNConfig refuse load-based teaming where it does not exist, so these
+        // tests store the policy directly, as a model built around TeamingPolicyChange would hold it.
         [Fact]
         public void VNT008_reports_load_based_teaming_on_a_standard_vSwitch()
         {
             var lab = new RuleLab();
-            lab.SetTeaming(new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceLoadBased });
+            lab.VSwitch.Teaming.LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceLoadBased;
             Assert.Contains("which a standard vSwitch does not offer", Assert.Single(lab.Check("VNT008")).Message);
         }
 
@@ -233,7 +235,7 @@ namespace VirtNet.Tests.Rules
         public void VNT008_reports_load_based_teaming_on_a_distributed_switch_before_4_1_only()
         {
             var older = new RuleLab("4.0", type: VirtualSwitchType.Distributed);
-            older.SetTeaming(new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceLoadBased });
+            older.VSwitch.Teaming.LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceLoadBased;
             Assert.Contains("host esx01 runs ESX 4.0", Assert.Single(older.Check("VNT008")).Message);
 
             var current = new RuleLab("4.1", type: VirtualSwitchType.Distributed);

@@ -2,7 +2,11 @@ using System.Collections.Generic;
 
 namespace VirtNet.Rules
 {
-    /// <summary>VNT008. vSphere Networking guide: route based on physical NIC load is a distributed switch policy, from 4.1.</summary>
+    /// <summary>
+    /// VNT008. vSphere Networking guide: route based on physical NIC load is a distributed switch policy, from 4.1.
+    /// Set-VNTeamingPolicy and Import-VNConfig already refuse it elsewhere (TeamingPolicyChange); the rule keeps
+    /// the catalogue complete for a model that holds the setting all the same.
+    /// </summary>
     internal sealed class LoadBasedTeamingOnStandardSwitch : RuleDefinition
     {
         public LoadBasedTeamingOnStandardSwitch() : base("VNT008", Severity.Error,
