@@ -205,6 +205,34 @@ Describe 'Test-VNConfiguration' {
     }
 }
 
+Describe 'Test-VNConfiguration on the sample labs' {
+    It 'finds in the NIC teaming lab only what the article measured: vmk0 on one uplink towards both NFS targets' {
+        $findings = New-VNSampleLab -Name NicTeaming | Test-VNConfiguration
+        $findings | Format-Finding | Should -Be 'VNT010 esx01/vmk0'
+        $findings.Severity | Should -Be 'Information'
+        $findings.Message | Should -BeLike '*2 storage targets (NFS1 10.0.0.20, NFS2 10.0.0.21)*route based on originating port ID*'
+    }
+
+    It 'passes the NIC teaming lab at warning level, and not at information level' {
+        New-VNSampleLab -Name NicTeaming | Test-VNConfiguration -MinimumSeverity Warning -Quiet | Should -BeExactly $true
+        New-VNSampleLab -Name NicTeaming | Test-VNConfiguration -Quiet | Should -BeExactly $false
+    }
+
+    It 'gives the same findings for the NIC teaming lab after Export-VNConfig and Import-VNConfig' {
+        $path = Join-Path $TestDrive 'nicteaming.json'
+        New-VNSampleLab -Name NicTeaming | Export-VNConfig -Path $path
+        Import-VNConfig -Path $path | Test-VNConfiguration | Format-Finding | Should -Be 'VNT010 esx01/vmk0'
+    }
+
+    It 'reports the HA lab ports where PortFast was forgotten, and the failback onto them' {
+        New-VNSampleLab -Name HaCluster | Test-VNConfiguration -RuleId VNS* | Format-Finding | Should -Be @(
+            'VNS001 cat-a/Gi0/3'
+            'VNS001 cat-b/Gi0/3'
+            'VNS003 esx03/vSwitch0/Service Console'
+        )
+    }
+}
+
 Describe 'about_VirtNet_Rules' {
     It 'is generated into the module with every rule of the catalogue' {
         $topic = Get-Help about_VirtNet_Rules | Out-String
