@@ -42,6 +42,8 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'Test-VNConfiguration'
+        'Get-VNRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

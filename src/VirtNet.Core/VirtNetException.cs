@@ -77,6 +77,8 @@ namespace VirtNet
         public const string MacAddressPoolExhausted = nameof(MacAddressPoolExhausted);
         public const string InvalidMove = nameof(InvalidMove);
         public const string UnknownSampleLab = nameof(UnknownSampleLab);
+        public const string RuleNotFound = nameof(RuleNotFound);
+        public const string UnsupportedCheckInput = nameof(UnsupportedCheckInput);
         public const string ConfigFileMalformed = nameof(ConfigFileMalformed);
         public const string ConfigFileNotFound = nameof(ConfigFileNotFound);
         public const string ConfigFileExists = nameof(ConfigFileExists);
