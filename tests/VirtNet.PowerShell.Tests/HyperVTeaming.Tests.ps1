@@ -202,3 +202,49 @@ Describe 'New-VNTeam' {
         ($vs | Format-Table -AutoSize | Out-String -Width 200) | Should -Match 'External Team0 SwitchIndependent Dynamic'
     }
 }
+
+Describe 'Test-VNConfiguration on Hyper-V and Linux hosts' {
+    BeforeEach {
+        $core = New-VNPhysicalSwitch -Name core1 -Model 'Catalyst 3750' -Stack 2
+    }
+
+    It 'reports an LACP team whose switch ports are in no channel, and nothing once the channel is there' {
+        $h = New-HyperVHost
+        $vs = $h | Add-VNVirtualSwitch -Name External
+        $null = $vs | Add-VNUplink -Name NIC1, NIC2 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi2/0/1
+        $null = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -TeamingMode Lacp
+        $finding = $h | Test-VNConfiguration -RuleId VNW*
+        $finding.RuleId | Should -Be 'VNW004'
+        $finding.Target | Should -Be 'hv01/External'
+        $null = $core | New-VNPortChannel -Name Po1 -Member Gi1/0/1, Gi2/0/1 -Mode Active
+        $h | Test-VNConfiguration -RuleId VNW* | Should -BeNullOrEmpty
+    }
+
+    It 'reports a SET switch towards a port channel' {
+        $h = New-HyperVHost
+        $vs = $h | Add-VNVirtualSwitch -Name Converged -EnableEmbeddedTeaming $true
+        $null = $vs | Add-VNUplink -Name NIC1, NIC2 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi2/0/1
+        $null = $core | New-VNPortChannel -Name Po1 -Member Gi1/0/1, Gi2/0/1 -Mode On
+        ($h | Test-VNConfiguration -RuleId VNW*).RuleId | Should -Be 'VNW005'
+    }
+
+    It 'reports an 802.3ad bond on plain ports and an active-backup bond in a channel' {
+        $lx = New-VNHost -Name lx01 -Hypervisor Linux
+        $b0 = $lx | Add-VNVirtualSwitch -Name bond0 -BondMode 802.3ad
+        $null = $b0 | Add-VNUplink -Name eth0, eth1 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi2/0/1
+        $b1 = $lx | Add-VNVirtualSwitch -Name bond1 -BondMode active-backup
+        $null = $b1 | Add-VNUplink -Name eth2, eth3 -PhysicalSwitch $core -SwitchPort Gi1/0/2, Gi2/0/2
+        $null = $core | New-VNPortChannel -Name Po2 -Member Gi1/0/2, Gi2/0/2 -Mode On
+        $findings = $lx | Test-VNConfiguration -RuleId VNL*
+        $findings | ForEach-Object { "$($_.RuleId) $($_.Target)" } | Should -Be @('VNL001 lx01/bond0', 'VNL002 lx01/bond1')
+    }
+
+    It 'reports Hyper-V hosts whose pools are the same' {
+        $hv01 = New-VNHost -Name hv01 -Hypervisor HyperV -IPAddress 192.168.1.133
+        $hv02 = New-VNHost -Name hv02 -Hypervisor HyperV -IPAddress 10.0.1.133
+        $finding = $hv01, $hv02 | Test-VNConfiguration -RuleId VNA*
+        $finding.RuleId | Should -Be 'VNA001'
+        $finding.Target | Should -Be 'hv02'
+        $finding.Severity | Should -Be 'Warning'
+    }
+}

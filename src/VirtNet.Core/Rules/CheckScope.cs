@@ -5,7 +5,8 @@ namespace VirtNet.Rules
 {
     /// <summary>
     /// What one check looks at, resolved once so that rules do not walk the model again: the ESX vSwitches
-    /// (with every team, port group and VMkernel port), and the physical switch ports.
+    /// (with every team, port group and VMkernel port), the Hyper-V switches and Linux bonds, the hosts given
+    /// themselves (for the MAC address rules), and the physical switch ports.
     /// </summary>
     internal sealed class CheckScope
     {
@@ -35,6 +36,10 @@ namespace VirtNet.Rules
 
         /// <summary>ESX standard and distributed vSwitches, in input order.</summary>
         public IReadOnlyList<VNVirtualSwitch> VirtualSwitches { get; }
+        /// <summary>Hyper-V switches and Linux bonds, in input order: their teaming follows the platform, not ESX policies.</summary>
+        public IReadOnlyList<VNVirtualSwitch> PlatformSwitches { get; set; } = new VNVirtualSwitch[0];
+        /// <summary>The hosts given as such, in input order; MAC address pools and addresses are compared among them.</summary>
+        public IReadOnlyList<VNHost> Hosts { get; set; } = new VNHost[0];
         /// <summary>Ports of the physical switches given, and the ports the given vSwitches' uplinks are cabled to.</summary>
         public IReadOnlyList<VNSwitchPort> SwitchPorts { get; }
         /// <summary>Every vSwitch's own team, then each of its port groups' effective teams.</summary>

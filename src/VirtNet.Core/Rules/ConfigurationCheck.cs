@@ -11,7 +11,9 @@ namespace VirtNet
     /// <item>A host brings its ESX vSwitches; a vSwitch brings its teams, port groups and VMkernel ports, and the
     /// physical switch ports its uplinks are cabled to, which are checked against it.</item>
     /// <item>A physical switch brings its ports, checked on the switch side only (PortFast, trunks).</item>
-    /// <item>Hyper-V and Linux switches bring only their cabled ports: the teaming, VLAN and MTU rules are ESX's.</item>
+    /// <item>Hyper-V and Linux switches bring their cabled ports and their platform's teaming rules (SET, LBFO teams,
+    /// bond modes against the physical switch); the ESX teaming, VLAN and MTU rules do not apply to them.</item>
+    /// <item>A host given as such is also compared with the other hosts given for MAC address conflicts.</item>
     /// </list>
     /// Each object is checked once however often it is given (a host and its switch both reach the host's
     /// ports), and findings are unique by rule and target. They come ordered by target, then rule id; targets
@@ -23,6 +25,8 @@ namespace VirtNet
         readonly HashSet<VNVirtualSwitch> _seenSwitches = new HashSet<VNVirtualSwitch>();
         readonly List<VNSwitchPort> _switchPorts = new List<VNSwitchPort>();
         readonly HashSet<VNSwitchPort> _seenPorts = new HashSet<VNSwitchPort>();
+        readonly List<VNVirtualSwitch> _platformSwitches = new List<VNVirtualSwitch>();
+        readonly List<VNHost> _hosts = new List<VNHost>();
 
         /// <summary>Adds a VNHost, VNVirtualSwitch or VNPhysicalSwitch; anything else is UnsupportedCheckInput.</summary>
         public void Add(object input)
@@ -30,6 +34,7 @@ namespace VirtNet
             switch (input)
             {
                 case VNHost host:
+                    if (!_hosts.Contains(host)) _hosts.Add(host);
                     foreach (var vswitch in host.VirtualSwitches) AddVirtualSwitch(vswitch);
                     break;
                 case VNVirtualSwitch vswitch:
@@ -50,6 +55,8 @@ namespace VirtNet
             if (!_seenSwitches.Add(vswitch)) return;
             if (vswitch.Type == VirtualSwitchType.Standard || vswitch.Type == VirtualSwitchType.Distributed)
                 _virtualSwitches.Add(vswitch);
+            else
+                _platformSwitches.Add(vswitch);
             foreach (var uplink in vswitch.Uplinks)
                 if (uplink.SwitchPort != null) AddSwitchPort(uplink.SwitchPort);
         }
@@ -65,7 +72,7 @@ namespace VirtNet
         /// </summary>
         public IReadOnlyList<VNFinding> Run(IEnumerable<VNRule> rules = null, Severity minimumSeverity = Severity.Information)
         {
-            var scope = new CheckScope(_virtualSwitches, _switchPorts);
+            var scope = new CheckScope(_virtualSwitches, _switchPorts) { PlatformSwitches = _platformSwitches, Hosts = _hosts };
             var findings = new List<VNFinding>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in (rules ?? RuleCatalogue.Rules).Where(r => r.Severity >= minimumSeverity))

@@ -35,6 +35,16 @@ namespace VirtNet
             new HostPortWithoutPortFast(),
             new PlainPortFastOnTrunk(),
             new FailbackWithoutPortFast(),
+            new EmbeddedTeamTooLarge(),
+            new EmbeddedTeamOfMixedNics(),
+            new SeveralNicsWithoutTeam(),
+            new SwitchDependentTeamWithoutChannel(),
+            new SwitchIndependentTeamInChannel(),
+            new BondWithoutChannel(),
+            new BondInChannel(),
+            new OverlappingMacAddressPools(),
+            new DuplicateMacAddress(),
+            new ForeignDynamicMacAddress(),
         };
 
         /// <summary>The catalogue, by area (in <see cref="RuleArea"/> order), then by id.</summary>

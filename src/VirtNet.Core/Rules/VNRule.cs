@@ -19,6 +19,12 @@ namespace VirtNet
         Ports,
         /// <summary>VNS: spanning tree and PortFast on host-facing ports.</summary>
         SpanningTree,
+        /// <summary>VNW: Hyper-V (Windows Server) switches: Switch Embedded Teaming and LBFO teams.</summary>
+        HyperV,
+        /// <summary>VNL: Linux bonds against the physical switch.</summary>
+        LinuxBond,
+        /// <summary>VNA: MAC addresses: Hyper-V pools and addresses in use.</summary>
+        MacAddress,
     }
 
     /// <summary>
@@ -57,7 +63,7 @@ namespace VirtNet
 
         internal RuleDefinition Definition { get; }
 
-        /// <summary>The id prefix of each area. A new area (HA, Hyper-V) adds a value to <see cref="RuleArea"/> and a line here.</summary>
+        /// <summary>The id prefix of each area. A new area adds a value to <see cref="RuleArea"/> and a line here.</summary>
         internal static string PrefixOf(RuleArea area)
         {
             switch (area)
@@ -68,6 +74,9 @@ namespace VirtNet
                 case RuleArea.Redundancy: return "VNR";
                 case RuleArea.Ports: return "VNP";
                 case RuleArea.SpanningTree: return "VNS";
+                case RuleArea.HyperV: return "VNW";
+                case RuleArea.LinuxBond: return "VNL";
+                case RuleArea.MacAddress: return "VNA";
                 default: throw new ArgumentOutOfRangeException(nameof(area), area, "No id prefix for this area.");
             }
         }

@@ -69,8 +69,9 @@ namespace VirtNet.Tests.Rules
         }
 
         [Fact]
-        public void Hyper_V_switches_bring_only_their_switch_ports()
+        public void Hyper_V_switches_bring_their_switch_ports_and_the_Hyper_V_rules_not_the_ESX_teaming_rules()
         {
+            // Mixed speeds would be VNT009 on ESX; a Hyper-V switch of two NICs without a team is VNW003's.
             var host = new VNHost("hv01", Hypervisor.HyperV, "2019");
             var vswitch = host.AddVirtualSwitch("External", VirtualSwitchType.HyperV);
             var core = new VNPhysicalSwitch("core1");
@@ -79,7 +80,7 @@ namespace VirtNet.Tests.Rules
             vswitch.AddPortGroup("VMs", 30);
             var check = new ConfigurationCheck();
             check.Add(host);
-            Assert.Equal(new[] { "VNS001 core1/Gi1/0/1", "VNS001 core1/Te1/0/1" }, check.Run().Select(f => f.RuleId + " " + f.Target));
+            Assert.Equal(new[] { "VNS001 core1/Gi1/0/1", "VNS001 core1/Te1/0/1", "VNW003 hv01/External" }, check.Run().Select(f => f.RuleId + " " + f.Target));
         }
 
         [Theory]

@@ -17,6 +17,9 @@ namespace VirtNet.Tests.Rules
             "VNR001 Warning", "VNR002 Warning",
             "VNP001 Error", "VNP002 Warning",
             "VNS001 Warning", "VNS002 Warning", "VNS003 Warning",
+            "VNW001 Error", "VNW002 Error", "VNW003 Error", "VNW004 Error", "VNW005 Error",
+            "VNL001 Error", "VNL002 Error",
+            "VNA001 Warning", "VNA002 Error", "VNA003 Warning",
         };
 
         [Fact]
@@ -56,7 +59,7 @@ namespace VirtNet.Tests.Rules
         [Theory]
         [InlineData("vnt00[1-3]", "VNT001,VNT002,VNT003")]
         [InlineData("VNS*", "VNS001,VNS002,VNS003")]
-        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001")]
+        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNW001,VNL001,VNA001")]
         [InlineData("VNX*", "")]
         [InlineData("vnm001", "VNM001")]
         public void Match_takes_ids_and_wildcards_case_insensitively(string pattern, string expected)
@@ -71,7 +74,7 @@ namespace VirtNet.Tests.Rules
             Assert.Equal(ErrorIds.RuleNotFound, e.ErrorId);
             Assert.Equal(VirtNetErrorKind.ObjectNotFound, e.Kind);
             Assert.Contains("There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002,", e.Message);
-            Assert.EndsWith("VNS003.", e.Message);
+            Assert.EndsWith("VNA003.", e.Message);
         }
 
         [Fact]
