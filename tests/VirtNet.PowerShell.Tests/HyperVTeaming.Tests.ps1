@@ -75,6 +75,19 @@ Describe 'Add-VNVirtualSwitch on Hyper-V hosts' {
     }
 }
 
+Describe 'Set-VNTeamingPolicy on Hyper-V and Linux switches' {
+    It 'refuses the vSphere policy on a <Type> switch with UnsupportedOnSwitch and goes on with the next input' -ForEach @(
+        @{ Type = 'HyperV'; Hypervisor = 'HyperV' }
+        @{ Type = 'LinuxBond'; Hypervisor = 'Linux' }
+    ) {
+        $vs = New-VNHost -Name h1 -Hypervisor $Hypervisor | Add-VNVirtualSwitch -Name sw -Nic nic0, nic1
+        $esx = New-VNHost -Name esx01 | Add-VNVirtualSwitch -Name vSwitch0 -Nic vmnic0, vmnic1
+        $vs, $esx | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'UnsupportedOnSwitch,VirtNet.Commands.SetVNTeamingPolicyCommand'
+        $esx.TeamingPolicy.LoadBalancingPolicy | Should -Be 'LoadBalanceIP'
+    }
+}
+
 Describe 'Add-VNVirtualSwitch on Linux hosts' {
     It 'takes -BondMode <BondMode> and stores mode <Expected>' -ForEach @(
         @{ BondMode = '802.3ad'; Expected = 'Ieee8023ad' }

@@ -87,9 +87,20 @@ namespace VirtNet
         /// <summary>Port groups only: drop every override first, so the port group follows its vSwitch again.</summary>
         public bool Inherit { get; set; }
 
+        internal bool ChangesAnything =>
+            LoadBalancingPolicy.HasValue || NetworkFailoverDetectionPolicy.HasValue || NotifySwitches.HasValue || FailbackEnabled.HasValue
+            || IpHashVariant.HasValue || MakeNicActive != null || MakeNicStandby != null || MakeNicUnused != null || Inherit;
+
         /// <summary>Applies the change to a vSwitch or port group, all or nothing.</summary>
         public static void Apply(VNVirtualSwitch vswitch, VNPortGroup portGroup, TeamingPolicyChange change)
         {
+            // The vSphere teaming policy is ESX's; the other platforms team by their own settings.
+            if ((vswitch.Type == VirtualSwitchType.HyperV || vswitch.Type == VirtualSwitchType.LinuxBond) && change.ChangesAnything)
+                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                    $"'{vswitch.Path}' is a {vswitch.Type} switch, and the teaming policy applies to ESX vSwitches only. " +
+                    (vswitch.Type == VirtualSwitchType.HyperV
+                        ? "Team Hyper-V NICs with Switch Embedded Teaming (Add-VNVirtualSwitch -EnableEmbeddedTeaming $true) or an LBFO team (New-VNTeam)."
+                        : "A Linux bond teams by its -BondMode and -XmitHashPolicy (Add-VNVirtualSwitch)."), vswitch);
             if (portGroup == null && change.Inherit)
                 throw new VirtNetException(ErrorIds.InheritOnVirtualSwitch, VirtNetErrorKind.InvalidArgument,
                     $"-Inherit applies to port groups only; virtual switch '{vswitch.Path}' has nothing to inherit from.", vswitch);

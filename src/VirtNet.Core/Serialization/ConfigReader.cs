@@ -192,8 +192,10 @@ namespace VirtNet.Serialization
             // After the uplinks: the team names them.
             var team = hyperV == null ? null : Value((JObject)hyperV, "team");
             if (team != null) ReadTeam(Object(team), vswitch);
-            // After the uplinks: the failover order names them.
-            ReadTeaming(Object(Required(s, "teaming")), vswitch, portGroup: null);
+            // After the uplinks: the failover order names them. Hyper-V switches and bonds team by their own settings;
+            // files written before those existed hold the vSphere defaults here, which mean nothing for them.
+            if (type == VirtualSwitchType.Standard || type == VirtualSwitchType.Distributed)
+                ReadTeaming(Object(Required(s, "teaming")), vswitch, portGroup: null);
             foreach (var p in Objects(s, "portGroups")) ReadPortGroup(p, vswitch);
         }
 

@@ -107,8 +107,10 @@ namespace VirtNet.Serialization
             WriteHyperVSettings(vswitch);
             _json.WritePropertyName("bond");
             WriteBondSettings(vswitch);
+            // The vSphere teaming policy is ESX's: Hyper-V switches and bonds team by the settings above.
             _json.WritePropertyName("teaming");
-            WriteTeaming(vswitch.Teaming);
+            if (vswitch.SwitchType.HasValue || vswitch.BondMode.HasValue) _json.WriteNull();
+            else WriteTeaming(vswitch.Teaming);
             List("uplinks", vswitch.Uplinks, WriteUplink);
             List("portGroups", vswitch.PortGroups, WritePortGroup);
             _json.WriteEndObject();

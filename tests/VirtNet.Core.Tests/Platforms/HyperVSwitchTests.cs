@@ -265,6 +265,22 @@ namespace VirtNet.Tests.Platforms
         }
 
         [Theory]
+        [InlineData(VirtualSwitchType.HyperV, Hypervisor.HyperV)]
+        [InlineData(VirtualSwitchType.LinuxBond, Hypervisor.Linux)]
+        public void The_vSphere_teaming_policy_is_refused_on_Hyper_V_switches_and_bonds(VirtualSwitchType type, Hypervisor hypervisor)
+        {
+            var vswitch = new VNHost("h", hypervisor).AddVirtualSwitch("sw", type, nic: new[] { "nic0", "nic1" });
+            var portGroup = vswitch.AddPortGroup("LAN");
+
+            var e = Fails(() => TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP }));
+            Assert.Equal(ErrorIds.UnsupportedOnSwitch, e.ErrorId);
+            Assert.Equal(ErrorIds.UnsupportedOnSwitch,
+                Fails(() => TeamingPolicyChange.Apply(vswitch, portGroup, new TeamingPolicyChange { MakeNicStandby = new[] { "nic1" } })).ErrorId);
+            Assert.Equal(LoadBalancingPolicy.LoadBalanceSrcId, vswitch.TeamingPolicy.LoadBalancingPolicy);
+            Assert.Empty(portGroup.TeamingPolicy.StandbyNic);
+        }
+
+        [Theory]
         [InlineData(TeamingMode.SwitchIndependent, RequiredPortChannel.None)]
         [InlineData(TeamingMode.Static, RequiredPortChannel.Static)]
         [InlineData(TeamingMode.Lacp, RequiredPortChannel.Lacp)]
