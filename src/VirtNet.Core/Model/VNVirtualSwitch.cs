@@ -258,7 +258,7 @@ namespace VirtNet
         /// <summary>Removes this switch from its host (see <see cref="VNHost.RemoveVirtualSwitch"/>); nothing to do once removed.</summary>
         public void Remove(bool force) => Host?.RemoveVirtualSwitch(this, force);
 
-        internal void RemoveTeam()
+        void RemoveTeam()
         {
             Team?.Detach();
             Team = null;
