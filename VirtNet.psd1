@@ -36,6 +36,7 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'Import-VNSwitchConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
