@@ -37,6 +37,7 @@
         'Import-VNConfig'
         'New-VNSampleLab'
         'Import-VNSwitchConfig'
+        'Import-VNEsxConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
