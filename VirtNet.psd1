@@ -38,6 +38,7 @@
         'New-VNSampleLab'
         'Import-VNSwitchConfig'
         'Import-VNEsxConfig'
+        'ConvertFrom-VNPowerCLI'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -241,7 +241,7 @@ namespace VirtNet.Import.Esx
                 Warn(a.Source, $"gateway {gateway} of adapter '{a.Name}' is outside its subnet {address}/{prefix}; the adapter is imported without it.");
                 gateway = null;
             }
-            Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, null, a.Mac));
+            Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
         }
 
         /// <summary>

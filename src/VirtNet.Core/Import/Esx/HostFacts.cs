@@ -57,6 +57,8 @@ namespace VirtNet.Import.Esx
         public MacAddress? Mac;
         public int? Mtu;
         public IPv4Address? Gateway;
+        /// <summary>What the adapter is enabled for (PowerCLI's ManagementTrafficEnabled ...); null: the default for its name.</summary>
+        public List<AdapterPurpose> Purpose;
     }
 
     sealed class NicFacts
@@ -140,6 +142,7 @@ namespace VirtNet.Import.Esx
                 a.Mac = o.Mac ?? a.Mac;
                 a.Mtu = o.Mtu ?? a.Mtu;
                 a.Gateway = o.Gateway ?? a.Gateway;
+                a.Purpose = o.Purpose ?? a.Purpose;
             }
             foreach (var o in other.Nics)
             {
