@@ -39,6 +39,7 @@
         'Import-VNSwitchConfig'
         'Import-VNEsxConfig'
         'ConvertFrom-VNPowerCLI'
+        'Import-VNRVToolsExport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

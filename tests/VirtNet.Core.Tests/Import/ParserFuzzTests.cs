@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using VirtNet.Import.Cisco;
 using VirtNet.Import.Esx;
+using VirtNet.Import.PowerCli;
+using VirtNet.Import.RVTools;
 using Xunit;
 
 namespace VirtNet.Tests.Import
@@ -107,6 +109,73 @@ namespace VirtNet.Tests.Import
                 EsxConfigImport.Build(new[] { file }, "esx-fuzz", "4.0");
             });
             Assert.True(cases >= 3000, $"only {cases} cases");
+        }
+
+        [Fact]
+        public void RVTools_csv_reader_gives_only_warnings_or_VirtNetExceptions_on_damaged_input()
+        {
+            int cases = Run("RVTools/csv", 7103, text =>
+            {
+                var table = RVToolsImport.ParseCsv("fuzz.csv", text);
+                if (table != null) RVToolsImport.Build(new[] { table }, null);
+            });
+            Assert.True(cases >= 3000, $"only {cases} cases");
+        }
+
+        [Fact]
+        public void RVTools_workbook_reader_gives_only_VirtNetExceptions_on_damaged_files()
+        {
+            var workbook = File.ReadAllBytes(Fixtures.PathOf("RVTools", "RVTools_export_all.xlsx"));
+            var random = new Random(7104);
+            for (int i = 0; i < 1000; i++)
+            {
+                var bytes = i % 2 == 0 ? workbook.Take(random.Next(workbook.Length)).ToArray() : (byte[])workbook.Clone();
+                if (i % 2 == 1)
+                    for (int k = 0; k < 1 + random.Next(20); k++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+                try
+                {
+                    var tables = RVToolsImport.ParseWorkbook("fuzz.xlsx", new MemoryStream(bytes));
+                    RVToolsImport.Build(tables, null);
+                }
+                catch (VirtNetException) { }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException($"Case {i} (seed 7104) threw {e.GetType().Name}: {e.Message}\n{e}");
+                }
+            }
+        }
+
+        [Fact]
+        public void PowerCLI_conversion_gives_only_warnings_or_VirtNetExceptions_on_odd_objects()
+        {
+            var random = new Random(7105);
+            var keys = new[] { "Name", "VMHost", "VMHostId", "Nic", "NumPorts", "Mtu", "VLanId", "VirtualSwitchName", "VirtualSwitch", "ActiveNic", "StandbyNic",
+                "UnusedNic", "ActiveNicJoin", "LoadBalancingPolicy", "NetworkFailoverDetectionPolicy", "CheckBeacon", "FailbackEnabled", "RollingOrder",
+                "NotifySwitches", "IsFailoverOrderInherited", "IsLoadBalancingInherited", "VirtualPortGroup", "VirtualPortGroupId", "Uid", "IP", "SubnetMask",
+                "PortGroupName", "Mac", "BitRatePerSec", "Speed", "MACAddress", "ManagementTrafficEnabled", "Vendor" };
+            object Value() => random.Next(9) switch
+            {
+                0 => null,
+                1 => random.Next(2) == 0,
+                2 => (long)random.Next(-5, 70000),
+                3 => random.NextDouble() * 1e12,
+                4 => new object[] { "vmnic" + random.Next(4), null, Alphabet[random.Next(Alphabet.Length)] },
+                5 => "System.String[]",
+                6 => "vmk" + random.Next(3),
+                7 => "vmnic" + random.Next(4),
+                _ => Alphabet[random.Next(Alphabet.Length)] + Alphabet[random.Next(Alphabet.Length)],
+            };
+            for (int i = 0; i < 3000; i++)
+            {
+                var objects = Enumerable.Range(0, 1 + random.Next(8)).Select(k => new PowerCliObject("input object " + (k + 1),
+                    keys.Where(_ => random.Next(4) == 0).ToDictionary(key => key, _ => Value()))).ToList();
+                try { PowerCliImport.Convert(objects, random.Next(3) == 0 ? "esx-fuzz" : null, random.Next(2) == 0 ? null : "4.0"); }
+                catch (VirtNetException) { }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException($"Case {i} (seed 7105) threw {e.GetType().Name}: {e.Message}\n{e}");
+                }
+            }
         }
 
         [Fact]

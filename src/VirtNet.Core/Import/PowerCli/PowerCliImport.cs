@@ -107,7 +107,7 @@ namespace VirtNet.Import.PowerCli
             var balancing = Text(o, "LoadBalancingPolicy");
             if (balancing != null)
             {
-                policy.LoadBalancing = LoadBalancing(balancing);
+                policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
                 if (policy.LoadBalancing == null)
                     Warn(warnings, o, $"LoadBalancingPolicy '{balancing}' is no policy name (a number is what ConvertTo-Json makes of an enum " +
                         "in Windows PowerShell: use -EnumsAsStrings, or Export-Clixml); the load balancing is not read.");
@@ -190,19 +190,6 @@ namespace VirtNet.Import.PowerCli
             if (mac == null) return;
             if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
             else Warn(warnings, o, $"'{mac}' is not a MAC address (masked?); {name} is read without it.");
-        }
-
-        static LoadBalancingPolicy? LoadBalancing(string text)
-        {
-            switch (text.ToLowerInvariant())
-            {
-                case "loadbalancesrcid": case "loadbalance_srcid": return LoadBalancingPolicy.LoadBalanceSrcId;
-                case "loadbalancesrcmac": case "loadbalance_srcmac": return LoadBalancingPolicy.LoadBalanceSrcMac;
-                case "loadbalanceip": case "loadbalance_ip": return LoadBalancingPolicy.LoadBalanceIP;
-                case "explicitfailover": case "failover_explicit": return LoadBalancingPolicy.ExplicitFailover;
-                case "loadbalanceloadbased": case "loadbalance_loadbased": return LoadBalancingPolicy.LoadBalanceLoadBased;
-                default: return null;
-            }
         }
 
         static bool Has(PowerCliObject o, string key) => o.Properties.ContainsKey(key);
