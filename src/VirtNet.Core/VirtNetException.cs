@@ -83,6 +83,5 @@ namespace VirtNet
         public const string ImportFileNotFound = nameof(ImportFileNotFound);
         public const string ImportReadFailed = nameof(ImportReadFailed);
         public const string UnknownImportFormat = nameof(UnknownImportFormat);
-        public const string InvalidImportObject = nameof(InvalidImportObject);
     }
 }
