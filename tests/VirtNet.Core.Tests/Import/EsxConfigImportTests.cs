@@ -181,7 +181,7 @@ namespace VirtNet.Tests.Import
 
             var warning = Assert.Single(warnings);
             Assert.Equal(Fixtures.LineOf("1O.1.2.O", "Esx", "esx41a-console.txt"), warning.Line);
-            Assert.Contains("not understood as a esxcfg-route -l row", warning.Message);
+            Assert.Contains("not understood as a row of esxcfg-route -l", warning.Message);
         }
 
         [Fact]
@@ -273,6 +273,23 @@ namespace VirtNet.Tests.Import
             Assert.Equal(10, esx05.GetPortGroup("Management Network").VLanId);
             Assert.Equal("10.0.10.254", esx05.GetVMKernelAdapter("vmk0").Gateway.ToString());
             Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void An_mtu_the_model_refuses_costs_only_the_mtu()
+        {
+            var file = EsxConfigImport.Parse("esx06.txt", string.Join("\n",
+                "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks",
+                "vSwitch0         2560        3           128               9216    vmnic0"));
+
+            var result = EsxConfigImport.Build(new[] { file }, null, "6.7");
+
+            var vSwitch0 = result.Hosts.Single().VirtualSwitches.Single();
+            Assert.Equal((1500, 128, "vmnic0"), (vSwitch0.Mtu, vSwitch0.NumPorts, vSwitch0.Nic.Single()));
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("esx06.txt", 2), (warning.File, warning.Line));
+            Assert.Contains("virtual switch 'vSwitch0': MTU 9216 is not valid", warning.Message);
+            Assert.EndsWith("It is imported with the default port count and MTU.", warning.Message);
         }
 
         [Fact]

@@ -34,7 +34,7 @@ namespace VirtNet.Import.Esx
             Match speed = macAt >= 2 ? Speed.Match(tokens[macAt - 2]) : Match.Empty;
             if (!NicName.IsMatch(tokens[0]) || macAt < 4 || !speed.Success)
             {
-                Context.Unknown(line, $"a {Format} row (name, PCI, driver, link, speed, duplex, MAC address, MTU, description)");
+                Context.Unknown(line, $"a row of {Format} (name, PCI, driver, link, speed, duplex, MAC address, MTU, description)");
                 return;
             }
             var nic = Facts.Nic(tokens[0]);

@@ -34,7 +34,7 @@ namespace VirtNet.Import.Esx
             bool isDefault = tokens[0] == "default";
             if (tokens.Count < gatewayEnd || (!isDefault && !TryIPv4(tokens[0], out _)) || !TryIPv4(tokens[1], out _) || (!local && !TryIPv4(tokens[2], out _)))
             {
-                Context.Unknown(line, $"a {Format} row (network, netmask, gateway{(_interface ? ", interface" : "")})");
+                Context.Unknown(line, $"a row of {Format} (network, netmask, gateway{(_interface ? ", interface" : "")})");
                 return;
             }
             if (!isDefault || local) return;

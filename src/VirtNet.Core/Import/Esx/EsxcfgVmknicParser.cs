@@ -45,14 +45,14 @@ namespace VirtNet.Import.Esx
             }
             if (!AdapterName.IsMatch(tokens[0].Text) || ipAt < 2)
             {
-                Context.Unknown(line, $"a {Format} row (interface, port group, addresses ...)");
+                Context.Unknown(line, $"a row of {Format} (interface, port group, addresses ...)");
                 return;
             }
             if (_family && tokens[ipAt].Text == "IPv6") return;
             int at = _family ? ipAt + 1 : ipAt;
             if (at + 1 >= tokens.Count)
             {
-                Context.Unknown(line, $"a {Format} row: the address or netmask is missing");
+                Context.Unknown(line, $"a row of {Format}: the address or netmask is missing");
                 return;
             }
             var adapter = Facts.Adapter(tokens[0].Text, Context.At(line));

@@ -57,7 +57,7 @@ namespace VirtNet.Import.Esx
                     int first = tokens.Count - (hasUplinks ? 1 : 0) - numbers;
                     if (first < 1 || tokens.Skip(first).Take(numbers).Any(t => !ExportText.IsAllDigits(t.Text)))
                     {
-                        Context.Unknown(line, $"a {Format} switch row (name, {(_full ? "Num Ports, Used Ports, Configured Ports, MTU" : "Num Ports, Used Ports")}, Uplinks)");
+                        Context.Unknown(line, $"a switch row of {Format} (name, {(_full ? "Num Ports, Used Ports, Configured Ports, MTU" : "Num Ports, Used Ports")}, Uplinks)");
                         _switch = null;
                         return;
                     }
@@ -79,7 +79,7 @@ namespace VirtNet.Import.Esx
                     int first = tokens.Count - (hasUplinks ? 1 : 0) - 2;
                     if (first < 1 || !ExportText.TryInt(tokens[first].Text, out int vlan) || !ExportText.IsAllDigits(tokens[first + 1].Text))
                     {
-                        Context.Unknown(line, $"a {Format} port group row (name, VLAN ID, Used Ports, Uplinks)");
+                        Context.Unknown(line, $"a port group row of {Format} (name, VLAN ID, Used Ports, Uplinks)");
                         return;
                     }
                     var pg = Facts.PortGroup(line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
@@ -93,7 +93,7 @@ namespace VirtNet.Import.Esx
                     // DVPort ID, In Use, Client: the client may hold blanks (VM3 ethernet0) or be empty.
                     if (tokens.Count < 2 || !ExportText.TryInt(tokens[0].Text, out int id) || !ExportText.IsAllDigits(tokens[1].Text))
                     {
-                        Context.Unknown(line, $"a {Format} DVPort row (DVPort ID, In Use, Client)");
+                        Context.Unknown(line, $"a DVPort row of {Format} (DVPort ID, In Use, Client)");
                         return;
                     }
                     var client = tokens.Count > 2 ? line.Text.Substring(tokens[2].Start).Trim() : "";

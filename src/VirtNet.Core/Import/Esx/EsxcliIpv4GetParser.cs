@@ -31,7 +31,7 @@ namespace VirtNet.Import.Esx
             if (tokens.Count != expected || !AdapterName.IsMatch(tokens[0]) || !TryIPv4(tokens[1], out var ip) || !TryPrefix(tokens[2], out int prefix)
                 || (_gateway && !TryIPv4(tokens[5], out _)))
             {
-                Context.Unknown(line, $"a {Format} row (name, address, netmask, broadcast, address type{(_gateway ? ", gateway" : "")}, DHCP DNS)");
+                Context.Unknown(line, $"a row of {Format} (name, address, netmask, broadcast, address type{(_gateway ? ", gateway" : "")}, DHCP DNS)");
                 return;
             }
             var adapter = Facts.Adapter(tokens[0], Context.At(line));

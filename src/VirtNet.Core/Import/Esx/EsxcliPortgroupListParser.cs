@@ -31,7 +31,7 @@ namespace VirtNet.Import.Esx
             int n = tokens.Count;
             if (n < 4 || !ExportText.TryInt(tokens[n - 1].Text, out int vlan) || !ExportText.IsAllDigits(tokens[n - 2].Text))
             {
-                Context.Unknown(line, $"a {Format} row (name, virtual switch, active clients, VLAN ID)");
+                Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
                 return;
             }
             var text = line.Text.Substring(0, tokens[n - 2].Start).TrimEnd();
@@ -53,7 +53,7 @@ namespace VirtNet.Import.Esx
             }
             if (name.Length == 0)
             {
-                Context.Unknown(line, $"a {Format} row (name, virtual switch, active clients, VLAN ID)");
+                Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
                 return;
             }
             var pg = Facts.PortGroup(name, Context.At(line));

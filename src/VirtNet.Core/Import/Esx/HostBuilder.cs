@@ -72,12 +72,19 @@ namespace VirtNet.Import.Esx
             if (numPorts.HasValue && !_host.VersionInfo.IsAtLeast(4, 1) && VNVirtualSwitch.LegacyUsablePortCounts.Contains(numPorts.Value - 8))
                 numPorts -= 8;
             int? mtu = vs.Mtu;
-            VNVirtualSwitch vswitch = null;
-            if (!Try(vs.Source, $"virtual switch '{vs.Name}'", () => vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu)))
+            VNVirtualSwitch vswitch;
+            try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
+            catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts || e.ErrorId == ErrorIds.InvalidMtu)
             {
                 // A port count or MTU the model refuses costs only that value, not the switch.
-                if (!Try(vs.Source, $"virtual switch '{vs.Name}' without its port count and MTU", () => vswitch = _host.AddVirtualSwitch(vs.Name, type)))
-                    return;
+                Warn(vs.Source, $"virtual switch '{vs.Name}': {e.Message} It is imported with the default port count and MTU.");
+                if (!Try(vs.Source, $"virtual switch '{vs.Name}' is not imported", () => _host.AddVirtualSwitch(vs.Name, type))) return;
+                vswitch = _host.GetVirtualSwitch(vs.Name);
+            }
+            catch (VirtNetException e)
+            {
+                Warn(vs.Source, $"virtual switch '{vs.Name}' is not imported: {e.Message}");
+                return;
             }
             foreach (var uplink in vs.Uplinks ?? new List<string>())
             {
