@@ -34,9 +34,6 @@ namespace VirtNet.Import
         public string PromptHost { get; }
         public bool IsCommand => Command != null;
         public bool IsBlank => Text.Length == 0;
-
-        /// <summary>The text from a column of <see cref="Raw"/> on, without its indentation; empty when the line is shorter.</summary>
-        internal string From(int column) => column >= Raw.Length ? "" : Raw.Substring(column).Trim();
     }
 
     /// <summary>
@@ -143,9 +140,6 @@ namespace VirtNet.Import
             }
             return tokens;
         }
-
-        /// <summary>Whether a header line still has its column padding (two blanks or more between some titles).</summary>
-        internal static bool IsPadded(string header) => header.Trim().IndexOf("  ", StringComparison.Ordinal) >= 0;
 
         /// <summary>A host name a prompt shows, unless it is a placeholder that names no host.</summary>
         internal static string UsefulHost(string host) =>

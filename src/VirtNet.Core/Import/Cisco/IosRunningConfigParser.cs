@@ -217,7 +217,6 @@ namespace VirtNet.Import.Cisco
             }
             foreach (var port in _ports)
             {
-                port.AllowedSource = _context.At(line);
                 if (all) { port.AllowedAll = true; port.Allowed = null; continue; }
                 // Without an allowed line a trunk carries every VLAN, so add and remove start from all of them.
                 var current = port.AllowedAll || port.Allowed == null ? Enumerable.Range(0, 4095).Select(v => v >= 1 && v <= 4094).ToArray() : (bool[])port.Allowed.Clone();

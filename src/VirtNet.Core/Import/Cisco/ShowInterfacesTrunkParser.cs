@@ -62,7 +62,6 @@ namespace VirtNet.Import.Cisco
                 return;
             }
             var allowed = _facts.Port(shortName, _context.At(line));
-            allowed.AllowedSource = _context.At(line);
             allowed.AllowedAll = VLanList.IsAll(flags);
             allowed.Allowed = allowed.AllowedAll ? null : flags;
         }

@@ -21,7 +21,6 @@ namespace VirtNet.Import.Cisco
         /// <summary>Allowed VLANs as flags by id; null when not said. <see cref="AllowedAll"/> overrides.</summary>
         public bool[] Allowed;
         public bool AllowedAll;
-        public SourceLine AllowedSource;
         public PortFastMode? PortFast;
         public int? Mtu;
         public SourceLine MtuSource;
@@ -62,7 +61,6 @@ namespace VirtNet.Import.Cisco
 
         public IEnumerable<PortFacts> Ports => _ports.Values;
         public IEnumerable<ChannelFacts> Channels => _channels.Values;
-        public bool IsEmpty => _ports.Count == 0 && _channels.Count == 0 && HostName == null && LoadBalance == null && SpanningTree == null;
 
         public PortFacts Port(string shortName, SourceLine source)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using VirtNet.Net;
@@ -57,7 +56,5 @@ namespace VirtNet.Import.Esx
         /// <summary>"vmnic0,vmnic1" (esxcfg) or "vmnic0, vmnic1" (esxcli); empty gives an empty list.</summary>
         protected static List<string> NameList(string text) =>
             text.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
-
-        protected static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -112,8 +112,6 @@ namespace VirtNet.Import.Esx
             return n;
         }
 
-        public bool IsEmpty => VirtualSwitches.Count == 0 && PortGroups.Count == 0 && Adapters.Count == 0 && Nics.Count == 0
-            && VirtualSwitchPolicies.Count == 0 && PortGroupPolicies.Count == 0 && DefaultGateway == null;
 
         /// <summary>Adds what another file says; where both say something, the other (later) file wins.</summary>
         public void Merge(HostFacts other)

@@ -11,8 +11,8 @@ namespace VirtNet.Import.RVTools
     /// <summary>
     /// Reads the cells of chosen sheets of an .xlsx workbook (Office Open XML: a zip of XML parts). ExcelDataReader
     /// was the obvious library, but on .NET Core it cannot even be configured without code page 1252, which needs
-    /// System.Text.Encoding.CodePages registered process-wide: extra dlls to ship for Windows PowerShell and a global
-    /// change inside the user's session. The few parts an RVTools export needs are read here instead.
+    /// System.Text.Encoding.CodePages registered process-wide: extra dlls to ship for Windows PowerShell, and a change
+    /// to the whole PowerShell process the module runs in. The few parts an RVTools export needs are read here instead.
     /// </summary>
     static class XlsxWorkbook
     {
