@@ -22,6 +22,19 @@ namespace VirtNet.Import.Esx
         public abstract void Begin(ExportLine header);
         public abstract void Row(ExportLine line);
 
+        /// <summary>
+        /// exports.md: blog conversions collapse runs of blanks, header and rows alike. Rows can still be split by token
+        /// class, but a name with blanks may have had more of them: such names are reported, as they may not match
+        /// the same name in another file.
+        /// </summary>
+        protected static bool IsCollapsed(ExportLine header) => header.Text.IndexOf("  ", System.StringComparison.Ordinal) < 0;
+
+        protected void ReportCollapsed(ExportLine line, string name, bool collapsed)
+        {
+            if (collapsed && name.IndexOf(' ') >= 0)
+                Context.Warn(line, $"the blanks between the columns are lost in this paste, so the name '{name}' is read with single blanks; it may have had more.");
+        }
+
         /// <summary>esxcli draws a dash rule under its headers ("----  ------"; localcli one continuous rule).</summary>
         protected static bool IsRule(ExportLine line) => line.Text.Length > 0 && line.Text.All(c => c == '-' || c == ' ');
 

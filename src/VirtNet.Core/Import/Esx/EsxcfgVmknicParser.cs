@@ -16,7 +16,7 @@ namespace VirtNet.Import.Esx
         static readonly Regex Header = new Regex(@"^(?<first>Interface|Name)\s+(?:Port[ _]Group(?:/DVPort(?:/Opaque Network)?)?|DVPort)\s+(?:IP[ _]Family\s+)?IP[ _]Address\s+Netmask\b", RegexOptions.CultureInvariant);
         static readonly Regex AdapterName = new Regex(@"^(?:vmk|vswif)\d+$", RegexOptions.CultureInvariant);
 
-        bool _family, _broadcast, _mac, _mtu, _vswif;
+        bool _family, _broadcast, _mac, _mtu, _vswif, _collapsed;
 
         public EsxcfgVmknicParser(HostFacts facts, ParseContext context) : base(facts, context) { }
 
@@ -27,6 +27,7 @@ namespace VirtNet.Import.Esx
         public override void Begin(ExportLine header)
         {
             var text = header.Text;
+            _collapsed = IsCollapsed(header);
             _vswif = text.StartsWith("Name", StringComparison.Ordinal);
             _family = Regex.IsMatch(text, @"\bIP[ _]Family\b");
             _broadcast = text.Contains("Broadcast");
@@ -60,7 +61,12 @@ namespace VirtNet.Import.Esx
             var portGroup = line.Text.Substring(tokens[1].Start, tokens[ipAt].Start - tokens[1].Start).Trim();
             // ESXi 5.x shows the DVPort number of an adapter on a distributed switch in the port group column.
             if (ExportText.TryInt(portGroup, out int dvPort)) { adapter.DVPort = dvPort; adapter.PortGroup = null; }
-            else { adapter.PortGroup = portGroup; adapter.DVPort = null; }
+            else
+            {
+                adapter.PortGroup = portGroup;
+                adapter.DVPort = null;
+                ReportCollapsed(line, portGroup, _collapsed);
+            }
             string ip = tokens[at].Text, mask = tokens[at + 1].Text;
             if (ip == "N/A") adapter.NoIPv4 = true;
             else if (TryIPv4(ip, out var address) && TryPrefix(mask, out int prefix))

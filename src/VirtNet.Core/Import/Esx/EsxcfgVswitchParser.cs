@@ -21,7 +21,7 @@ namespace VirtNet.Import.Esx
 
         Table _table;
         VirtualSwitchType _type;
-        bool _full;
+        bool _full, _collapsed;
         VSwitchFacts _switch;
 
         public EsxcfgVswitchParser(HostFacts facts, ParseContext context) : base(facts, context) { }
@@ -33,6 +33,7 @@ namespace VirtNet.Import.Esx
 
         public override void Begin(ExportLine header)
         {
+            _collapsed = IsCollapsed(header);
             var m = SwitchHeader.Match(header.Text);
             if (m.Success)
             {
@@ -62,6 +63,7 @@ namespace VirtNet.Import.Esx
                         return;
                     }
                     var name = line.Text.Substring(0, tokens[first].Start).Trim();
+                    ReportCollapsed(line, name, _collapsed);
                     _switch = Facts.VirtualSwitch(name, Context.At(line));
                     _switch.Source = Context.At(line);
                     _switch.Type = _type;
@@ -83,6 +85,7 @@ namespace VirtNet.Import.Esx
                         return;
                     }
                     var pg = Facts.PortGroup(line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
+                    ReportCollapsed(line, pg.Name, _collapsed);
                     pg.VirtualSwitch = _switch.Name;
                     pg.VLanId = vlan;
                     pg.ActiveHint = hasUplinks ? NameList(tokens[tokens.Count - 1].Text) : new System.Collections.Generic.List<string>();
