@@ -67,7 +67,7 @@ namespace VirtNet.Import.Esx
         {
             if (_pendingName != null)
             {
-                _context.Unknown(_pendingName, "esxcli output");
+                _context.Unknown(_pendingName, "the output of a command this importer reads (no table header or esxcli record comes before it)");
                 _pendingName = null;
             }
             if (_record.Count == 0) return;
