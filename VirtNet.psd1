@@ -40,6 +40,8 @@
         'Import-VNEsxConfig'
         'ConvertFrom-VNPowerCLI'
         'Import-VNRVToolsExport'
+        'Test-VNConfiguration'
+        'Get-VNRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
