@@ -42,6 +42,10 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'Import-VNSwitchConfig'
+        'Import-VNEsxConfig'
+        'ConvertFrom-VNPowerCLI'
+        'Import-VNRVToolsExport'
         'Test-VNConfiguration'
         'Get-VNRule'
     )

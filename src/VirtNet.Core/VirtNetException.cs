@@ -89,5 +89,8 @@ namespace VirtNet
         public const string NothingToExport = nameof(NothingToExport);
         public const string ConfigReadFailed = nameof(ConfigReadFailed);
         public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
+        public const string ImportFileNotFound = nameof(ImportFileNotFound);
+        public const string ImportReadFailed = nameof(ImportReadFailed);
+        public const string UnknownImportFormat = nameof(UnknownImportFormat);
     }
 }
