@@ -76,5 +76,16 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string InvalidAddressRange = nameof(InvalidAddressRange);
+        public const string InvalidDemand = nameof(InvalidDemand);
+        public const string InvalidPort = nameof(InvalidPort);
+        public const string InvalidFlow = nameof(InvalidFlow);
+        public const string TooManyFlows = nameof(TooManyFlows);
+        public const string FlowSourceNotFound = nameof(FlowSourceNotFound);
+        public const string FlowSourceNotConnected = nameof(FlowSourceNotConnected);
+        public const string FlowSourceWithoutAddress = nameof(FlowSourceWithoutAddress);
+        public const string FlowNotInScope = nameof(FlowNotInScope);
+        public const string NoFlows = nameof(NoFlows);
+        public const string PhysicalSwitchNotFound = nameof(PhysicalSwitchNotFound);
     }
 }

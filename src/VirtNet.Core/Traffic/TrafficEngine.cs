@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.Teaming;
+
+namespace VirtNet.Traffic
+{
+    /// <summary>The outcome of one run: per flow its uplinks and status, per uplink its load.</summary>
+    internal sealed class TrafficRun
+    {
+        public TrafficRun(TrafficModel model, UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching)
+        {
+            State = state;
+            PolicyOverride = policy;
+            AssumeMatching = assumeMatching;
+            int flows = model.FlowCount, uplinks = model.Uplinks.Length;
+            FlowUplink = new int[flows];
+            FlowInbound = new int[flows];
+            Status = new byte[flows];
+            TxLevel = new double[uplinks];
+            RxLevel = new double[uplinks];
+            TxMbps = new double[uplinks];
+            RxMbps = new double[uplinks];
+            FlowCount = new int[uplinks];
+        }
+
+        public UplinkState[] State { get; }
+        public LoadBalancingPolicy? PolicyOverride { get; }
+        public bool AssumeMatching { get; }
+        public TeamRun[] Teams;
+        public int[] FlowUplink { get; }
+        public int[] FlowInbound { get; }
+        public byte[] Status { get; }
+        /// <summary>Max-min water level per uplink and direction (+Infinity: not saturated).</summary>
+        public double[] TxLevel { get; }
+        public double[] RxLevel { get; }
+        public double[] TxMbps { get; }
+        public double[] RxMbps { get; }
+        /// <summary>Flows sending on each uplink.</summary>
+        public int[] FlowCount { get; }
+        public VNFinding[] Findings;
+        public LoadBasedTeaming.Outcome LoadBased;
+
+        public static bool Delivers(FlowStatus status) => status <= FlowStatus.ChannelNotFormed;
+
+        public double AggregateMbps
+        {
+            get
+            {
+                double sum = 0;
+                for (int u = 0; u < TxMbps.Length; u++) sum += TxMbps[u] + RxMbps[u];
+                return sum;
+            }
+        }
+
+        public double OutboundMbps(TrafficModel model, int f) =>
+            Delivers((FlowStatus)Status[f]) && model.Flows.Direction[f] != (byte)FlowDirection.Inbound
+                ? Math.Min(model.Flows.DemandMbps[f], TxLevel[FlowUplink[f]]) : 0;
+
+        public double InboundMbps(TrafficModel model, int f) =>
+            Delivers((FlowStatus)Status[f]) && model.Flows.Direction[f] != (byte)FlowDirection.Outbound
+                ? Math.Min(model.Flows.DemandMbps[f], RxLevel[FlowInbound[f]]) : 0;
+    }
+
+    /// <summary>
+    /// One simulation run over a compiled model: teams pick their uplinks (failover, then the teaming algorithm),
+    /// flows are placed, the physical switch side gives each flow its inbound uplink and status, and each
+    /// direction of each uplink is shared max-min fairly among the flows that get through.
+    /// </summary>
+    internal static class TrafficEngine
+    {
+        const int StatusCount = (int)FlowStatus.NoUplink + 1;
+
+        public static TrafficRun Run(TrafficModel model, UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching, MaxMinFairShare share)
+        {
+            var run = new TrafficRun(model, state, policy, assumeMatching);
+            var teams = new TeamRun[model.Teams.Length];
+            for (int t = 0; t < teams.Length; t++)
+            {
+                var team = model.Teams[t];
+                teams[t] = new TeamRun(team, policy ?? team.LoadBalancingPolicy);
+                Failover.Select(teams[t], state);
+                teams[t].Algorithm.AssignPorts(team, teams[t]);
+            }
+            run.Teams = teams;
+
+            Place(model, run, teams);
+            if (teams.Any(IsRebalancing))
+            {
+                run.LoadBased = RebalanceLoadBased(model, run, teams);
+                Place(model, run, teams);
+            }
+
+            var physical = new PhysicalSwitchSide[teams.Length];
+            for (int t = 0; t < teams.Length; t++) physical[t] = new PhysicalSwitchSide(model, teams[t], state, assumeMatching);
+
+            var statusCount = new int[teams.Length * StatusCount];
+            var blackholed = new int[model.Uplinks.Length];
+            var inboundCount = new int[model.Uplinks.Length];
+            var flapping = FindMacFlaps(model, run, teams, physical);
+            var includeTx = new byte[model.FlowCount];
+            var includeRx = new byte[model.FlowCount];
+            var dest = model.Flows.Destination;
+            var direction = model.Flows.Direction;
+            for (int r = 0; r < model.RunSource.Length; r++)
+            {
+                int s = model.RunSource[r], t = model.SourceTeam[s];
+                var team = teams[t];
+                var side = physical[t];
+                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
+                uint sourceIp = model.SourceIp[s];
+                ulong sourceMac = model.SourceMac[s];
+                for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
+                {
+                    int u = run.FlowUplink[f], inbound;
+                    FlowStatus status;
+                    if (u < 0) { status = FlowStatus.NoUplink; inbound = -1; }
+                    else if (team.Shotgun) { status = FlowStatus.Shotgun; inbound = u; }
+                    else if (side.ChannelOf[u] >= 0)
+                    {
+                        var channel = side.Channels[side.ChannelOf[u]];
+                        channel.Flows++;
+                        // Inbound frames come from the remote end to this adapter; the model has no remote MACs and
+                        // stands in the remote IPv4 address, so each remote station keeps one bucket.
+                        int bucket = EtherChannelHash.Bucket(channel.Method, dest[f], sourceIp, dest[f], sourceMac);
+                        inbound = channel.Members[EtherChannelHash.Member(bucket, channel.Members.Length)];
+                        status = ipHash && inbound >= 0 && team.IsUsable(inbound) ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
+                        if (status != FlowStatus.Ok) channel.Mismatched++;
+                    }
+                    else
+                    {
+                        inbound = u;
+                        status = ipHash && flapping[s] ? FlowStatus.MacFlap
+                            : side.NotFormed[u] != null ? FlowStatus.ChannelNotFormed : FlowStatus.Ok;
+                    }
+                    if (TrafficRun.Delivers(status))
+                    {
+                        if (state[u] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[u]++; }
+                        else if (inbound >= 0 && state[inbound] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[inbound]++; }
+                    }
+                    run.FlowInbound[f] = inbound;
+                    run.Status[f] = (byte)status;
+                    statusCount[t * StatusCount + (int)status]++;
+                    if (u >= 0) run.FlowCount[u]++;
+                    if (inbound >= 0) inboundCount[inbound]++;
+                    if (TrafficRun.Delivers(status))
+                    {
+                        includeTx[f] = direction[f] != (byte)FlowDirection.Inbound ? (byte)1 : (byte)0;
+                        includeRx[f] = direction[f] != (byte)FlowDirection.Outbound ? (byte)1 : (byte)0;
+                    }
+                }
+            }
+
+            share.Share(model.FlowCount, run.FlowUplink, model.Flows.DemandMbps, includeTx, model.Capacity, run.TxLevel, run.TxMbps);
+            share.Share(model.FlowCount, run.FlowInbound, model.Flows.DemandMbps, includeRx, model.Capacity, run.RxLevel, run.RxMbps);
+            run.Findings = Findings(model, run, teams, physical, statusCount, blackholed, inboundCount);
+            return run;
+        }
+
+        static bool IsRebalancing(TeamRun team) =>
+            team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased && team.Usable.Length >= 2 && !team.Shotgun;
+
+        /// <summary>Sets every flow's sending uplink; in shotgun mode the copy that gets through is the one that counts.</summary>
+        static void Place(TrafficModel model, TrafficRun run, TeamRun[] teams)
+        {
+            var dest = model.Flows.Destination;
+            for (int r = 0; r < model.RunSource.Length; r++)
+            {
+                int s = model.RunSource[r];
+                var team = teams[model.SourceTeam[s]];
+                int start = model.RunStart[r], end = model.RunStart[r + 1];
+                team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, start, end, run.FlowUplink);
+                if (team.Shotgun && team.ShotgunDelivers >= 0)
+                    for (int f = start; f < end; f++)
+                        if (run.FlowUplink[f] >= 0) run.FlowUplink[f] = team.ShotgunDelivers;
+            }
+        }
+
+        static LoadBasedTeaming.Outcome RebalanceLoadBased(TrafficModel model, TrafficRun run, TeamRun[] teams)
+        {
+            var lbt = new List<TeamRun>();
+            var demand = new List<LoadBasedTeaming.PortDemand[]>();
+            var slot = new int[teams.Length];
+            for (int t = 0; t < teams.Length; t++)
+            {
+                slot[t] = -1;
+                if (!IsRebalancing(teams[t])) continue;
+                slot[t] = lbt.Count;
+                lbt.Add(teams[t]);
+                demand.Add(new LoadBasedTeaming.PortDemand[teams[t].PortUplink.Length]);
+            }
+            var tx = new double[model.Uplinks.Length];
+            var rx = new double[model.Uplinks.Length];
+            var flows = model.Flows;
+            for (int r = 0; r < model.RunSource.Length; r++)
+            {
+                int s = model.RunSource[r], k = slot[model.SourceTeam[s]];
+                for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
+                {
+                    double d = flows.DemandMbps[f];
+                    bool sends = flows.Direction[f] != (byte)FlowDirection.Inbound, receives = flows.Direction[f] != (byte)FlowDirection.Outbound;
+                    if (k >= 0)
+                    {
+                        ref var port = ref demand[k][model.SourceTeamPort[s]];
+                        if (sends) { if (double.IsPositiveInfinity(d)) port.TxUnlimited = true; else port.Tx += d; }
+                        if (receives) { if (double.IsPositiveInfinity(d)) port.RxUnlimited = true; else port.Rx += d; }
+                        continue;
+                    }
+                    int u = run.FlowUplink[f];
+                    if (u < 0) continue;
+                    if (sends) tx[u] += Math.Min(d, model.Capacity[u]);
+                    if (receives) rx[u] += Math.Min(d, model.Capacity[u]);
+                }
+            }
+            return LoadBasedTeaming.Rebalance(lbt, demand, model.Capacity, tx, rx);
+        }
+
+        /// <summary>
+        /// A source whose frames leave on more than one logical switch port (ports not bundled in one formed channel)
+        /// makes its MAC flap between them: only IP hash spreads one source that way.
+        /// </summary>
+        static bool[] FindMacFlaps(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical)
+        {
+            var flapping = new bool[model.SourceIp.Length];
+            var first = new int[model.SourceIp.Length];
+            for (int s = 0; s < first.Length; s++) first[s] = -1;
+            for (int r = 0; r < model.RunSource.Length; r++)
+            {
+                int s = model.RunSource[r], t = model.SourceTeam[s];
+                if (teams[t].Policy != LoadBalancingPolicy.LoadBalanceIP || teams[t].Shotgun) continue;
+                var side = physical[t];
+                for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
+                {
+                    int u = run.FlowUplink[f];
+                    if (u < 0) continue;
+                    int port = side.LogicalPort(u);
+                    if (port < 0) continue;
+                    if (first[s] < 0) first[s] = port;
+                    else if (first[s] != port) { flapping[s] = true; break; }
+                }
+            }
+            return flapping;
+        }
+
+        static VNFinding[] Findings(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical,
+            int[] statusCount, int[] blackholed, int[] inboundCount)
+        {
+            var findings = new TrafficRules.FindingSet();
+            var state = run.State;
+            string Names(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Select(u => model.Uplinks[u].Name));
+            string Ports(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Where(u => model.SwitchPort[u] != null).Select(u => model.SwitchPort[u].Path));
+
+            for (int t = 0; t < teams.Length; t++)
+            {
+                var team = teams[t];
+                var config = team.Team;
+                int Count(FlowStatus s) => statusCount[t * StatusCount + (int)s];
+                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
+                bool beacon = config.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
+
+                if (ipHash && (config.Standby.Length > 0 || config.Unused.Length > 0))
+                    findings.Add(TrafficRules.IpHashStandby, config.Path,
+                        $"{config.Path} uses IP hash with standby ({Names(config.Standby)}) or unused ({Names(config.Unused)}) uplinks. The switch's " +
+                        "EtherChannel sends frames to every member, so the vSwitch must send on all of them (KB 1004048).",
+                        "Make every uplink of the team active (Set-VNTeamingPolicy -MakeNicActive), and cable them all into the one static channel.");
+                if (ipHash && beacon)
+                    findings.Add(TrafficRules.IpHashBeacon, config.Path,
+                        $"{config.Path} combines IP hash with beacon probing, which VMware does not support.",
+                        "Use link status failure detection (Set-VNTeamingPolicy -NetworkFailoverDetectionPolicy LinkStatus).");
+                if (beacon && config.BeaconUplinkCount < 3)
+                    findings.Add(TrafficRules.BeaconTooFewUplinks, config.Path,
+                        $"{config.Path} uses beacon probing with {config.BeaconUplinkCount} uplink(s); with fewer than three it cannot tell which path failed" +
+                        (team.Shotgun ? $", and now sends every frame on both uplinks ({Count(FlowStatus.Shotgun)} flow(s) in shotgun mode)." : "; with two it sends every frame on both (shotgun)."),
+                        "Give the team three or more uplinks, or use link status failure detection.");
+                if (team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased
+                    && !(config.VirtualSwitch.Type == VirtualSwitchType.Distributed && config.VirtualSwitch.Host.VersionInfo.IsAtLeast(4, 1)))
+                    findings.Add(TrafficRules.LoadBasedNeedsDistributed, config.Path,
+                        $"{config.Path} uses load-based teaming, which needs a distributed switch on ESX 4.1 or later; " +
+                        $"{config.VirtualSwitch.Path} is a {config.VirtualSwitch.Type} switch on ESX {config.VirtualSwitch.Host.Version}.",
+                        "Use a distributed switch, or Route based on originating virtual port ID on a standard switch.");
+                if (team.Policy == LoadBalancingPolicy.LoadBalanceSrcMac && config.PortsWithoutMac.Length > 0)
+                    findings.Add(TrafficRules.MacUnknown, config.Path,
+                        $"{config.PortsWithoutMac.Length} port(s) of {config.Path} have no MAC address ({string.Join(", ", config.PortsWithoutMac)}); " +
+                        "source MAC hash places them as if their MAC were 00:00:00:00:00:00.",
+                        "Give the adapters their MAC addresses (-MacAddress).");
+                if (Count(FlowStatus.NoUplink) > 0)
+                    findings.Add(TrafficRules.NoUplink, config.Path,
+                        $"No active or standby uplink of {config.Path} is usable; its {Count(FlowStatus.NoUplink)} flow(s) are lost.",
+                        "Restore an uplink, or add standby uplinks to the team (Set-VNTeamingPolicy -MakeNicStandby).");
+                if (Count(FlowStatus.MacFlap) > 0)
+                    findings.Add(TrafficRules.MacFlap, config.Path,
+                        $"IP hash spreads flows of {config.Path} over {Names(team.Usable)}, which are not one formed port channel, so the physical " +
+                        $"switch sees the same source MAC on several ports (MAC flap); {Count(FlowStatus.MacFlap)} flow(s) are unreliable.",
+                        $"Bundle the switch ports of all active uplinks ({Ports(team.Usable)}) in one static EtherChannel (channel-group N mode on) " +
+                        "on one switch or stack, or use Route based on originating virtual port ID.");
+
+                var side = physical[t];
+                foreach (var channel in side.Channels)
+                {
+                    if (channel.Real == null || channel.Flows == 0) continue;
+                    if (!ipHash)
+                        findings.Add(TrafficRules.ChannelNeedsIpHash, channel.Target,
+                            $"{channel.Target} (mode {channel.Real.Mode}) bundles switch ports of {config.VirtualSwitch.Path}, but {config.Path} uses " +
+                            $"{team.Policy}: the switch hashes frames onto any member while the vSwitch keeps each port on its own uplink " +
+                            $"({channel.Flows} flow(s) affected).",
+                            "Use IP hash on the vSwitch (Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP), or take the ports out of the channel.");
+                    else if (channel.Mismatched > 0)
+                        findings.Add(TrafficRules.ChannelMembers, channel.Target,
+                            $"{channel.Target} hashes {channel.Mismatched} flow(s) of {config.Path} onto member ports whose NIC does not carry that " +
+                            "port group's traffic (a standby, unused or failed uplink, or a NIC of another vSwitch).",
+                            $"Make the channel's members exactly the switch ports of the active uplinks ({Ports(team.Usable)}).");
+                }
+                foreach (var u in team.Usable)
+                {
+                    var channel = side.NotFormed[u];
+                    if (channel == null) continue;
+                    findings.Add(TrafficRules.ChannelNeverForms, channel.Path,
+                        $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {config.VirtualSwitch.Path} is a " +
+                        $"{config.VirtualSwitch.Type} switch that does not negotiate it, so the channel never forms and its ports run on their own.",
+                        channel.IsLacp
+                            ? "Use mode on (static) for IP hash on a standard vSwitch, LACP only towards a distributed switch (5.1 or later), or no channel for the other policies."
+                            : "No vSwitch speaks PAgP: use mode on (static) for IP hash, or no channel for the other policies.");
+                }
+            }
+
+            for (int u = 0; u < model.Uplinks.Length; u++)
+            {
+                if (blackholed[u] > 0)
+                    findings.Add(TrafficRules.UndetectedFailure, model.Uplinks[u].Path,
+                        $"The path behind {model.Uplinks[u].Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
+                        $"uplinks) does not see it, so {blackholed[u]} flow(s) still use it and are lost.",
+                        "Use beacon probing with three or more uplinks, or link-state tracking on the physical switch.");
+                if (model.SwitchPort[u] == null && (run.FlowCount[u] > 0 || inboundCount[u] > 0))
+                    findings.Add(TrafficRules.NotCabled, model.Uplinks[u].Path,
+                        $"Uplink {model.Uplinks[u].Path} has no switch port in the model, so its inbound traffic is taken to arrive on it and no " +
+                        "port channel or MAC learning is checked.",
+                        "Cable it (Add-VNUplink -PhysicalSwitch -SwitchPort) to simulate the physical switch side.");
+            }
+
+            if (run.LoadBased.Moves > 0)
+            {
+                var switches = teams.Where(IsRebalancing).Select(t => t.Team.VirtualSwitch.Path).Distinct();
+                foreach (var path in switches)
+                    findings.Add(TrafficRules.LoadBasedMoves, path,
+                        $"Load-based teaming moved {run.LoadBased.Moves} port(s) in {run.LoadBased.Rounds} round(s) of " +
+                        $"{LoadBasedTeaming.Interval.TotalSeconds:0} s: a steady state {run.LoadBased.Rounds * LoadBasedTeaming.Interval.TotalSeconds:0} s after the load began.",
+                        "No action needed.");
+            }
+            return findings.ToArray();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using VirtNet.Traffic;
+using Xunit;
+
+namespace VirtNet.Tests.Traffic
+{
+    public class MaxMinFairShareTests
+    {
+        static (double[] level, double[] load) Share(double capacity, params double[] demands)
+        {
+            var share = new MaxMinFairShare();
+            var level = new double[1];
+            var load = new double[1];
+            share.Share(demands.Length, new int[demands.Length], demands, Enumerable.Repeat((byte)1, demands.Length).ToArray(), new[] { capacity }, level, load);
+            return (level, load);
+        }
+
+        [Theory]
+        // 200 is met; the other two split the remaining 800.
+        [InlineData(1000, new[] { 200.0, 500, 600 }, 400)]
+        // 100 and 300 are met; the two unlimited flows share 600.
+        [InlineData(1000, new[] { 100.0, 300, double.PositiveInfinity, double.PositiveInfinity }, 300)]
+        // Ten equal flows that do not fit share equally.
+        [InlineData(1000, new[] { 200.0, 200, 200, 200, 200, 200, 200, 200, 200, 200 }, 100)]
+        // Equal flows and unlimited ones: 4 x 100 fit with room for the unlimited one.
+        [InlineData(1000, new[] { 100.0, 100, 100, 100, double.PositiveInfinity }, 600)]
+        public void Water_level_gives_known_max_min_shares(double capacity, double[] demands, double expectedLevel)
+        {
+            var (level, load) = Share(capacity, demands);
+            Assert.Equal(expectedLevel, level[0], 9);
+            Assert.Equal(capacity, load[0], 9);
+        }
+
+        [Fact]
+        public void Demands_that_fit_are_all_met()
+        {
+            var (level, load) = Share(1000, 100, 250, 300);
+            Assert.True(double.IsPositiveInfinity(level[0]));
+            Assert.Equal(650, load[0]);
+        }
+
+        [Fact]
+        public void Water_level_satisfies_its_defining_equation_on_random_demands()
+        {
+            var random = new Random(42);
+            for (int trial = 0; trial < 200; trial++)
+            {
+                var demands = Enumerable.Range(0, random.Next(1, 400))
+                    .Select(_ => random.Next(10) == 0 ? double.PositiveInfinity : Math.Round(random.NextDouble() * 500, 1)).ToArray();
+                double capacity = 1000 + random.Next(20000);
+                var copy = (double[])demands.Clone();
+                double level = MaxMinFairShare.WaterLevel(copy, 0, copy.Length, capacity);
+                double total = demands.Sum(d => Math.Min(d, level));
+                if (double.IsPositiveInfinity(level)) Assert.True(demands.Sum() <= capacity);
+                else Assert.Equal(capacity, total, 6);
+            }
+        }
+
+        [Fact]
+        public void Links_are_shared_independently()
+        {
+            var share = new MaxMinFairShare();
+            var level = new double[2];
+            var load = new double[2];
+            share.Share(4, new[] { 0, 1, 0, 1 }, new[] { 800.0, 800, 800, 100 }, new byte[] { 1, 1, 1, 1 }, new[] { 1000.0, 1000 }, level, load);
+            Assert.Equal(500, level[0]);
+            Assert.True(double.IsPositiveInfinity(level[1]));
+            Assert.Equal(new[] { 1000.0, 900 }, load);
+        }
+    }
+}
