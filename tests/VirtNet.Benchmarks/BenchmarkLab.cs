@@ -1,0 +1,39 @@
+using System.Linq;
+using VirtNet.Net;
+
+namespace VirtNet.Benchmarks
+{
+    /// <summary>One ESX host with an 8-uplink vSwitch in a static channel, IP hash, and a million flows from one VMkernel port.</summary>
+    internal static class BenchmarkLab
+    {
+        public const int Flows = 1_000_000;
+        public const int Uplinks = 8;
+
+        public static (VNVirtualSwitch vswitch, VNFlowList flows) Build(bool mixedDemands)
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx);
+            var vswitch = host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard);
+            var core = new VNPhysicalSwitch("core1", "WS-C3750X-48", 2);
+            for (int i = 0; i < Uplinks; i++)
+                vswitch.AddUplink("vmnic" + i, 10000).ConnectTo(core, $"Gi{1 + i % 2}/0/{i + 1}");
+            core.AddPortChannel("Po1", vswitch.Uplinks.Select(u => u.SwitchPort.Name).ToList(), PortChannelMode.On);
+            core.LoadBalance = EtherChannelLoadBalance.SrcDstIp;
+            TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
+            var pg = vswitch.AddPortGroup("NFS");
+            var vmk = VNVMKernelAdapter.Create(pg, "vmk1", IPv4Address.Parse("10.0.0.10"), 8);
+            var destinations = new[] { IPv4AddressRange.Parse("10.1.0.0-10.16.66.63") };
+            var flows = VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) }, destinations, 10);
+            if (mixedDemands)
+            {
+                // Demands from 1 to 100 Mbps in a fixed pseudo-random pattern, so no link gets the closed form.
+                uint x = 2463534242;
+                for (int f = 0; f < flows.Count; f++)
+                {
+                    x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+                    flows.DemandMbps[f] = 1 + x % 100;
+                }
+            }
+            return (vswitch, flows);
+        }
+    }
+}
