@@ -38,7 +38,7 @@ function Invoke-Native {
 # generation never run in the build's own session.
 function Invoke-ChildPwsh {
     param([string] $Script, [string[]] $Arguments = @())
-    & dotnet pwsh -NoProfile -NonInteractive -File $Script @Arguments
+    & dotnet pwsh -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
     return $LASTEXITCODE
 }
 

@@ -50,6 +50,7 @@ namespace VirtNet
         public const string InvalidStack = nameof(InvalidStack);
         public const string InvalidPortChannel = nameof(InvalidPortChannel);
         public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
+        public const string ParameterCountMismatch = nameof(ParameterCountMismatch);
         public const string DuplicateName = nameof(DuplicateName);
         public const string HostNotFound = nameof(HostNotFound);
         public const string VirtualSwitchNotFound = nameof(VirtualSwitchNotFound);
@@ -76,6 +77,8 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string ConfigReadFailed = nameof(ConfigReadFailed);
+        public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
         public const string InvalidAddressRange = nameof(InvalidAddressRange);
         public const string InvalidDemand = nameof(InvalidDemand);
         public const string InvalidPort = nameof(InvalidPort);

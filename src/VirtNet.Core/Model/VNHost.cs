@@ -33,12 +33,34 @@ namespace VirtNet
         public IEnumerable<VNUplink> Uplinks => _virtualSwitches.SelectMany(s => s.Uplinks);
         public string Path => Name;
 
-        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null)
+        /// <summary>The switch type a host gets when none is asked for: Standard on ESX, HyperV on Hyper-V, LinuxBond on Linux.</summary>
+        public VirtualSwitchType DefaultVirtualSwitchType =>
+            Hypervisor == Hypervisor.Esx ? VirtualSwitchType.Standard
+            : Hypervisor == Hypervisor.HyperV ? VirtualSwitchType.HyperV
+            : VirtualSwitchType.LinuxBond;
+
+        /// <summary>
+        /// Creates a vSwitch, with uplinks of the default speed when <paramref name="nic"/> names some (PowerCLI
+        /// New-VirtualSwitch -Nic). All or nothing: if one uplink cannot be added, the switch is not created.
+        /// </summary>
+        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null, IEnumerable<string> nic = null)
         {
             Names.Check(name, "virtual switch");
             Names.CheckUnique(_virtualSwitches, s => s.Name, name, "virtual switch", Name);
             var vswitch = new VNVirtualSwitch(this, name, type, numPorts, mtu);
             _virtualSwitches.Add(vswitch);
+            if (nic != null)
+            {
+                try
+                {
+                    foreach (var uplink in nic) vswitch.AddUplink(uplink);
+                }
+                catch
+                {
+                    RemoveVirtualSwitch(vswitch, force: true);
+                    throw;
+                }
+            }
             return vswitch;
         }
 
@@ -59,6 +81,9 @@ namespace VirtNet
             ?? throw Names.NotFound(ErrorIds.VMKernelAdapterNotFound, "VMkernel adapter", name, Name, _vmKernelAdapters, a => a.Name);
 
         public VNUplink FindUplink(string name) => Names.Find(Uplinks, u => u.Name, name);
+
+        public VNUplink GetUplink(string name) =>
+            FindUplink(name) ?? throw Names.NotFound(ErrorIds.UplinkNotFound, "uplink", name, Name, Uplinks, u => u.Name);
 
         /// <summary>Adds a VM with one adapter per port group given (none: a VM without network).</summary>
         public VNVirtualMachine AddVirtualMachine(string name, IReadOnlyList<VNVirtualMachine.AdapterSpec> adapters)

@@ -1,0 +1,43 @@
+BeforeAll { Import-Module $env:VIRTNET_MODULE -Force }
+
+Describe 'New-VNHost' {
+    It 'creates an ESX host with the given version and management address' {
+        $h = New-VNHost -Name esx01 -Version '3.5 U3' -IPAddress 192.168.1.11 -Fqdn esx01.lab.local
+        $h.Name | Should -Be 'esx01'
+        $h.Hypervisor | Should -Be 'Esx'
+        $h.Version | Should -Be '3.5 U3'
+        $h.IPAddress.ToString() | Should -Be '192.168.1.11'
+        $h.Fqdn | Should -Be 'esx01.lab.local'
+    }
+
+    It 'defaults each hypervisor to a current release' -ForEach @(
+        @{ Hypervisor = 'Esx'; Version = '8.0' }
+        @{ Hypervisor = 'HyperV'; Version = '2022' }
+        @{ Hypervisor = 'Linux'; Version = '6.1' }
+    ) {
+        (New-VNHost -Name h -Hypervisor $Hypervisor).Version | Should -Be $Version
+    }
+
+    It 'creates one host per piped name' {
+        $hosts = 'esx01', 'esx02', 'esx03' | New-VNHost -Version 4.1
+        $hosts.Name | Should -Be @('esx01', 'esx02', 'esx03')
+    }
+
+    It 'rejects a malformed IP address with InvalidIPAddress' {
+        { New-VNHost -Name esx01 -IPAddress 192.168.1.300 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidIPAddress,VirtNet.Commands.NewVNHostCommand'
+    }
+
+    It 'rejects an unknown ESX release and names the valid ones' {
+        $err = $null
+        New-VNHost -Name esx01 -Version 9.9 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidVersion,VirtNet.Commands.NewVNHostCommand'
+        $err[0].Exception.Message | Should -Match '3\.5'
+    }
+
+    It 'goes on with the other names after a bad one' {
+        $hosts = New-VNHost -Name 'esx01', ' bad', 'esx03' -ErrorAction SilentlyContinue -ErrorVariable err
+        $hosts.Name | Should -Be @('esx01', 'esx03')
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidName,VirtNet.Commands.NewVNHostCommand'
+    }
+}
