@@ -36,6 +36,9 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'New-VNFlow'
+        'Invoke-VNTrafficSimulation'
+        'Compare-VNTeamingPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -28,5 +28,22 @@ namespace VirtNet.Teaming
         }
 
         public static int Member(int bucket, int memberCount) => bucket % memberCount;
+
+        /// <summary>
+        /// The same bucket as <see cref="Bucket"/> for the inbound frames of one source, as
+        /// ((remote &amp; RemoteMask) ^ Constant) &amp; 7, so a loop over that source's flows does no branching.
+        /// The remote end is the frame's source; for the MAC methods the remote address stands in for its MAC.
+        /// </summary>
+        public static (uint RemoteMask, uint Constant) InboundKey(EtherChannelLoadBalance method, uint localIp, ulong localMac)
+        {
+            switch (method)
+            {
+                case EtherChannelLoadBalance.SrcMac: case EtherChannelLoadBalance.SrcIp: return (uint.MaxValue, 0);
+                case EtherChannelLoadBalance.DstMac: return (0, (uint)localMac);
+                case EtherChannelLoadBalance.SrcDstMac: return (uint.MaxValue, (uint)localMac);
+                case EtherChannelLoadBalance.DstIp: return (0, localIp);
+                default: return (uint.MaxValue, localIp);
+            }
+        }
     }
 }

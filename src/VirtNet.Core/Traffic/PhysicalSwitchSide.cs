@@ -17,6 +17,7 @@ namespace VirtNet.Traffic
             public Channel(VNPortChannel real, VNPhysicalSwitch physicalSwitch, EtherChannelLoadBalance method, int[] members)
             {
                 Real = real; PhysicalSwitch = physicalSwitch; Method = method; Members = members;
+                for (int b = 0; b < EtherChannelHash.Buckets; b++) BucketUplink[b] = members[EtherChannelHash.Member(b, members.Length)];
             }
             /// <summary>Null for the channel assumed by -AssumeMatchingPhysicalSwitch.</summary>
             public VNPortChannel Real { get; }
@@ -24,6 +25,8 @@ namespace VirtNet.Traffic
             public EtherChannelLoadBalance Method { get; }
             /// <summary>Uplink index of each member whose link is up, in configured order; -1 for a NIC outside the simulation.</summary>
             public int[] Members { get; }
+            /// <summary>The member uplink each of the 8 buckets goes to.</summary>
+            public readonly int[] BucketUplink = new int[EtherChannelHash.Buckets];
             public string Target => Real?.Path ?? PhysicalSwitch.Name;
             public int Flows;
             public int Mismatched;
@@ -35,6 +38,8 @@ namespace VirtNet.Traffic
         public readonly bool[] Cabled;
         /// <summary>Per uplink: an LACP or PAgP channel its port is in that never forms with this vSwitch.</summary>
         public readonly VNPortChannel[] NotFormed;
+        /// <summary>Per uplink: it carries this team's traffic now, so frames for the team may arrive on it.</summary>
+        public readonly bool[] Serves;
         public readonly List<Channel> Channels = new List<Channel>();
         public int NotFormedFlows;
 
@@ -44,6 +49,8 @@ namespace VirtNet.Traffic
             ChannelOf = new int[n];
             Cabled = new bool[n];
             NotFormed = new VNPortChannel[n];
+            Serves = new bool[n];
+            foreach (var u in run.Usable) Serves[u] = true;
             var team = run.Team;
             var byReal = new Dictionary<VNPortChannel, int>();
             var bySwitch = new Dictionary<VNPhysicalSwitch, int>();

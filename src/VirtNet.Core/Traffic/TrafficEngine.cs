@@ -102,52 +102,63 @@ namespace VirtNet.Traffic
             var includeRx = new byte[model.FlowCount];
             var dest = model.Flows.Destination;
             var direction = model.Flows.Direction;
+            var flowUplink = run.FlowUplink;
+            var flowInbound = run.FlowInbound;
+            var flowStatus = run.Status;
+            var flowCount = run.FlowCount;
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
                 var team = teams[t];
                 var side = physical[t];
-                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
-                uint sourceIp = model.SourceIp[s];
-                ulong sourceMac = model.SourceMac[s];
+                var channelOf = side.ChannelOf;
+                var serves = side.Serves;
+                var notFormed = side.NotFormed;
+                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP, shotgun = team.Shotgun;
+                FlowStatus unbundled = ipHash && flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
+                int statusBase = t * StatusCount;
+                PhysicalSwitchSide.Channel keyed = null;
+                uint remoteMask = 0, constant = 0;
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
-                    int u = run.FlowUplink[f], inbound;
+                    int u = flowUplink[f], inbound;
                     FlowStatus status;
                     if (u < 0) { status = FlowStatus.NoUplink; inbound = -1; }
-                    else if (team.Shotgun) { status = FlowStatus.Shotgun; inbound = u; }
-                    else if (side.ChannelOf[u] >= 0)
+                    else if (shotgun) { status = FlowStatus.Shotgun; inbound = u; }
+                    else if (channelOf[u] >= 0)
                     {
-                        var channel = side.Channels[side.ChannelOf[u]];
+                        var channel = side.Channels[channelOf[u]];
+                        if (channel != keyed)
+                        {
+                            keyed = channel;
+                            (remoteMask, constant) = EtherChannelHash.InboundKey(channel.Method, model.SourceIp[s], model.SourceMac[s]);
+                        }
+                        inbound = channel.BucketUplink[((dest[f] & remoteMask) ^ constant) & (EtherChannelHash.Buckets - 1)];
+                        status = ipHash && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
-                        // Inbound frames come from the remote end to this adapter; the model has no remote MACs and
-                        // stands in the remote IPv4 address, so each remote station keeps one bucket.
-                        int bucket = EtherChannelHash.Bucket(channel.Method, dest[f], sourceIp, dest[f], sourceMac);
-                        inbound = channel.Members[EtherChannelHash.Member(bucket, channel.Members.Length)];
-                        status = ipHash && inbound >= 0 && team.IsUsable(inbound) ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
                     }
                     else
                     {
                         inbound = u;
-                        status = ipHash && flapping[s] ? FlowStatus.MacFlap
-                            : side.NotFormed[u] != null ? FlowStatus.ChannelNotFormed : FlowStatus.Ok;
+                        status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
-                    if (TrafficRun.Delivers(status))
+                    if (status <= FlowStatus.ChannelNotFormed)
                     {
                         if (state[u] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[u]++; }
-                        else if (inbound >= 0 && state[inbound] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[inbound]++; }
+                        else if (state[inbound] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[inbound]++; }
+                        else
+                        {
+                            byte d = direction[f];
+                            includeTx[f] = d != (byte)FlowDirection.Inbound ? (byte)1 : (byte)0;
+                            includeRx[f] = d != (byte)FlowDirection.Outbound ? (byte)1 : (byte)0;
+                        }
                     }
-                    run.FlowInbound[f] = inbound;
-                    run.Status[f] = (byte)status;
-                    statusCount[t * StatusCount + (int)status]++;
-                    if (u >= 0) run.FlowCount[u]++;
+                    flowInbound[f] = inbound;
+                    flowStatus[f] = (byte)status;
+                    statusCount[statusBase + (int)status]++;
+                    if (u >= 0) flowCount[u]++;
                     if (inbound >= 0) inboundCount[inbound]++;
-                    if (TrafficRun.Delivers(status))
-                    {
-                        includeTx[f] = direction[f] != (byte)FlowDirection.Inbound ? (byte)1 : (byte)0;
-                        includeRx[f] = direction[f] != (byte)FlowDirection.Outbound ? (byte)1 : (byte)0;
-                    }
                 }
             }
 

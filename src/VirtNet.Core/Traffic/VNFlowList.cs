@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using VirtNet.Net;
 
 namespace VirtNet
@@ -111,6 +112,45 @@ namespace VirtNet
                             }
             return list;
         }
+
+        /// <summary>
+        /// The adapter and address a flow source stands for: a VM network adapter or VMkernel/Service Console port; a
+        /// VM (its first connected adapter); or the name of a VMkernel adapter or VM on <paramref name="host"/>.
+        /// The address is <paramref name="sourceIPAddress"/> when given, else the adapter's own.
+        /// </summary>
+        public static (VNVirtualAdapter Adapter, IPv4Address Address) ResolveSource(object source, VNHost host, IPv4Address? sourceIPAddress)
+        {
+            VNVirtualAdapter adapter;
+            switch (source)
+            {
+                case VNVirtualAdapter a: adapter = a; break;
+                case VNVirtualMachine vm: adapter = FirstConnected(vm); break;
+                case string name when host != null:
+                    var vmk = Names.Find(host.VMKernelAdapters, x => x.Name, name);
+                    var machine = vmk == null ? Names.Find(host.VirtualMachines, x => x.Name, name) : null;
+                    if (vmk == null && machine == null)
+                        throw Names.NotFound(ErrorIds.FlowSourceNotFound, "VMkernel adapter or virtual machine", name, host.Name,
+                            host.VMKernelAdapters.Select(x => x.Name).Concat(host.VirtualMachines.Select(x => x.Name)), x => x);
+                    adapter = (VNVirtualAdapter)vmk ?? FirstConnected(machine);
+                    break;
+                case string name:
+                    throw new VirtNetException(ErrorIds.FlowSourceNotFound, VirtNetErrorKind.InvalidArgument,
+                        $"Source '{name}' is a name; give -Host to say which host it is on, or pass the adapter or VM itself.", name);
+                default:
+                    throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
+                        $"'{source}' cannot be a flow source. Use a VM, a VM network adapter, a VMkernel adapter, or the name of one with -Host.", source);
+            }
+            CheckSource(adapter);
+            var address = sourceIPAddress ?? adapter.IPAddress
+                ?? throw new VirtNetException(ErrorIds.FlowSourceWithoutAddress, VirtNetErrorKind.InvalidArgument,
+                    $"Adapter '{adapter.Path}' has no IP address, and IP hash needs one. Give it one, or pass -SourceIPAddress.", adapter);
+            return (adapter, address);
+        }
+
+        static VNVirtualAdapter FirstConnected(VNVirtualMachine vm) =>
+            vm.NetworkAdapters.FirstOrDefault(a => a.Connected)
+            ?? throw new VirtNetException(ErrorIds.FlowSourceNotConnected, VirtNetErrorKind.InvalidArgument,
+                $"Virtual machine '{vm.Path}' has no connected network adapter, so it sends nothing.", vm);
 
         /// <summary>Joins lists and single flows into one list, in the order given.</summary>
         public static VNFlowList Combine(IEnumerable<object> parts)
