@@ -21,17 +21,15 @@ namespace VirtNet.Benchmarks
             TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
             var pg = vswitch.AddPortGroup("NFS");
             var vmk = VNVMKernelAdapter.Create(pg, "vmk1", IPv4Address.Parse("10.0.0.10"), 8);
-            var destinations = new[] { IPv4AddressRange.Parse("10.1.0.0-10.16.66.63") };
-            var flows = VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) }, destinations, 10);
+            var source = new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) };
+            // 10.1.0.0-10.16.66.63 is exactly 1,000,000 addresses.
+            var flows = VNFlowList.Create(source, new[] { IPv4AddressRange.Parse("10.1.0.0-10.16.66.63") }, 10);
             if (mixedDemands)
             {
-                // Demands from 1 to 100 Mbps in a fixed pseudo-random pattern, so no link gets the closed form.
-                uint x = 2463534242;
-                for (int f = 0; f < flows.Count; f++)
-                {
-                    x ^= x << 13; x ^= x >> 17; x ^= x << 5;
-                    flows.DemandMbps[f] = 1 + x % 100;
-                }
+                // A hundred lists of 10,000 flows asking 1 to 100 Mbps, so no uplink gets the closed form.
+                uint first = IPv4Address.Parse("10.1.0.0").Value;
+                flows = VNFlowList.Combine(Enumerable.Range(0, 100).Select(i => (object)VNFlowList.Create(source,
+                    new[] { new IPv4AddressRange(new IPv4Address(first + (uint)i * 10000), new IPv4Address(first + (uint)i * 10000 + 9999)) }, 1 + i)));
             }
             return (vswitch, flows);
         }

@@ -14,7 +14,7 @@ namespace VirtNet.Benchmarks
         TrafficModel _model;
         TrafficSimulation _simulation;
         int[] _uplink;
-        byte[] _include;
+        byte[] _status;
         double[] _level, _load;
         readonly MaxMinFairShare _share = new MaxMinFairShare();
 
@@ -29,8 +29,7 @@ namespace VirtNet.Benchmarks
             _model = _simulation.Model;
             var run = _simulation.RunOnce(new UplinkState[_model.Uplinks.Length], null, false);
             _uplink = run.FlowUplink;
-            _include = new byte[_model.FlowCount];
-            for (int f = 0; f < _include.Length; f++) _include[f] = 1;
+            _status = run.Status;
             _level = new double[_model.Uplinks.Length];
             _load = new double[_model.Uplinks.Length];
         }
@@ -38,7 +37,8 @@ namespace VirtNet.Benchmarks
         [Benchmark]
         public double MaxMinFairShare()
         {
-            _share.Share(_model.FlowCount, _uplink, _model.Flows.DemandMbps, _include, _model.Capacity, _level, _load);
+            _share.Share(_model.RunStart, _model.RunDemand, _model.RunDirection, FlowDirection.Inbound, _uplink, _status,
+                (byte)FlowStatus.ChannelNotFormed, _model.Capacity, _level, _load);
             return _load[0];
         }
 

@@ -18,36 +18,49 @@ namespace VirtNet.Traffic
         double[] _finiteSum = new double[0], _min = new double[0], _max = new double[0];
 
         /// <summary>
-        /// Sets level[u] (+Infinity when link u is not saturated) and load[u] (the Mbps it carries) for the flows f
-        /// with include[f] != 0 on link[f].
+        /// Sets level[u] (+Infinity when link u is not saturated) and load[u] (the Mbps it carries). The flows of run r,
+        /// [runStart[r], runStart[r + 1]), ask runDemand[r] each; a flow takes part when its run's direction is not
+        /// <paramref name="excluded"/> and its status is at most <paramref name="lastDelivering"/>, on link[f].
         /// </summary>
-        public void Share(int flowCount, int[] link, double[] demand, byte[] include, double[] capacity, double[] level, double[] load)
+        public void Share(int[] runStart, double[] runDemand, FlowDirection[] runDirection, FlowDirection excluded,
+            int[] link, byte[] status, byte lastDelivering, double[] capacity, double[] level, double[] load)
         {
-            int links = capacity.Length;
+            int links = capacity.Length, runs = runDemand.Length;
             EnsureLinks(links);
             Array.Clear(_finiteCount, 0, links);
             Array.Clear(_unlimitedCount, 0, links);
             Array.Clear(_finiteSum, 0, links);
             for (int u = 0; u < links; u++) { _min[u] = double.PositiveInfinity; _max[u] = 0; }
 
-            for (int f = 0; f < flowCount; f++)
+            for (int r = 0; r < runs; r++)
             {
-                if (include[f] == 0) continue;
-                int u = link[f];
-                double d = demand[f];
-                if (double.IsPositiveInfinity(d)) { _unlimitedCount[u]++; continue; }
-                _finiteCount[u]++;
-                _finiteSum[u] += d;
-                if (d < _min[u]) _min[u] = d;
-                if (d > _max[u]) _max[u] = d;
+                if (runDirection[r] == excluded) continue;
+                double d = runDemand[r];
+                int end = runStart[r + 1];
+                if (double.IsPositiveInfinity(d))
+                {
+                    for (int f = runStart[r]; f < end; f++)
+                        if (status[f] <= lastDelivering) _unlimitedCount[link[f]]++;
+                    continue;
+                }
+                for (int f = runStart[r]; f < end; f++)
+                {
+                    if (status[f] > lastDelivering) continue;
+                    int u = link[f];
+                    _finiteCount[u]++;
+                    _finiteSum[u] += d;
+                    if (d < _min[u]) _min[u] = d;
+                    if (d > _max[u]) _max[u] = d;
+                }
             }
 
             bool mixed = false;
+            int mixedFlows = 0;
             for (int u = 0; u < links; u++)
             {
                 double c = capacity[u];
                 long cf = _finiteCount[u], k = _unlimitedCount[u];
-                if (cf > 0 && _min[u] != _max[u]) { mixed = true; level[u] = double.NaN; continue; }
+                if (cf > 0 && _min[u] != _max[u]) { mixed = true; level[u] = double.NaN; mixedFlows += (int)(cf + k); continue; }
                 double d = _max[u];
                 if (k == 0)
                     level[u] = _finiteSum[u] <= c ? double.PositiveInfinity : c / cf;
@@ -60,7 +73,7 @@ namespace VirtNet.Traffic
             if (!mixed) return;
 
             // Group the demands of the mixed links by link (a counting sort) and find each level by selection.
-            EnsureScratch(flowCount);
+            EnsureScratch(mixedFlows);
             int at = 0;
             for (int u = 0; u < links; u++)
             {
@@ -70,11 +83,16 @@ namespace VirtNet.Traffic
             _offset[links] = at;
             var next = new int[links];
             Array.Copy(_offset, next, links);
-            for (int f = 0; f < flowCount; f++)
+            for (int r = 0; r < runs; r++)
             {
-                if (include[f] == 0) continue;
-                int u = link[f];
-                if (double.IsNaN(level[u])) _scratch[next[u]++] = demand[f];
+                if (runDirection[r] == excluded) continue;
+                double d = runDemand[r];
+                for (int f = runStart[r]; f < runStart[r + 1]; f++)
+                {
+                    if (status[f] > lastDelivering) continue;
+                    int u = link[f];
+                    if (double.IsNaN(level[u])) _scratch[next[u]++] = d;
+                }
             }
             for (int u = 0; u < links; u++)
             {

@@ -95,6 +95,23 @@ namespace VirtNet.Traffic
                 }
                 ChannelOf[u] = index;
             }
+            FindSingleLogicalPort(run);
+        }
+
+        /// <summary>True when all the team's usable uplinks are one logical port (or not cabled): no MAC can flap.</summary>
+        public bool SingleLogicalPort { get; private set; }
+
+        void FindSingleLogicalPort(TeamRun run)
+        {
+            int first = -1;
+            foreach (var u in run.Usable)
+            {
+                int port = LogicalPort(u);
+                if (port < 0) continue;
+                if (first < 0) first = port;
+                else if (port != first) return;
+            }
+            SingleLogicalPort = true;
         }
 
         /// <summary>

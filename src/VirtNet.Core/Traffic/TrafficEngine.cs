@@ -40,6 +40,8 @@ namespace VirtNet.Traffic
         public int[] FlowCount { get; }
         public VNFinding[] Findings;
         public LoadBasedTeaming.Outcome LoadBased;
+        /// <summary>Flows whose status is an error: they deliver nothing.</summary>
+        public int LostFlowCount;
 
         public static bool Delivers(FlowStatus status) => status <= FlowStatus.ChannelNotFormed;
 
@@ -53,13 +55,12 @@ namespace VirtNet.Traffic
             }
         }
 
-        public double OutboundMbps(TrafficModel model, int f) =>
-            Delivers((FlowStatus)Status[f]) && model.Flows.Direction[f] != (byte)FlowDirection.Inbound
-                ? Math.Min(model.Flows.DemandMbps[f], TxLevel[FlowUplink[f]]) : 0;
+        /// <summary>What flow f (of run r) gets in each direction: its demand, capped at its uplink's water level.</summary>
+        public double OutboundMbps(TrafficModel model, int r, int f) =>
+            Delivers((FlowStatus)Status[f]) && model.RunDirection[r] != FlowDirection.Inbound ? Math.Min(model.RunDemand[r], TxLevel[FlowUplink[f]]) : 0;
 
-        public double InboundMbps(TrafficModel model, int f) =>
-            Delivers((FlowStatus)Status[f]) && model.Flows.Direction[f] != (byte)FlowDirection.Outbound
-                ? Math.Min(model.Flows.DemandMbps[f], RxLevel[FlowInbound[f]]) : 0;
+        public double InboundMbps(TrafficModel model, int r, int f) =>
+            Delivers((FlowStatus)Status[f]) && model.RunDirection[r] != FlowDirection.Outbound ? Math.Min(model.RunDemand[r], RxLevel[FlowInbound[f]]) : 0;
     }
 
     /// <summary>
@@ -98,10 +99,8 @@ namespace VirtNet.Traffic
             var blackholed = new int[model.Uplinks.Length];
             var inboundCount = new int[model.Uplinks.Length];
             var flapping = FindMacFlaps(model, run, teams, physical);
-            var includeTx = new byte[model.FlowCount];
-            var includeRx = new byte[model.FlowCount];
             var dest = model.Flows.Destination;
-            var direction = model.Flows.Direction;
+            int lost = 0;
             var flowUplink = run.FlowUplink;
             var flowInbound = run.FlowInbound;
             var flowStatus = run.Status;
@@ -147,13 +146,8 @@ namespace VirtNet.Traffic
                     {
                         if (state[u] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[u]++; }
                         else if (state[inbound] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[inbound]++; }
-                        else
-                        {
-                            byte d = direction[f];
-                            includeTx[f] = d != (byte)FlowDirection.Inbound ? (byte)1 : (byte)0;
-                            includeRx[f] = d != (byte)FlowDirection.Outbound ? (byte)1 : (byte)0;
-                        }
                     }
+                    if (status > FlowStatus.ChannelNotFormed) lost++;
                     flowInbound[f] = inbound;
                     flowStatus[f] = (byte)status;
                     statusCount[statusBase + (int)status]++;
@@ -162,8 +156,12 @@ namespace VirtNet.Traffic
                 }
             }
 
-            share.Share(model.FlowCount, run.FlowUplink, model.Flows.DemandMbps, includeTx, model.Capacity, run.TxLevel, run.TxMbps);
-            share.Share(model.FlowCount, run.FlowInbound, model.Flows.DemandMbps, includeRx, model.Capacity, run.RxLevel, run.RxMbps);
+            run.LostFlowCount = lost;
+            const byte lastDelivering = (byte)FlowStatus.ChannelNotFormed;
+            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Inbound, run.FlowUplink, run.Status, lastDelivering,
+                model.Capacity, run.TxLevel, run.TxMbps);
+            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.FlowInbound, run.Status, lastDelivering,
+                model.Capacity, run.RxLevel, run.RxMbps);
             run.Findings = Findings(model, run, teams, physical, statusCount, blackholed, inboundCount);
             return run;
         }
@@ -202,14 +200,13 @@ namespace VirtNet.Traffic
             }
             var tx = new double[model.Uplinks.Length];
             var rx = new double[model.Uplinks.Length];
-            var flows = model.Flows;
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], k = slot[model.SourceTeam[s]];
+                double d = model.RunDemand[r];
+                bool sends = model.RunDirection[r] != FlowDirection.Inbound, receives = model.RunDirection[r] != FlowDirection.Outbound;
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
-                    double d = flows.DemandMbps[f];
-                    bool sends = flows.Direction[f] != (byte)FlowDirection.Inbound, receives = flows.Direction[f] != (byte)FlowDirection.Outbound;
                     if (k >= 0)
                     {
                         ref var port = ref demand[k][model.SourceTeamPort[s]];
@@ -240,6 +237,7 @@ namespace VirtNet.Traffic
                 int s = model.RunSource[r], t = model.SourceTeam[s];
                 if (teams[t].Policy != LoadBalancingPolicy.LoadBalanceIP || teams[t].Shotgun) continue;
                 var side = physical[t];
+                if (side.SingleLogicalPort) continue;
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
                     int u = run.FlowUplink[f];

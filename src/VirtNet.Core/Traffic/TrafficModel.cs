@@ -75,14 +75,19 @@ namespace VirtNet.Traffic
                 SourceMac[s] = adapter.MacAddress?.Value ?? 0UL;
             }
 
-            var runStart = new List<int>();
-            var runSource = new List<int>();
-            var index = Flows.SourceIndex;
-            for (int f = 0; f < index.Length; f++)
-                if (f == 0 || index[f] != index[f - 1]) { runStart.Add(f); runSource.Add(index[f]); }
-            runStart.Add(index.Length);
-            RunStart = runStart.ToArray();
-            RunSource = runSource.ToArray();
+            var segments = Flows.Segments;
+            RunStart = new int[segments.Length + 1];
+            RunSource = new int[segments.Length];
+            RunDemand = new double[segments.Length];
+            RunDirection = new FlowDirection[segments.Length];
+            for (int r = 0; r < segments.Length; r++)
+            {
+                RunStart[r] = segments[r].Start;
+                RunSource[r] = segments[r].Source;
+                RunDemand[r] = segments[r].DemandMbps;
+                RunDirection[r] = segments[r].Direction;
+            }
+            RunStart[segments.Length] = Flows.Count;
         }
 
         public VNVirtualSwitch[] Switches { get; }
@@ -97,9 +102,11 @@ namespace VirtNet.Traffic
         public int[] SourceTeamPort { get; }
         public uint[] SourceIp { get; }
         public ulong[] SourceMac { get; }
-        /// <summary>Flows [RunStart[r], RunStart[r + 1]) all come from source RunSource[r].</summary>
+        /// <summary>Flows [RunStart[r], RunStart[r + 1]) all come from source RunSource[r], with one demand and direction.</summary>
         public int[] RunStart { get; }
         public int[] RunSource { get; }
+        public double[] RunDemand { get; }
+        public FlowDirection[] RunDirection { get; }
         public int FlowCount => Flows.Count;
 
         public int IndexOf(VNUplink uplink) => System.Array.IndexOf(Uplinks, uplink);

@@ -7,9 +7,10 @@ using VirtNet.Net;
 namespace VirtNet
 {
     /// <summary>
-    /// A list of flows kept as parallel arrays (one entry per flow: source, destination, demand, ports ...), so that a
-    /// million flows cost a few dozen megabytes and no objects. Indexing or enumerating it yields <see cref="VNFlow"/>
-    /// views made on demand.
+    /// A list of flows kept as arrays: per flow only its destination (and its ports, when any were given); the
+    /// source, demand, protocol and direction per segment of consecutive flows that share them, as New-VNFlow makes
+    /// them. A million flows from one source cost 4 MB and no objects. Indexing or enumerating the list yields
+    /// <see cref="VNFlow"/> views made on demand.
     /// </summary>
     public sealed class VNFlowList : IReadOnlyList<VNFlow>
     {
@@ -23,28 +24,39 @@ namespace VirtNet
             public IPv4Address IPAddress { get; }
         }
 
-        internal readonly FlowSource[] Sources;
-        internal readonly int[] SourceIndex;
-        internal readonly uint[] Destination;
-        internal readonly double[] DemandMbps;
-        internal readonly ushort[] SourcePort;
-        internal readonly ushort[] DestinationPort;
-        internal readonly byte[] Protocol;
-        internal readonly byte[] Direction;
-
-        VNFlowList(FlowSource[] sources, int count)
+        /// <summary>Flows [start, start + count) share a source, demand, protocol and direction.</summary>
+        internal readonly struct Segment
         {
-            Sources = sources;
-            SourceIndex = new int[count];
-            Destination = new uint[count];
-            DemandMbps = new double[count];
-            SourcePort = new ushort[count];
-            DestinationPort = new ushort[count];
-            Protocol = new byte[count];
-            Direction = new byte[count];
+            public Segment(int start, int count, int source, double demandMbps, FlowProtocol protocol, FlowDirection direction)
+            {
+                Start = start; Count = count; Source = source; DemandMbps = demandMbps; Protocol = protocol; Direction = direction;
+            }
+            public int Start { get; }
+            public int Count { get; }
+            public int End => Start + Count;
+            public int Source { get; }
+            public double DemandMbps { get; }
+            public FlowProtocol Protocol { get; }
+            public FlowDirection Direction { get; }
+            public Segment At(int start, int source) => new Segment(start, Count, source, DemandMbps, Protocol, Direction);
         }
 
-        public static readonly VNFlowList Empty = new VNFlowList(new FlowSource[0], 0);
+        internal readonly FlowSource[] Sources;
+        internal readonly Segment[] Segments;
+        internal readonly uint[] Destination;
+        /// <summary>Null when no flow has ports (all 0).</summary>
+        internal readonly ushort[] SourcePort, DestinationPort;
+
+        VNFlowList(FlowSource[] sources, Segment[] segments, uint[] destination, ushort[] sourcePort, ushort[] destinationPort)
+        {
+            Sources = sources;
+            Segments = segments;
+            Destination = destination;
+            SourcePort = sourcePort;
+            DestinationPort = destinationPort;
+        }
+
+        public static readonly VNFlowList Empty = new VNFlowList(new FlowSource[0], new Segment[0], new uint[0], null, null);
 
         public int Count => Destination.Length;
 
@@ -53,10 +65,22 @@ namespace VirtNet
             get
             {
                 if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
-                var source = Sources[SourceIndex[index]];
-                return new VNFlow(source.Adapter, source.IPAddress, new IPv4Address(Destination[index]), DemandMbps[index],
-                    (FlowProtocol)Protocol[index], SourcePort[index], DestinationPort[index], (FlowDirection)Direction[index]);
+                var segment = Segments[SegmentOf(index)];
+                var source = Sources[segment.Source];
+                return new VNFlow(source.Adapter, source.IPAddress, new IPv4Address(Destination[index]), segment.DemandMbps, segment.Protocol,
+                    SourcePort?[index] ?? 0, DestinationPort?[index] ?? 0, segment.Direction);
             }
+        }
+
+        internal int SegmentOf(int index)
+        {
+            int lo = 0, hi = Segments.Length - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) / 2;
+                if (Segments[mid].Start <= index) lo = mid; else hi = mid - 1;
+            }
+            return lo;
         }
 
         public IEnumerator<VNFlow> GetEnumerator()
@@ -82,35 +106,47 @@ namespace VirtNet
             var dstPorts = CheckPorts(destinationPorts);
             long addresses = 0;
             foreach (var range in destinations) addresses += range.Count;
-            long total = sources.Count * addresses * srcPorts.Length * dstPorts.Length;
+            long perSource = addresses * srcPorts.Length * dstPorts.Length, total = sources.Count * perSource;
             if (total > MaxFlows)
                 throw new VirtNetException(ErrorIds.TooManyFlows, VirtNetErrorKind.InvalidArgument,
                     $"That describes {total:N0} flows; one list holds at most {MaxFlows:N0}. Use smaller address ranges or fewer sources.", total);
 
             var table = new FlowSource[sources.Count];
+            var segments = new Segment[sources.Count];
             for (int s = 0; s < sources.Count; s++)
             {
                 CheckSource(sources[s].Adapter);
                 table[s] = new FlowSource(sources[s].Adapter, sources[s].Address);
+                segments[s] = new Segment((int)(s * perSource), (int)perSource, s, demandMbps, protocol, direction);
             }
-            var list = new VNFlowList(table, (int)total);
+            var destination = new uint[total];
+            bool ports = srcPorts.Length > 1 || dstPorts.Length > 1 || srcPorts[0] != 0 || dstPorts[0] != 0;
+            var sourcePort = ports ? new ushort[total] : null;
+            var destinationPort = ports ? new ushort[total] : null;
             int i = 0;
             for (int s = 0; s < table.Length; s++)
                 foreach (var range in destinations)
+                {
+                    if (!ports)
+                    {
+                        // The bulk case: consecutive addresses, nothing else per flow.
+                        uint first = range.First.Value;
+                        int count = (int)range.Count;
+                        for (int k = 0; k < count; k++) destination[i + k] = first + (uint)k;
+                        i += count;
+                        continue;
+                    }
                     for (ulong d = range.First.Value; d <= range.Last.Value; d++)
                         foreach (var sp in srcPorts)
                             foreach (var dp in dstPorts)
                             {
-                                list.SourceIndex[i] = s;
-                                list.Destination[i] = (uint)d;
-                                list.DemandMbps[i] = demandMbps;
-                                list.SourcePort[i] = sp;
-                                list.DestinationPort[i] = dp;
-                                list.Protocol[i] = (byte)protocol;
-                                list.Direction[i] = (byte)direction;
+                                destination[i] = (uint)d;
+                                sourcePort[i] = sp;
+                                destinationPort[i] = dp;
                                 i++;
                             }
-            return list;
+                }
+            return new VNFlowList(table, segments, destination, sourcePort, destinationPort);
         }
 
         /// <summary>
@@ -157,10 +193,11 @@ namespace VirtNet
         {
             var items = new List<object>();
             long total = 0;
+            bool ports = false;
             foreach (var part in parts)
             {
-                if (part is VNFlowList l) total += l.Count;
-                else if (part is VNFlow) total++;
+                if (part is VNFlowList l) { total += l.Count; ports |= l.SourcePort != null; }
+                else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0; }
                 else if (part != null)
                     throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
                         $"'{part}' is not a flow. Use the output of New-VNFlow.", part);
@@ -185,74 +222,66 @@ namespace VirtNet
                 return id;
             }
 
-            var map = new List<int[]>();
+            var segments = new List<Segment>();
+            var destination = new uint[total];
+            var sourcePort = ports ? new ushort[total] : null;
+            var destinationPort = ports ? new ushort[total] : null;
+            int at = 0;
             foreach (var item in items)
+            {
                 if (item is VNFlowList l)
                 {
-                    var ids = new int[l.Sources.Length];
-                    for (int s = 0; s < ids.Length; s++) ids[s] = SourceId(l.Sources[s].Adapter, l.Sources[s].IPAddress);
-                    map.Add(ids);
+                    foreach (var segment in l.Segments)
+                        segments.Add(segment.At(at + segment.Start, SourceId(l.Sources[segment.Source].Adapter, l.Sources[segment.Source].IPAddress)));
+                    Array.Copy(l.Destination, 0, destination, at, l.Count);
+                    if (l.SourcePort != null)
+                    {
+                        Array.Copy(l.SourcePort, 0, sourcePort, at, l.Count);
+                        Array.Copy(l.DestinationPort, 0, destinationPort, at, l.Count);
+                    }
+                    at += l.Count;
                 }
                 else
                 {
                     var f = (VNFlow)item;
                     CheckSource(f.Source);
-                    map.Add(new[] { SourceId(f.Source, f.SourceIPAddress) });
-                }
-
-            var result = new VNFlowList(sources.ToArray(), (int)total);
-            int at = 0;
-            for (int k = 0; k < items.Count; k++)
-            {
-                if (items[k] is VNFlowList l)
-                {
-                    var ids = map[k];
-                    for (int i = 0; i < l.Count; i++) result.SourceIndex[at + i] = ids[l.SourceIndex[i]];
-                    Array.Copy(l.Destination, 0, result.Destination, at, l.Count);
-                    Array.Copy(l.DemandMbps, 0, result.DemandMbps, at, l.Count);
-                    Array.Copy(l.SourcePort, 0, result.SourcePort, at, l.Count);
-                    Array.Copy(l.DestinationPort, 0, result.DestinationPort, at, l.Count);
-                    Array.Copy(l.Protocol, 0, result.Protocol, at, l.Count);
-                    Array.Copy(l.Direction, 0, result.Direction, at, l.Count);
-                    at += l.Count;
-                }
-                else
-                {
-                    var f = (VNFlow)items[k];
                     CheckDemand(f.DemandMbps);
-                    result.SourceIndex[at] = map[k][0];
-                    result.Destination[at] = f.Destination.Value;
-                    result.DemandMbps[at] = f.DemandMbps;
-                    result.SourcePort[at] = CheckPort(f.SourcePort);
-                    result.DestinationPort[at] = CheckPort(f.DestinationPort);
-                    result.Protocol[at] = (byte)f.Protocol;
-                    result.Direction[at] = (byte)f.Direction;
+                    segments.Add(new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction));
+                    destination[at] = f.Destination.Value;
+                    if (ports)
+                    {
+                        sourcePort[at] = CheckPort(f.SourcePort);
+                        destinationPort[at] = CheckPort(f.DestinationPort);
+                    }
                     at++;
                 }
             }
-            return result;
+            return new VNFlowList(sources.ToArray(), segments.Where(g => g.Count > 0).ToArray(), destination, sourcePort, destinationPort);
         }
 
         /// <summary>The flows whose source is kept, in order.</summary>
         internal VNFlowList WhereSource(bool[] keepSource)
         {
             int count = 0;
-            for (int i = 0; i < Count; i++) if (keepSource[SourceIndex[i]]) count++;
-            var result = new VNFlowList(Sources, count);
+            foreach (var segment in Segments) if (keepSource[segment.Source]) count += segment.Count;
+            var segments = new List<Segment>();
+            var destination = new uint[count];
+            var sourcePort = SourcePort == null ? null : new ushort[count];
+            var destinationPort = SourcePort == null ? null : new ushort[count];
             int at = 0;
-            for (int i = 0; i < Count; i++)
+            foreach (var segment in Segments)
             {
-                if (!keepSource[SourceIndex[i]]) continue;
-                result.SourceIndex[at] = SourceIndex[i];
-                result.Destination[at] = Destination[i];
-                result.DemandMbps[at] = DemandMbps[i];
-                result.SourcePort[at] = SourcePort[i];
-                result.DestinationPort[at] = DestinationPort[i];
-                result.Protocol[at] = Protocol[i];
-                result.Direction[at] = Direction[i];
-                at++;
+                if (!keepSource[segment.Source]) continue;
+                segments.Add(segment.At(at, segment.Source));
+                Array.Copy(Destination, segment.Start, destination, at, segment.Count);
+                if (sourcePort != null)
+                {
+                    Array.Copy(SourcePort, segment.Start, sourcePort, at, segment.Count);
+                    Array.Copy(DestinationPort, segment.Start, destinationPort, at, segment.Count);
+                }
+                at += segment.Count;
             }
-            return result;
+            return new VNFlowList(Sources, segments.ToArray(), destination, sourcePort, destinationPort);
         }
 
         static void CheckSource(VNVirtualAdapter adapter)

@@ -33,8 +33,7 @@ namespace VirtNet
             Flows = new FlowResultList(this);
             AggregateThroughputMbps = run.AggregateMbps;
             FlowCount = model.FlowCount;
-            for (int f = 0; f < FlowCount; f++)
-                if (!TrafficRun.Delivers((FlowStatus)run.Status[f])) LostFlowCount++;
+            LostFlowCount = run.LostFlowCount;
             MovedFlowCount = healthy == null ? 0 : CountMoved(healthy, run);
             Findings = run.Findings;
         }
@@ -72,9 +71,10 @@ namespace VirtNet
         internal VNFlowResult FlowAt(int f)
         {
             VNUplink Uplink(int u) => u >= 0 ? _model.Uplinks[u] : null;
-            var source = _model.Flows.Sources[_model.Flows.SourceIndex[f]];
-            var team = _run.Teams[_model.SourceTeam[_model.Flows.SourceIndex[f]]];
-            double outbound = _run.OutboundMbps(_model, f), inbound = _run.InboundMbps(_model, f);
+            int r = _model.Flows.SegmentOf(f), s = _model.RunSource[r];
+            var source = _model.Flows.Sources[s];
+            var team = _run.Teams[_model.SourceTeam[s]];
+            double outbound = _run.OutboundMbps(_model, r, f), inbound = _run.InboundMbps(_model, r, f);
             bool moved = _healthy != null && _run.FlowUplink[f] >= 0
                 && (_run.FlowUplink[f] != _healthy.FlowUplink[f] || _run.FlowInbound[f] != _healthy.FlowInbound[f]);
             return new VNFlowResult(_model.Flows[f], source.Adapter.PortGroup, team.Policy,

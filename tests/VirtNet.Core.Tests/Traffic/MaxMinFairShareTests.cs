@@ -7,12 +7,17 @@ namespace VirtNet.Tests.Traffic
 {
     public class MaxMinFairShareTests
     {
+        /// <summary>Shares links among flows, one run per flow: flow i asks demands[i] on links[i].</summary>
+        static void Share(double[] capacity, int[] links, double[] demands, double[] level, double[] load) =>
+            new MaxMinFairShare().Share(Enumerable.Range(0, demands.Length + 1).ToArray(), demands,
+                new FlowDirection[demands.Length], FlowDirection.Inbound, links, new byte[demands.Length], (byte)FlowStatus.Ok,
+                capacity, level, load);
+
         static (double[] level, double[] load) Share(double capacity, params double[] demands)
         {
-            var share = new MaxMinFairShare();
             var level = new double[1];
             var load = new double[1];
-            share.Share(demands.Length, new int[demands.Length], demands, Enumerable.Repeat((byte)1, demands.Length).ToArray(), new[] { capacity }, level, load);
+            Share(new[] { capacity }, new int[demands.Length], demands, level, load);
             return (level, load);
         }
 
@@ -58,12 +63,24 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void Only_flows_that_deliver_in_the_direction_shared_take_part()
+        {
+            var level = new double[1];
+            var load = new double[1];
+            // Run 0: two outbound flows, the second lost to a MAC flap; run 1: one inbound flow.
+            new MaxMinFairShare().Share(new[] { 0, 2, 3 }, new[] { 700.0, 700 }, new[] { FlowDirection.Outbound, FlowDirection.Inbound },
+                FlowDirection.Inbound, new int[3], new[] { (byte)FlowStatus.Ok, (byte)FlowStatus.MacFlap, (byte)FlowStatus.Ok },
+                (byte)FlowStatus.ChannelNotFormed, new[] { 1000.0 }, level, load);
+            Assert.True(double.IsPositiveInfinity(level[0]));
+            Assert.Equal(700, load[0]);
+        }
+
+        [Fact]
         public void Links_are_shared_independently()
         {
-            var share = new MaxMinFairShare();
             var level = new double[2];
             var load = new double[2];
-            share.Share(4, new[] { 0, 1, 0, 1 }, new[] { 800.0, 800, 800, 100 }, new byte[] { 1, 1, 1, 1 }, new[] { 1000.0, 1000 }, level, load);
+            Share(new[] { 1000.0, 1000 }, new[] { 0, 1, 0, 1 }, new[] { 800.0, 800, 800, 100 }, level, load);
             Assert.Equal(500, level[0]);
             Assert.True(double.IsPositiveInfinity(level[1]));
             Assert.Equal(new[] { 1000.0, 900 }, load);
