@@ -101,17 +101,25 @@ namespace VirtNet.Traffic
         /// <summary>True when all the team's usable uplinks are one logical port (or not cabled): no MAC can flap.</summary>
         public bool SingleLogicalPort { get; private set; }
 
+        /// <summary>The formed channel every usable uplink is in, when each of its members serves the team; else null.</summary>
+        public Channel OneServingChannel { get; private set; }
+
         void FindSingleLogicalPort(TeamRun run)
         {
             int first = -1;
+            bool allCabled = true;
             foreach (var u in run.Usable)
             {
                 int port = LogicalPort(u);
-                if (port < 0) continue;
+                if (port < 0) { allCabled = false; continue; }
                 if (first < 0) first = port;
                 else if (port != first) return;
             }
             SingleLogicalPort = true;
+            if (!allCabled || first < 0 || first >= Channels.Count) return;
+            foreach (var member in Channels[first].Members)
+                if (member < 0 || !Serves[member]) return;
+            OneServingChannel = Channels[first];
         }
 
         /// <summary>

@@ -101,6 +101,7 @@ namespace VirtNet.Traffic
             var flapping = FindMacFlaps(model, run, teams, physical);
             var dest = model.Flows.Destination;
             int lost = 0;
+            bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
             var flowInbound = run.FlowInbound;
             var flowStatus = run.Status;
@@ -115,10 +116,27 @@ namespace VirtNet.Traffic
                 var notFormed = side.NotFormed;
                 bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP, shotgun = team.Shotgun;
                 FlowStatus unbundled = ipHash && flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
-                int statusBase = t * StatusCount;
+                int statusBase = t * StatusCount, start = model.RunStart[r], end = model.RunStart[r + 1];
+                if (!anyUpstream && !shotgun && ipHash && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle)
+                {
+                    // The common IP hash case: every usable uplink is in one formed channel whose members all serve the
+                    // team, so every flow is Ok (the status array starts at 0, Ok) and only the inbound member varies.
+                    var (mask, key) = EtherChannelHash.InboundKey(bundle.Method, model.SourceIp[s], model.SourceMac[s]);
+                    var bucketUplink = bundle.BucketUplink;
+                    for (int f = start; f < end; f++)
+                    {
+                        int inbound = bucketUplink[((dest[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
+                        flowInbound[f] = inbound;
+                        flowCount[flowUplink[f]]++;
+                        inboundCount[inbound]++;
+                    }
+                    bundle.Flows += end - start;
+                    statusCount[statusBase + (int)FlowStatus.Ok] += end - start;
+                    continue;
+                }
                 PhysicalSwitchSide.Channel keyed = null;
                 uint remoteMask = 0, constant = 0;
-                for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
+                for (int f = start; f < end; f++)
                 {
                     int u = flowUplink[f], inbound;
                     FlowStatus status;
