@@ -90,5 +90,6 @@ namespace VirtNet
         public const string FlowNotInScope = nameof(FlowNotInScope);
         public const string NoFlows = nameof(NoFlows);
         public const string PhysicalSwitchNotFound = nameof(PhysicalSwitchNotFound);
+        public const string TooManyUplinks = nameof(TooManyUplinks);
     }
 }

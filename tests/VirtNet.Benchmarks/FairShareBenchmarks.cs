@@ -13,7 +13,7 @@ namespace VirtNet.Benchmarks
     {
         TrafficModel _model;
         TrafficSimulation _simulation;
-        int[] _uplink;
+        short[] _uplink;
         byte[] _status;
         double[] _level, _load;
         readonly MaxMinFairShare _share = new MaxMinFairShare();

@@ -15,7 +15,7 @@ namespace VirtNet.Benchmarks
     {
         TrafficModel _model;
         TeamRun _team;
-        int[] _uplink;
+        short[] _uplink;
         int[] _count;
 
         [GlobalSetup]
@@ -25,7 +25,7 @@ namespace VirtNet.Benchmarks
             _model = new TrafficModel(new[] { vswitch }, flows);
             _team = new TeamRun(_model.Teams[0], LoadBalancingPolicy.LoadBalanceIP);
             Failover.Select(_team, new UplinkState[_model.Uplinks.Length]);
-            _uplink = new int[_model.FlowCount];
+            _uplink = new short[_model.FlowCount];
             _count = new int[_model.Uplinks.Length];
         }
 
@@ -33,7 +33,8 @@ namespace VirtNet.Benchmarks
         public int IpHashPlaceAndAccumulate()
         {
             var flows = _model.Flows;
-            int[] uplink = _uplink, count = _count;
+            short[] uplink = _uplink;
+            int[] count = _count;
             _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, flows.Count, uplink);
             System.Array.Clear(count, 0, count.Length);
             for (int f = 0; f < uplink.Length; f++) count[uplink[f]]++;

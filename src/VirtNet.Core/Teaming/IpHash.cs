@@ -22,14 +22,18 @@ namespace VirtNet.Teaming
         public override void AssignPorts(Team team, TeamRun run) { }
 
         /// <summary>The hot loop: one source, many destinations.</summary>
-        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, int[] flowUplink)
+        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, short[] flowUplink)
         {
             var usable = run.Usable;
-            if (usable.Length == 0) { Fill(flowUplink, start, end, -1); return; }
+            if (usable.Length == 0)
+            {
+                for (int f = start; f < end; f++) flowUplink[f] = -1;
+                return;
+            }
             var modulus = run.Modulus;
             uint mask = run.KeyMask;
             for (int f = start; f < end; f++)
-                flowUplink[f] = usable[modulus.Of((sourceIp ^ destination[f]) & mask)];
+                flowUplink[f] = (short)usable[modulus.Of((sourceIp ^ destination[f]) & mask)];
         }
     }
 }

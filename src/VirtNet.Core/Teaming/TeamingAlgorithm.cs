@@ -25,8 +25,11 @@ namespace VirtNet.Teaming
         public abstract void AssignPorts(Team team, TeamRun run);
 
         /// <summary>Sets the uplink of flows [start, end), which all come from one team port.</summary>
-        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, int[] flowUplink) =>
-            Fill(flowUplink, start, end, run.PortUplink[teamPort]);
+        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, short[] flowUplink)
+        {
+            short uplink = (short)run.PortUplink[teamPort];
+            for (int f = start; f < end; f++) flowUplink[f] = uplink;
+        }
 
         protected static void Fill(int[] array, int start, int end, int value)
         {

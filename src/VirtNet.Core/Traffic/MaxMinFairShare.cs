@@ -23,7 +23,7 @@ namespace VirtNet.Traffic
         /// <paramref name="excluded"/> and its status is at most <paramref name="lastDelivering"/>, on link[f].
         /// </summary>
         public void Share(int[] runStart, double[] runDemand, FlowDirection[] runDirection, FlowDirection excluded,
-            int[] link, byte[] status, byte lastDelivering, double[] capacity, double[] level, double[] load)
+            short[] link, byte[] status, byte lastDelivering, double[] capacity, double[] level, double[] load)
         {
             int links = capacity.Length, runs = runDemand.Length;
             EnsureLinks(links);

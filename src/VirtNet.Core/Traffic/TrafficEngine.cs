@@ -14,8 +14,8 @@ namespace VirtNet.Traffic
             PolicyOverride = policy;
             AssumeMatching = assumeMatching;
             int flows = model.FlowCount, uplinks = model.Uplinks.Length;
-            FlowUplink = new int[flows];
-            FlowInbound = new int[flows];
+            FlowUplink = new short[flows];
+            FlowInbound = new short[flows];
             Status = new byte[flows];
             TxLevel = new double[uplinks];
             RxLevel = new double[uplinks];
@@ -28,8 +28,9 @@ namespace VirtNet.Traffic
         public LoadBalancingPolicy? PolicyOverride { get; }
         public bool AssumeMatching { get; }
         public TeamRun[] Teams;
-        public int[] FlowUplink { get; }
-        public int[] FlowInbound { get; }
+        /// <summary>Per flow, the uplink index it sends on (-1: none); short, as a simulation has at most 32,767 uplinks.</summary>
+        public short[] FlowUplink { get; }
+        public short[] FlowInbound { get; }
         public byte[] Status { get; }
         /// <summary>Max-min water level per uplink and direction (+Infinity: not saturated).</summary>
         public double[] TxLevel { get; }
@@ -126,7 +127,7 @@ namespace VirtNet.Traffic
                     for (int f = start; f < end; f++)
                     {
                         int inbound = bucketUplink[((dest[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
-                        flowInbound[f] = inbound;
+                        flowInbound[f] = (short)inbound;
                         flowCount[flowUplink[f]]++;
                         inboundCount[inbound]++;
                     }
@@ -166,7 +167,7 @@ namespace VirtNet.Traffic
                         else if (state[inbound] == UplinkState.UpstreamFailed) { status = FlowStatus.Blackholed; blackholed[inbound]++; }
                     }
                     if (status > FlowStatus.ChannelNotFormed) lost++;
-                    flowInbound[f] = inbound;
+                    flowInbound[f] = (short)inbound;
                     flowStatus[f] = (byte)status;
                     statusCount[statusBase + (int)status]++;
                     if (u >= 0) flowCount[u]++;
@@ -199,7 +200,7 @@ namespace VirtNet.Traffic
                 team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, start, end, run.FlowUplink);
                 if (team.Shotgun && team.ShotgunDelivers >= 0)
                     for (int f = start; f < end; f++)
-                        if (run.FlowUplink[f] >= 0) run.FlowUplink[f] = team.ShotgunDelivers;
+                        if (run.FlowUplink[f] >= 0) run.FlowUplink[f] = (short)team.ShotgunDelivers;
             }
         }
 

@@ -17,6 +17,9 @@ namespace VirtNet.Traffic
             var uplinks = new List<VNUplink>();
             foreach (var vswitch in Switches) uplinks.AddRange(vswitch.Uplinks);
             Uplinks = uplinks.ToArray();
+            if (Uplinks.Length > short.MaxValue)
+                throw new VirtNetException(ErrorIds.TooManyUplinks, VirtNetErrorKind.InvalidArgument,
+                    $"These switches have {Uplinks.Length:N0} uplinks; one simulation takes at most {short.MaxValue:N0}. Simulate fewer switches at a time.", Uplinks.Length);
             var uplinkIndex = new Dictionary<VNUplink, int>();
             for (int u = 0; u < Uplinks.Length; u++) uplinkIndex[Uplinks[u]] = u;
 

@@ -8,7 +8,7 @@ namespace VirtNet.Tests.Traffic
     public class MaxMinFairShareTests
     {
         /// <summary>Shares links among flows, one run per flow: flow i asks demands[i] on links[i].</summary>
-        static void Share(double[] capacity, int[] links, double[] demands, double[] level, double[] load) =>
+        static void Share(double[] capacity, short[] links, double[] demands, double[] level, double[] load) =>
             new MaxMinFairShare().Share(Enumerable.Range(0, demands.Length + 1).ToArray(), demands,
                 new FlowDirection[demands.Length], FlowDirection.Inbound, links, new byte[demands.Length], (byte)FlowStatus.Ok,
                 capacity, level, load);
@@ -17,7 +17,7 @@ namespace VirtNet.Tests.Traffic
         {
             var level = new double[1];
             var load = new double[1];
-            Share(new[] { capacity }, new int[demands.Length], demands, level, load);
+            Share(new[] { capacity }, new short[demands.Length], demands, level, load);
             return (level, load);
         }
 
@@ -69,7 +69,7 @@ namespace VirtNet.Tests.Traffic
             var load = new double[1];
             // Run 0: two outbound flows, the second lost to a MAC flap; run 1: one inbound flow.
             new MaxMinFairShare().Share(new[] { 0, 2, 3 }, new[] { 700.0, 700 }, new[] { FlowDirection.Outbound, FlowDirection.Inbound },
-                FlowDirection.Inbound, new int[3], new[] { (byte)FlowStatus.Ok, (byte)FlowStatus.MacFlap, (byte)FlowStatus.Ok },
+                FlowDirection.Inbound, new short[3], new[] { (byte)FlowStatus.Ok, (byte)FlowStatus.MacFlap, (byte)FlowStatus.Ok },
                 (byte)FlowStatus.ChannelNotFormed, new[] { 1000.0 }, level, load);
             Assert.True(double.IsPositiveInfinity(level[0]));
             Assert.Equal(700, load[0]);
@@ -80,7 +80,7 @@ namespace VirtNet.Tests.Traffic
         {
             var level = new double[2];
             var load = new double[2];
-            Share(new[] { 1000.0, 1000 }, new[] { 0, 1, 0, 1 }, new[] { 800.0, 800, 800, 100 }, level, load);
+            Share(new[] { 1000.0, 1000 }, new short[] { 0, 1, 0, 1 }, new[] { 800.0, 800, 800, 100 }, level, load);
             Assert.Equal(500, level[0]);
             Assert.True(double.IsPositiveInfinity(level[1]));
             Assert.Equal(new[] { 1000.0, 900 }, load);
