@@ -45,6 +45,7 @@ namespace VirtNet
         public const string InvalidMtu = nameof(InvalidMtu);
         public const string InvalidSpeed = nameof(InvalidSpeed);
         public const string InvalidName = nameof(InvalidName);
+        public const string InvalidAdapterPurpose = nameof(InvalidAdapterPurpose);
         public const string InvalidSwitchPortName = nameof(InvalidSwitchPortName);
         public const string InvalidTimer = nameof(InvalidTimer);
         public const string InvalidStack = nameof(InvalidStack);

@@ -90,6 +90,8 @@ namespace VirtNet
         {
             Names.Check(name, "virtual machine");
             Names.CheckUnique(_virtualMachines, v => v.Name, name, "virtual machine", Name);
+            foreach (var spec in adapters)
+                if (spec.PortGroup != null && spec.PortGroup.Host != this) throw NotOwnPortGroup(spec.PortGroup);
             var vm = new VNVirtualMachine(this, name);
             vm.AddAdapters(adapters);
             _virtualMachines.Add(vm);
@@ -115,6 +117,16 @@ namespace VirtNet
             if (vm.Host != this) return;
             foreach (var adapter in vm.NetworkAdapters) adapter.Disconnect();
             _virtualMachines.Remove(vm);
+            vm.Detach();
+        }
+
+        VirtNetException NotOwnPortGroup(VNPortGroup portGroup)
+        {
+            var names = PortGroups.Select(p => p.Name).ToList();
+            var existing = names.Count == 0 ? "it has none" : "existing: " + string.Join(", ", names);
+            var where = portGroup.Host == null ? "has been removed from its virtual switch" : $"is on host '{portGroup.Host.Name}'";
+            return new VirtNetException(ErrorIds.PortGroupNotFound, VirtNetErrorKind.ObjectNotFound,
+                $"Port group '{portGroup.Path}' {where}; a VM on '{Name}' connects only to port groups of '{Name}' ({existing}).", portGroup.Name);
         }
 
         internal void RegisterVMKernelAdapter(VNVMKernelAdapter adapter)

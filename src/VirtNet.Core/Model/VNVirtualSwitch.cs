@@ -161,12 +161,18 @@ namespace VirtNet
         }
 
         /// <summary>Takes one usable port or refuses, as ESX refuses to power on a vNIC on a full vSwitch.</summary>
-        internal void ReservePort()
+        internal void ReservePort() => CheckFreePorts(1);
+
+        /// <summary>Refuses unless <paramref name="count"/> usable ports are free.</summary>
+        internal void CheckFreePorts(int count)
         {
-            if (NumPortsAvailable <= 0)
-                throw new VirtNetException(ErrorIds.VirtualSwitchFull, VirtNetErrorKind.ResourceUnavailable,
-                    $"Virtual switch '{Path}' is full: all {(IsElastic ? HostPortMaximum : NumPorts)} usable ports are in use. " +
-                    "Create it with a larger -NumPorts, or connect to another switch.", this);
+            if (NumPortsAvailable >= count) return;
+            int usable = IsElastic ? HostPortMaximum : NumPorts;
+            throw new VirtNetException(ErrorIds.VirtualSwitchFull, VirtNetErrorKind.ResourceUnavailable,
+                (NumPortsAvailable <= 0
+                    ? $"Virtual switch '{Path}' is full: all {usable} usable ports are in use. "
+                    : $"Virtual switch '{Path}' has {NumPortsAvailable} of its {usable} usable ports free and {count} are needed. ") +
+                "Create it with a larger -NumPorts, or connect to another switch.", this);
         }
 
         internal int AllocatePortId() => NextPortId++;
