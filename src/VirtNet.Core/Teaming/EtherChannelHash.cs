@@ -11,7 +11,10 @@ namespace VirtNet.Teaming
     {
         public const int Buckets = 8;
 
-        /// <summary>The bucket of a frame. For the MAC methods the caller supplies whatever stands for a station's MAC.</summary>
+        /// <summary>
+        /// The bucket of a frame. The model knows no remote MAC addresses: for a frame from a remote station the
+        /// caller passes the station's IPv4 address as its MAC, so each remote station keeps one bucket.
+        /// </summary>
         public static int Bucket(EtherChannelLoadBalance method, uint sourceIp, uint destinationIp, ulong sourceMac, ulong destinationMac)
         {
             ulong key;
@@ -30,9 +33,9 @@ namespace VirtNet.Teaming
         public static int Member(int bucket, int memberCount) => bucket % memberCount;
 
         /// <summary>
-        /// The same bucket as <see cref="Bucket"/> for the inbound frames of one source, as
-        /// ((remote &amp; RemoteMask) ^ Constant) &amp; 7, so a loop over that source's flows does no branching.
-        /// The remote end is the frame's source; for the MAC methods the remote address stands in for its MAC.
+        /// The same bucket as <see cref="Bucket"/> for the inbound frames of one local adapter, as
+        /// ((remote &amp; RemoteMask) ^ Constant) &amp; 7, so a loop over that adapter's flows does no branching.
+        /// The remote end is the frame's source; for the MAC methods its IPv4 address stands in for its MAC.
         /// </summary>
         public static (uint RemoteMask, uint Constant) InboundKey(EtherChannelLoadBalance method, uint localIp, ulong localMac)
         {

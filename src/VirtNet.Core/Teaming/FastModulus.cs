@@ -19,8 +19,6 @@ namespace VirtNet.Teaming
             _multiplier = ulong.MaxValue / (ulong)divisor + 1;
         }
 
-        public int Divisor => (int)_divisor;
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Of(uint x)
         {

@@ -11,7 +11,6 @@ namespace VirtNet.Teaming
     internal sealed class IpHash : TeamingAlgorithm
     {
         public override LoadBalancingPolicy Policy => LoadBalancingPolicy.LoadBalanceIP;
-        public override bool PinsPorts => false;
 
         public static uint KeyMask(IpHashVariant variant) => variant == IpHashVariant.LastOctet ? 0xFFu : 0xFFFFFFFFu;
 

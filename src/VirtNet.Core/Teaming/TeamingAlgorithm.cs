@@ -18,9 +18,6 @@ namespace VirtNet.Teaming
 
         public abstract LoadBalancingPolicy Policy { get; }
 
-        /// <summary>True when all frames of a port leave on one uplink.</summary>
-        public virtual bool PinsPorts => true;
-
         /// <summary>Sets <see cref="TeamRun.PortUplink"/> for every port of the team.</summary>
         public abstract void AssignPorts(Team team, TeamRun run);
 

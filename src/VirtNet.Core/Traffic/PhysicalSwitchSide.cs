@@ -41,7 +41,6 @@ namespace VirtNet.Traffic
         /// <summary>Per uplink: it carries this team's traffic now, so frames for the team may arrive on it.</summary>
         public readonly bool[] Serves;
         public readonly List<Channel> Channels = new List<Channel>();
-        public int NotFormedFlows;
 
         public PhysicalSwitchSide(TrafficModel model, TeamRun run, UplinkState[] state, bool assumeMatching)
         {

@@ -135,8 +135,6 @@ namespace VirtNet.Traffic
                     statusCount[statusBase + (int)FlowStatus.Ok] += end - start;
                     continue;
                 }
-                PhysicalSwitchSide.Channel keyed = null;
-                uint remoteMask = 0, constant = 0;
                 for (int f = start; f < end; f++)
                 {
                     int u = flowUplink[f], inbound;
@@ -146,12 +144,8 @@ namespace VirtNet.Traffic
                     else if (channelOf[u] >= 0)
                     {
                         var channel = side.Channels[channelOf[u]];
-                        if (channel != keyed)
-                        {
-                            keyed = channel;
-                            (remoteMask, constant) = EtherChannelHash.InboundKey(channel.Method, model.SourceIp[s], model.SourceMac[s]);
-                        }
-                        inbound = channel.BucketUplink[((dest[f] & remoteMask) ^ constant) & (EtherChannelHash.Buckets - 1)];
+                        // Inbound frames come from the remote end to this adapter.
+                        inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, dest[f], model.SourceIp[s], dest[f], model.SourceMac[s])];
                         status = ipHash && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
@@ -275,7 +269,7 @@ namespace VirtNet.Traffic
         {
             var findings = new TrafficRules.FindingSet();
             var state = run.State;
-            string Names(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Select(u => model.Uplinks[u].Name));
+            string UplinkNames(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Select(u => model.Uplinks[u].Name));
             string Ports(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Where(u => model.SwitchPort[u] != null).Select(u => model.SwitchPort[u].Path));
 
             for (int t = 0; t < teams.Length; t++)
@@ -288,7 +282,7 @@ namespace VirtNet.Traffic
 
                 if (ipHash && (config.Standby.Length > 0 || config.Unused.Length > 0))
                     findings.Add(TrafficRules.IpHashStandby, config.Path,
-                        $"{config.Path} uses IP hash with standby ({Names(config.Standby)}) or unused ({Names(config.Unused)}) uplinks. The switch's " +
+                        $"{config.Path} uses IP hash with standby ({UplinkNames(config.Standby)}) or unused ({UplinkNames(config.Unused)}) uplinks. The switch's " +
                         "EtherChannel sends frames to every member, so the vSwitch must send on all of them (KB 1004048).",
                         "Make every uplink of the team active (Set-VNTeamingPolicy -MakeNicActive), and cable them all into the one static channel.");
                 if (ipHash && beacon)
@@ -317,7 +311,7 @@ namespace VirtNet.Traffic
                         "Restore an uplink, or add standby uplinks to the team (Set-VNTeamingPolicy -MakeNicStandby).");
                 if (Count(FlowStatus.MacFlap) > 0)
                     findings.Add(TrafficRules.MacFlap, config.Path,
-                        $"IP hash spreads flows of {config.Path} over {Names(team.Usable)}, which are not one formed port channel, so the physical " +
+                        $"IP hash spreads flows of {config.Path} over {UplinkNames(team.Usable)}, which are not one formed port channel, so the physical " +
                         $"switch sees the same source MAC on several ports (MAC flap); {Count(FlowStatus.MacFlap)} flow(s) are unreliable.",
                         $"Bundle the switch ports of all active uplinks ({Ports(team.Usable)}) in one static EtherChannel (channel-group N mode on) " +
                         "on one switch or stack, or use Route based on originating virtual port ID.");

@@ -56,8 +56,6 @@ namespace VirtNet
             DestinationPort = destinationPort;
         }
 
-        public static readonly VNFlowList Empty = new VNFlowList(new FlowSource[0], new Segment[0], new uint[0], null, null);
-
         public int Count => Destination.Length;
 
         public VNFlow this[int index]

@@ -80,6 +80,20 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void The_branch_free_inbound_key_gives_the_same_bucket_for_every_method()
+        {
+            var random = new Random(3750);
+            foreach (EtherChannelLoadBalance method in Enum.GetValues(typeof(EtherChannelLoadBalance)))
+                for (int i = 0; i < 1000; i++)
+                {
+                    uint remote = (uint)random.Next() ^ ((uint)random.Next() << 1), local = (uint)random.Next();
+                    ulong mac = (ulong)random.Next() << 16 ^ (ulong)random.Next();
+                    var (mask, constant) = EtherChannelHash.InboundKey(method, local, mac);
+                    Assert.Equal(EtherChannelHash.Bucket(method, remote, local, remote, mac), (int)(((remote & mask) ^ constant) & 7));
+                }
+        }
+
+        [Fact]
         public void Source_MAC_hash_uses_the_whole_48_bit_address()
         {
             // 00:00:00:00:01:00 is 256: 256 mod 3 = 1, while its last byte (0) mod 3 would be 0.
