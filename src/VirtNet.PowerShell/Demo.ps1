@@ -108,8 +108,7 @@ $vswitch | Compare-VNTeamingPolicy -Flow $storage -AssumeMatchingPhysicalSwitch 
 Write-Section 'The same policies with the switch as it is' @(
     'Without the port channel, IP hash would make vmk0''s MAC flap between Gi1/0/1 and Gi2/0/1.'
 )
-$vswitch | Compare-VNTeamingPolicy -Flow $storage -LoadBalancingPolicy LoadBalanceSrcId, LoadBalanceIP |
-    Write-Table -Property LoadBalancingPolicy, Valid, @{ Name = 'Mbps'; Expression = { $_.AggregateThroughputMbps } }, @{ Name = 'Reason'; Expression = { $_.Reason -join '; ' } }
+$vswitch | Compare-VNTeamingPolicy -Flow $storage -LoadBalancingPolicy LoadBalanceSrcId, LoadBalanceIP | Write-Table
 
 Write-Section 'IP hash with the static channel, after stack member 2 fails' 'Every flow moves to vmnic0, cabled to member 1.'
 Write-Host (($vswitch | Invoke-VNTrafficSimulation -Flow $storage -LoadBalancingPolicy LoadBalanceIP -AssumeMatchingPhysicalSwitch -FailedSwitch cat3750/2 |
