@@ -17,7 +17,9 @@ namespace VirtNet.Traffic
             public Channel(VNPortChannel real, VNPhysicalSwitch physicalSwitch, EtherChannelLoadBalance method, int[] members)
             {
                 Real = real; PhysicalSwitch = physicalSwitch; Method = method; Members = members;
-                for (int b = 0; b < EtherChannelHash.Buckets; b++) BucketUplink[b] = members[EtherChannelHash.Member(b, members.Length)];
+                // A channel whose members are all down has no bucket to send to.
+                for (int b = 0; b < EtherChannelHash.Buckets; b++)
+                    BucketUplink[b] = members.Length == 0 ? -1 : members[EtherChannelHash.Member(b, members.Length)];
             }
             /// <summary>Null for the channel assumed by -AssumeMatchingPhysicalSwitch.</summary>
             public VNPortChannel Real { get; }

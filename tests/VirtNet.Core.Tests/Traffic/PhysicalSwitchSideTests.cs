@@ -137,6 +137,20 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void When_every_channel_member_has_failed_a_standby_uplink_carries_the_flows_on_its_own()
+        {
+            var lab = new Lab(2);
+            lab.Teaming(new TeamingPolicyChange { MakeNicActive = new[] { "vmnic1" }, MakeNicStandby = new[] { "vmnic0" } });
+            var vmk = lab.Vmk("vmk1", "10.0.0.10");
+            var scenario = new TrafficScenario { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP, AssumeMatchingPhysicalSwitch = true };
+            scenario.FailedUplinks.Add(lab.Uplink(1));
+            var result = lab.Simulate(Lab.Flows(vmk, "10.0.0.20", "10.0.0.21"), scenario);
+            Assert.All(result.Flows, f => Assert.Equal("vmnic0", f.Uplink.Name));
+            Assert.All(result.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
+            Assert.Contains(result.Findings, f => f.RuleId == "VNT004");
+        }
+
+        [Fact]
         public void An_uncabled_uplink_is_noted_and_its_inbound_taken_as_outbound()
         {
             var host = new VNHost("esx02", Hypervisor.Esx);
