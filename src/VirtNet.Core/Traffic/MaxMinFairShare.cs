@@ -20,12 +20,14 @@ namespace VirtNet.Traffic
         /// <summary>
         /// Sets level[u] (+Infinity when link u is not saturated) and load[u] (the Mbps it carries). The flows of run r,
         /// [runStart[r], runStart[r + 1]), ask runDemand[r] each; a flow takes part when its run's direction is not
-        /// <paramref name="excluded"/> and its status is at most <paramref name="lastDelivering"/>, on link[f].
+        /// <paramref name="excluded"/> and its status is at most <paramref name="lastDelivering"/> (a null status
+        /// array: every flow takes part), on link[f].
         /// </summary>
         public void Share(int[] runStart, double[] runDemand, FlowDirection[] runDirection, FlowDirection excluded,
             short[] link, byte[] status, byte lastDelivering, double[] capacity, double[] level, double[] load)
         {
             int links = capacity.Length, runs = runDemand.Length;
+            bool all = status == null;
             EnsureLinks(links);
             Array.Clear(_finiteCount, 0, links);
             Array.Clear(_unlimitedCount, 0, links);
@@ -40,12 +42,12 @@ namespace VirtNet.Traffic
                 if (double.IsPositiveInfinity(d))
                 {
                     for (int f = runStart[r]; f < end; f++)
-                        if (status[f] <= lastDelivering) _unlimitedCount[link[f]]++;
+                        if (all || status[f] <= lastDelivering) _unlimitedCount[link[f]]++;
                     continue;
                 }
                 for (int f = runStart[r]; f < end; f++)
                 {
-                    if (status[f] > lastDelivering) continue;
+                    if (!all && status[f] > lastDelivering) continue;
                     int u = link[f];
                     _finiteCount[u]++;
                     _finiteSum[u] += d;
@@ -89,7 +91,7 @@ namespace VirtNet.Traffic
                 double d = runDemand[r];
                 for (int f = runStart[r]; f < runStart[r + 1]; f++)
                 {
-                    if (status[f] > lastDelivering) continue;
+                    if (!all && status[f] > lastDelivering) continue;
                     int u = link[f];
                     if (double.IsNaN(level[u])) _scratch[next[u]++] = d;
                 }

@@ -84,7 +84,7 @@ namespace VirtNet
                     var state = new UplinkState[uplinks];
                     state[u] = UplinkState.Failed;
                     var failed = simulation.RunOnce(state, policy, assumeMatchingPhysicalSwitch);
-                    int moved = VNTrafficResult.CountMoved(healthy, failed);
+                    int moved = VNTrafficResult.CountMoved(model, healthy, failed);
                     double throughput = failed.AggregateMbps;
                     if (row.WorstSingleFailureUplink == null || throughput < row.WorstSingleFailureThroughputMbps
                         || (throughput == row.WorstSingleFailureThroughputMbps && moved > row.FlowsMovedByWorstFailure))

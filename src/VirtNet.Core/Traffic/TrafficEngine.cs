@@ -14,9 +14,9 @@ namespace VirtNet.Traffic
             PolicyOverride = policy;
             AssumeMatching = assumeMatching;
             int flows = model.FlowCount, uplinks = model.Uplinks.Length;
+            _model = model;
             FlowUplink = new short[flows];
-            FlowInbound = new short[flows];
-            Status = new byte[flows];
+            _hashedInbound = new PhysicalSwitchSide.Channel[model.RunSource.Length];
             TxLevel = new double[uplinks];
             RxLevel = new double[uplinks];
             TxMbps = new double[uplinks];
@@ -30,8 +30,41 @@ namespace VirtNet.Traffic
         public TeamRun[] Teams;
         /// <summary>Per flow, the uplink index it sends on (-1: none); short, as a simulation has at most 32,767 uplinks.</summary>
         public short[] FlowUplink { get; }
-        public short[] FlowInbound { get; }
-        public byte[] Status { get; }
+
+        // Per flow, the inbound uplink and the status are kept only where they must be: a run whose frames a
+        // channel hashes (and which receives nothing to share) computes its inbound uplinks when asked, and a flow
+        // with no status stored is Ok. The common bulk case then costs one array, not three.
+        readonly TrafficModel _model;
+        short[] _inbound;
+        byte[] _status;
+        readonly PhysicalSwitchSide.Channel[] _hashedInbound;
+        (uint Mask, uint Key)[] _hashKey;
+
+        /// <summary>Per flow, the uplink the physical switch delivers its frames on (-1: none); null while no run stores them.</summary>
+        public short[] StoredInbound => _inbound;
+        /// <summary>Per flow, its <see cref="FlowStatus"/>; null while every flow is Ok.</summary>
+        public byte[] StoredStatus => _status;
+
+        public short[] EnsureInbound() => _inbound ?? (_inbound = new short[FlowUplink.Length]);
+        public byte[] EnsureStatus() => _status ?? (_status = new byte[FlowUplink.Length]);
+
+        /// <summary>Run r's inbound uplinks are the channel's bucket for each flow's remote address, computed when asked.</summary>
+        public void HashInbound(int r, PhysicalSwitchSide.Channel channel, uint mask, uint key)
+        {
+            _hashedInbound[r] = channel;
+            if (_hashKey == null) _hashKey = new (uint, uint)[_hashedInbound.Length];
+            _hashKey[r] = (mask, key);
+        }
+
+        public FlowStatus StatusOf(int f) => _status == null ? FlowStatus.Ok : (FlowStatus)_status[f];
+
+        public int InboundOf(int r, int f)
+        {
+            var channel = _hashedInbound[r];
+            if (channel == null) return _inbound[f];
+            var (mask, key) = _hashKey[r];
+            return channel.BucketUplink[((_model.Flows.Destination[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
+        }
         /// <summary>Max-min water level per uplink and direction (+Infinity: not saturated).</summary>
         public double[] TxLevel { get; }
         public double[] RxLevel { get; }
@@ -58,10 +91,10 @@ namespace VirtNet.Traffic
 
         /// <summary>What flow f (of run r) gets in each direction: its demand, capped at its uplink's water level.</summary>
         public double OutboundMbps(TrafficModel model, int r, int f) =>
-            Delivers((FlowStatus)Status[f]) && model.RunDirection[r] != FlowDirection.Inbound ? Math.Min(model.RunDemand[r], TxLevel[FlowUplink[f]]) : 0;
+            Delivers(StatusOf(f)) && model.RunDirection[r] != FlowDirection.Inbound ? Math.Min(model.RunDemand[r], TxLevel[FlowUplink[f]]) : 0;
 
         public double InboundMbps(TrafficModel model, int r, int f) =>
-            Delivers((FlowStatus)Status[f]) && model.RunDirection[r] != FlowDirection.Outbound ? Math.Min(model.RunDemand[r], RxLevel[FlowInbound[f]]) : 0;
+            Delivers(StatusOf(f)) && model.RunDirection[r] != FlowDirection.Outbound ? Math.Min(model.RunDemand[r], RxLevel[InboundOf(r, f)]) : 0;
     }
 
     /// <summary>
@@ -104,8 +137,6 @@ namespace VirtNet.Traffic
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
-            var flowInbound = run.FlowInbound;
-            var flowStatus = run.Status;
             var flowCount = run.FlowCount;
             for (int r = 0; r < model.RunSource.Length; r++)
             {
@@ -121,20 +152,29 @@ namespace VirtNet.Traffic
                 if (!anyUpstream && !shotgun && ipHash && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle)
                 {
                     // The common IP hash case: every usable uplink is in one formed channel whose members all serve the
-                    // team, so every flow is Ok (the status array starts at 0, Ok) and only the inbound member varies.
+                    // team, so every flow is Ok and only the inbound member varies. It is stored only when the run
+                    // receives, for the receive side's fair share; the uplinks it lands on are all cabled.
                     var (mask, key) = EtherChannelHash.InboundKey(bundle.Method, model.SourceIp[s], model.SourceMac[s]);
-                    var bucketUplink = bundle.BucketUplink;
-                    for (int f = start; f < end; f++)
+                    if (model.RunDirection[r] == FlowDirection.Outbound)
                     {
-                        int inbound = bucketUplink[((dest[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
-                        flowInbound[f] = (short)inbound;
-                        flowCount[flowUplink[f]]++;
-                        inboundCount[inbound]++;
+                        run.HashInbound(r, bundle, mask, key);
+                        for (int f = start; f < end; f++) flowCount[flowUplink[f]]++;
+                    }
+                    else
+                    {
+                        var bucketUplink = bundle.BucketUplink;
+                        var stored = run.EnsureInbound();
+                        for (int f = start; f < end; f++)
+                        {
+                            stored[f] = (short)bucketUplink[((dest[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
+                            flowCount[flowUplink[f]]++;
+                        }
                     }
                     bundle.Flows += end - start;
                     statusCount[statusBase + (int)FlowStatus.Ok] += end - start;
                     continue;
                 }
+                var flowInbound = run.EnsureInbound();
                 for (int f = start; f < end; f++)
                 {
                     int u = flowUplink[f], inbound;
@@ -162,7 +202,7 @@ namespace VirtNet.Traffic
                     }
                     if (status > FlowStatus.ChannelNotFormed) lost++;
                     flowInbound[f] = (short)inbound;
-                    flowStatus[f] = (byte)status;
+                    if (status != FlowStatus.Ok) run.EnsureStatus()[f] = (byte)status;
                     statusCount[statusBase + (int)status]++;
                     if (u >= 0) flowCount[u]++;
                     if (inbound >= 0) inboundCount[inbound]++;
@@ -171,9 +211,10 @@ namespace VirtNet.Traffic
 
             run.LostFlowCount = lost;
             const byte lastDelivering = (byte)FlowStatus.ChannelNotFormed;
-            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Inbound, run.FlowUplink, run.Status, lastDelivering,
+            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Inbound, run.FlowUplink, run.StoredStatus, lastDelivering,
                 model.Capacity, run.TxLevel, run.TxMbps);
-            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.FlowInbound, run.Status, lastDelivering,
+            // Every run that receives has stored its inbound uplinks.
+            share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.StoredInbound, run.StoredStatus, lastDelivering,
                 model.Capacity, run.RxLevel, run.RxMbps);
             run.Findings = Findings(model, run, teams, physical, statusCount, blackholed, inboundCount);
             return run;

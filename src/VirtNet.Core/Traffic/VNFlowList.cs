@@ -230,7 +230,7 @@ namespace VirtNet
                 if (item is VNFlowList l)
                 {
                     foreach (var segment in l.Segments)
-                        segments.Add(segment.At(at + segment.Start, SourceId(l.Sources[segment.Source].Adapter, l.Sources[segment.Source].IPAddress)));
+                        Append(segments, segment.At(at + segment.Start, SourceId(l.Sources[segment.Source].Adapter, l.Sources[segment.Source].IPAddress)));
                     Array.Copy(l.Destination, 0, destination, at, l.Count);
                     if (l.SourcePort != null)
                     {
@@ -244,7 +244,7 @@ namespace VirtNet
                     var f = (VNFlow)item;
                     CheckSource(f.Source);
                     CheckDemand(f.DemandMbps);
-                    segments.Add(new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction));
+                    Append(segments, new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction));
                     destination[at] = f.Destination.Value;
                     if (ports)
                     {
@@ -254,7 +254,25 @@ namespace VirtNet
                     at++;
                 }
             }
-            return new VNFlowList(sources.ToArray(), segments.Where(g => g.Count > 0).ToArray(), destination, sourcePort, destinationPort);
+            return new VNFlowList(sources.ToArray(), segments.ToArray(), destination, sourcePort, destinationPort);
+        }
+
+        /// <summary>Adds a segment, joining it to the last one when it continues it (flows picked one by one and joined again).</summary>
+        static void Append(List<Segment> segments, Segment segment)
+        {
+            if (segment.Count == 0) return;
+            int last = segments.Count - 1;
+            if (last >= 0)
+            {
+                var previous = segments[last];
+                if (previous.End == segment.Start && previous.Source == segment.Source && previous.DemandMbps.Equals(segment.DemandMbps)
+                    && previous.Protocol == segment.Protocol && previous.Direction == segment.Direction)
+                {
+                    segments[last] = new Segment(previous.Start, previous.Count + segment.Count, previous.Source, previous.DemandMbps, previous.Protocol, previous.Direction);
+                    return;
+                }
+            }
+            segments.Add(segment);
         }
 
         /// <summary>The flows whose source is kept, in order.</summary>

@@ -34,7 +34,7 @@ namespace VirtNet
             AggregateThroughputMbps = run.AggregateMbps;
             FlowCount = model.FlowCount;
             LostFlowCount = run.LostFlowCount;
-            MovedFlowCount = healthy == null ? 0 : CountMoved(healthy, run);
+            MovedFlowCount = healthy == null ? 0 : CountMoved(model, healthy, run);
             Findings = run.Findings;
         }
 
@@ -57,13 +57,17 @@ namespace VirtNet
         public IReadOnlyList<VNFinding> Findings { get; }
 
         /// <summary>Flows on a usable uplink now that sent or received on another one in the healthy run.</summary>
-        internal static int CountMoved(TrafficRun healthy, TrafficRun run)
+        internal static int CountMoved(TrafficModel model, TrafficRun healthy, TrafficRun run)
         {
             int moved = 0;
-            for (int f = 0; f < run.FlowUplink.Length; f++)
-                if (run.FlowUplink[f] >= 0 && (run.FlowUplink[f] != healthy.FlowUplink[f] || run.FlowInbound[f] != healthy.FlowInbound[f])) moved++;
+            for (int r = 0; r < model.RunSource.Length; r++)
+                for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
+                    if (Moved(healthy, run, r, f)) moved++;
             return moved;
         }
+
+        static bool Moved(TrafficRun healthy, TrafficRun run, int r, int f) =>
+            run.FlowUplink[f] >= 0 && (run.FlowUplink[f] != healthy.FlowUplink[f] || run.InboundOf(r, f) != healthy.InboundOf(r, f));
 
         public override string ToString() =>
             $"{FlowCount} flow(s) over {Uplinks.Count} uplink(s): {AggregateThroughputMbps:0.#} Mbps" + (MovedFlowCount > 0 ? $", {MovedFlowCount} moved" : "");
@@ -75,11 +79,9 @@ namespace VirtNet
             var source = _model.Flows.Sources[s];
             var team = _run.Teams[_model.SourceTeam[s]];
             double outbound = _run.OutboundMbps(_model, r, f), inbound = _run.InboundMbps(_model, r, f);
-            bool moved = _healthy != null && _run.FlowUplink[f] >= 0
-                && (_run.FlowUplink[f] != _healthy.FlowUplink[f] || _run.FlowInbound[f] != _healthy.FlowInbound[f]);
             return new VNFlowResult(_model.Flows[f], source.Adapter.PortGroup, team.Policy,
-                Uplink(_run.FlowUplink[f]), Uplink(_run.FlowInbound[f]), _healthy == null ? null : Uplink(_healthy.FlowUplink[f]),
-                outbound, inbound, (FlowStatus)_run.Status[f], moved);
+                Uplink(_run.FlowUplink[f]), Uplink(_run.InboundOf(r, f)), _healthy == null ? null : Uplink(_healthy.FlowUplink[f]),
+                outbound, inbound, _run.StatusOf(f), _healthy != null && Moved(_healthy, _run, r, f));
         }
 
         sealed class FlowResultList : IReadOnlyList<VNFlowResult>

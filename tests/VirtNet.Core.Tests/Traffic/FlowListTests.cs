@@ -59,6 +59,8 @@ namespace VirtNet.Tests.Traffic
             var combined = VNFlowList.Combine(new object[] { first, second[0], second });
             Assert.Equal(new[] { "10.0.0.20", "10.0.0.21", "10.0.0.30", "10.0.0.30" }, combined.Select(f => f.Destination.ToString()).ToArray());
             Assert.Single(combined.Sources);
+            // Same source, demand, protocol and direction throughout: one segment.
+            Assert.Single(combined.Segments);
         }
 
         [Fact]

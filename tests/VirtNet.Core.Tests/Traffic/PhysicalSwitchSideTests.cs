@@ -32,6 +32,23 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void Traffic_received_through_a_channel_is_shared_on_the_member_the_switch_picks()
+        {
+            var lab = new Lab(2);
+            lab.Channel();
+            lab.Policy(LoadBalancingPolicy.LoadBalanceIP);
+            lab.Core.LoadBalance = EtherChannelLoadBalance.SrcDstIp;
+            var vmk = lab.Vmk("vmk1", "10.0.0.10");
+            var flows = VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) },
+                new[] { Net.IPv4AddressRange.Parse("10.0.0.20-10.0.0.21") }, direction: FlowDirection.Both);
+            var result = lab.Simulate(flows);
+            // src-dst-ip buckets 0x1E & 7 = 6 and 0x1F & 7 = 7 go to members 0 and 1: the same uplinks IP hash sends on.
+            Assert.Equal(new[] { "vmnic0", "vmnic1" }, result.Flows.Select(f => f.InboundUplink.Name).ToArray());
+            Assert.All(result.Uplinks, u => Assert.Equal(1000, u.RxMbps));
+            Assert.Equal(4000, result.AggregateThroughputMbps);
+        }
+
+        [Fact]
         public void A_failed_member_leaves_the_channel_and_its_buckets_go_to_the_others()
         {
             var lab = new Lab(3);
