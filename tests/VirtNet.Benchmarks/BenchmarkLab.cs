@@ -9,7 +9,7 @@ namespace VirtNet.Benchmarks
         public const int Flows = 1_000_000;
         public const int Uplinks = 8;
 
-        public static (VNVirtualSwitch vswitch, VNFlowList flows) Build(bool mixedDemands)
+        public static (VNVirtualSwitch vswitch, VNFlowList flows) Build(bool mixedDemands, bool explicitDestinations = false)
         {
             var host = new VNHost("esx01", Hypervisor.Esx);
             var vswitch = host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard);
@@ -23,7 +23,8 @@ namespace VirtNet.Benchmarks
             var vmk = VNVMKernelAdapter.Create(pg, "vmk1", IPv4Address.Parse("10.0.0.10"), 8);
             var source = new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) };
             // 10.1.0.0-10.16.66.63 is exactly 1,000,000 addresses.
-            var flows = VNFlowList.Create(source, new[] { IPv4AddressRange.Parse("10.1.0.0-10.16.66.63") }, 10);
+            var flows = VNFlowList.Create(source, new[] { IPv4AddressRange.Parse("10.1.0.0-10.16.66.63") }, 10,
+                destinationPorts: explicitDestinations ? new[] { 2049 } : null);
             if (mixedDemands)
             {
                 // A hundred lists of 10,000 flows asking 1 to 100 Mbps, so no uplink gets the closed form.

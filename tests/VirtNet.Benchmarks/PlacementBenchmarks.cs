@@ -21,7 +21,8 @@ namespace VirtNet.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            var (vswitch, flows) = BenchmarkLab.Build(mixedDemands: false);
+            // Flows to port 2049 keep a destination per flow: the loop reads its hash input from memory.
+            var (vswitch, flows) = BenchmarkLab.Build(mixedDemands: false, explicitDestinations: true);
             _model = new TrafficModel(new[] { vswitch }, flows);
             _team = new TeamRun(_model.Teams[0], LoadBalancingPolicy.LoadBalanceIP);
             Failover.Select(_team, new UplinkState[_model.Uplinks.Length]);
@@ -35,7 +36,7 @@ namespace VirtNet.Benchmarks
             var flows = _model.Flows;
             short[] uplink = _uplink;
             int[] count = _count;
-            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, flows.Count, uplink);
+            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, 0, flows.Count, uplink);
             System.Array.Clear(count, 0, count.Length);
             for (int f = 0; f < uplink.Length; f++) count[uplink[f]]++;
             return count[0];

@@ -21,7 +21,7 @@ namespace VirtNet.Teaming
         public override void AssignPorts(Team team, TeamRun run) { }
 
         /// <summary>The hot loop: one source, many destinations.</summary>
-        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, short[] flowUplink)
+        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end, short[] flowUplink)
         {
             var usable = run.Usable;
             if (usable.Length == 0)
@@ -31,6 +31,13 @@ namespace VirtNet.Teaming
             }
             var modulus = run.Modulus;
             uint mask = run.KeyMask;
+            if (destination == null)
+            {
+                uint d = firstDestination;
+                for (int f = start; f < end; f++, d++)
+                    flowUplink[f] = (short)usable[modulus.Of((sourceIp ^ d) & mask)];
+                return;
+            }
             for (int f = start; f < end; f++)
                 flowUplink[f] = (short)usable[modulus.Of((sourceIp ^ destination[f]) & mask)];
         }

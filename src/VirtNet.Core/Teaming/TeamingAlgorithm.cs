@@ -21,8 +21,11 @@ namespace VirtNet.Teaming
         /// <summary>Sets <see cref="TeamRun.PortUplink"/> for every port of the team.</summary>
         public abstract void AssignPorts(Team team, TeamRun run);
 
-        /// <summary>Sets the uplink of flows [start, end), which all come from one team port.</summary>
-        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, int start, int end, short[] flowUplink)
+        /// <summary>
+        /// Sets the uplink of flows [start, end), which all come from one team port. Flow f goes to destination[f], or
+        /// when destination is null to firstDestination + (f - start).
+        /// </summary>
+        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end, short[] flowUplink)
         {
             short uplink = (short)run.PortUplink[teamPort];
             for (int f = start; f < end; f++) flowUplink[f] = uplink;

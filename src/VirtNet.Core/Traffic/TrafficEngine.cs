@@ -63,7 +63,7 @@ namespace VirtNet.Traffic
             var channel = _hashedInbound[r];
             if (channel == null) return _inbound[f];
             var (mask, key) = _hashKey[r];
-            return channel.BucketUplink[((_model.Flows.Destination[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
+            return channel.BucketUplink[((_model.DestinationOf(r, f) & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
         }
         /// <summary>Max-min water level per uplink and direction (+Infinity: not saturated).</summary>
         public double[] TxLevel { get; }
@@ -133,7 +133,6 @@ namespace VirtNet.Traffic
             var blackholed = new int[model.Uplinks.Length];
             var inboundCount = new int[model.Uplinks.Length];
             var flapping = FindMacFlaps(model, run, teams, physical);
-            var dest = model.Flows.Destination;
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
@@ -166,7 +165,7 @@ namespace VirtNet.Traffic
                         var stored = run.EnsureInbound();
                         for (int f = start; f < end; f++)
                         {
-                            stored[f] = (short)bucketUplink[((dest[f] & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
+                            stored[f] = (short)bucketUplink[((model.DestinationOf(r, f) & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
                             flowCount[flowUplink[f]]++;
                         }
                     }
@@ -185,7 +184,8 @@ namespace VirtNet.Traffic
                     {
                         var channel = side.Channels[channelOf[u]];
                         // Inbound frames come from the remote end to this adapter.
-                        inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, dest[f], model.SourceIp[s], dest[f], model.SourceMac[s])];
+                        uint remote = model.DestinationOf(r, f);
+                        inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s])];
                         status = ipHash && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
@@ -226,13 +226,13 @@ namespace VirtNet.Traffic
         /// <summary>Sets every flow's sending uplink; in shotgun mode the copy that gets through is the one that counts.</summary>
         static void Place(TrafficModel model, TrafficRun run, TeamRun[] teams)
         {
-            var dest = model.Flows.Destination;
+            var dest = model.Destinations;
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r];
                 var team = teams[model.SourceTeam[s]];
                 int start = model.RunStart[r], end = model.RunStart[r + 1];
-                team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, start, end, run.FlowUplink);
+                team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, model.RunFirstDestination[r], start, end, run.FlowUplink);
                 if (team.Shotgun && team.ShotgunDelivers >= 0)
                     for (int f = start; f < end; f++)
                         if (run.FlowUplink[f] >= 0) run.FlowUplink[f] = (short)team.ShotgunDelivers;

@@ -83,8 +83,10 @@ namespace VirtNet.Traffic
             RunSource = new int[segments.Length];
             RunDemand = new double[segments.Length];
             RunDirection = new FlowDirection[segments.Length];
+            RunFirstDestination = new uint[segments.Length];
             for (int r = 0; r < segments.Length; r++)
             {
+                RunFirstDestination[r] = segments[r].FirstDestination;
                 RunStart[r] = segments[r].Start;
                 RunSource[r] = segments[r].Source;
                 RunDemand[r] = segments[r].DemandMbps;
@@ -110,6 +112,12 @@ namespace VirtNet.Traffic
         public int[] RunSource { get; }
         public double[] RunDemand { get; }
         public FlowDirection[] RunDirection { get; }
+        /// <summary>When <see cref="Destinations"/> is null, flow RunStart[r] + k goes to RunFirstDestination[r] + k.</summary>
+        public uint[] RunFirstDestination { get; }
+        /// <summary>Per flow, its destination; null when every run is an address range.</summary>
+        public uint[] Destinations => Flows.Destination;
+
+        public uint DestinationOf(int r, int f) => Flows.Destination?[f] ?? RunFirstDestination[r] + (uint)(f - RunStart[r]);
         public int FlowCount => Flows.Count;
 
         public int IndexOf(VNUplink uplink) => System.Array.IndexOf(Uplinks, uplink);

@@ -7,10 +7,11 @@ using VirtNet.Net;
 namespace VirtNet
 {
     /// <summary>
-    /// A list of flows kept as arrays: per flow only its destination (and its ports, when any were given); the
-    /// source, demand, protocol and direction per segment of consecutive flows that share them, as New-VNFlow makes
-    /// them. A million flows from one source cost 4 MB and no objects. Indexing or enumerating the list yields
-    /// <see cref="VNFlow"/> views made on demand.
+    /// A list of flows kept as segments of consecutive flows that share a source, demand, protocol and direction, as
+    /// New-VNFlow makes them. A segment made from an address range keeps only its first address: a million flows to
+    /// 10.1.0.0-10.16.66.63 cost a few bytes. Lists with ports, or joined from single flows, keep each flow's
+    /// destination (and ports) in arrays. Indexing or enumerating the list yields <see cref="VNFlow"/> views made on
+    /// demand.
     /// </summary>
     public sealed class VNFlowList : IReadOnlyList<VNFlow>
     {
@@ -24,12 +25,16 @@ namespace VirtNet
             public IPv4Address IPAddress { get; }
         }
 
-        /// <summary>Flows [start, start + count) share a source, demand, protocol and direction.</summary>
+        /// <summary>
+        /// Flows [start, start + count) share a source, demand, protocol and direction. In a list without a
+        /// destination array, flow start + k goes to FirstDestination + k.
+        /// </summary>
         internal readonly struct Segment
         {
-            public Segment(int start, int count, int source, double demandMbps, FlowProtocol protocol, FlowDirection direction)
+            public Segment(int start, int count, int source, double demandMbps, FlowProtocol protocol, FlowDirection direction, uint firstDestination)
             {
                 Start = start; Count = count; Source = source; DemandMbps = demandMbps; Protocol = protocol; Direction = direction;
+                FirstDestination = firstDestination;
             }
             public int Start { get; }
             public int Count { get; }
@@ -38,25 +43,30 @@ namespace VirtNet
             public double DemandMbps { get; }
             public FlowProtocol Protocol { get; }
             public FlowDirection Direction { get; }
-            public Segment At(int start, int source) => new Segment(start, Count, source, DemandMbps, Protocol, Direction);
+            public uint FirstDestination { get; }
+            public Segment At(int start, int source) => new Segment(start, Count, source, DemandMbps, Protocol, Direction, FirstDestination);
+            public Segment Longer(int count) => new Segment(Start, Count + count, Source, DemandMbps, Protocol, Direction, FirstDestination);
         }
 
         internal readonly FlowSource[] Sources;
         internal readonly Segment[] Segments;
+        /// <summary>Per flow, its destination; null when every segment is an address range.</summary>
         internal readonly uint[] Destination;
-        /// <summary>Null when no flow has ports (all 0).</summary>
+        /// <summary>Per flow, its ports; null when no flow has ports (all 0).</summary>
         internal readonly ushort[] SourcePort, DestinationPort;
+        readonly int _count;
 
-        VNFlowList(FlowSource[] sources, Segment[] segments, uint[] destination, ushort[] sourcePort, ushort[] destinationPort)
+        VNFlowList(FlowSource[] sources, Segment[] segments, int count, uint[] destination, ushort[] sourcePort, ushort[] destinationPort)
         {
             Sources = sources;
             Segments = segments;
+            _count = count;
             Destination = destination;
             SourcePort = sourcePort;
             DestinationPort = destinationPort;
         }
 
-        public int Count => Destination.Length;
+        public int Count => _count;
 
         public VNFlow this[int index]
         {
@@ -65,10 +75,13 @@ namespace VirtNet
                 if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
                 var segment = Segments[SegmentOf(index)];
                 var source = Sources[segment.Source];
-                return new VNFlow(source.Adapter, source.IPAddress, new IPv4Address(Destination[index]), segment.DemandMbps, segment.Protocol,
-                    SourcePort?[index] ?? 0, DestinationPort?[index] ?? 0, segment.Direction);
+                return new VNFlow(source.Adapter, source.IPAddress, new IPv4Address(DestinationOf(segment, index)), segment.DemandMbps,
+                    segment.Protocol, SourcePort?[index] ?? 0, DestinationPort?[index] ?? 0, segment.Direction);
             }
         }
+
+        internal uint DestinationOf(in Segment segment, int index) =>
+            Destination?[index] ?? segment.FirstDestination + (uint)(index - segment.Start);
 
         internal int SegmentOf(int index)
         {
@@ -104,36 +117,40 @@ namespace VirtNet
             var dstPorts = CheckPorts(destinationPorts);
             long addresses = 0;
             foreach (var range in destinations) addresses += range.Count;
-            long perSource = addresses * srcPorts.Length * dstPorts.Length, total = sources.Count * perSource;
+            long total = sources.Count * addresses * srcPorts.Length * dstPorts.Length;
             if (total > MaxFlows)
                 throw new VirtNetException(ErrorIds.TooManyFlows, VirtNetErrorKind.InvalidArgument,
                     $"That describes {total:N0} flows; one list holds at most {MaxFlows:N0}. Use smaller address ranges or fewer sources.", total);
 
             var table = new FlowSource[sources.Count];
-            var segments = new Segment[sources.Count];
             for (int s = 0; s < sources.Count; s++)
             {
                 CheckSource(sources[s].Adapter);
                 table[s] = new FlowSource(sources[s].Adapter, sources[s].Address);
-                segments[s] = new Segment((int)(s * perSource), (int)perSource, s, demandMbps, protocol, direction);
             }
-            var destination = new uint[total];
             bool ports = srcPorts.Length > 1 || dstPorts.Length > 1 || srcPorts[0] != 0 || dstPorts[0] != 0;
-            var sourcePort = ports ? new ushort[total] : null;
-            var destinationPort = ports ? new ushort[total] : null;
+            var segments = new List<Segment>();
+            if (!ports)
+            {
+                // The bulk case: one segment per source and range, nothing per flow.
+                int at = 0;
+                for (int s = 0; s < table.Length; s++)
+                    foreach (var range in destinations)
+                    {
+                        segments.Add(new Segment(at, (int)range.Count, s, demandMbps, protocol, direction, range.First.Value));
+                        at += (int)range.Count;
+                    }
+                return new VNFlowList(table, segments.ToArray(), (int)total, null, null, null);
+            }
+
+            var destination = new uint[total];
+            var sourcePort = new ushort[total];
+            var destinationPort = new ushort[total];
             int i = 0;
             for (int s = 0; s < table.Length; s++)
+            {
+                segments.Add(new Segment(i, (int)(total / table.Length), s, demandMbps, protocol, direction, 0));
                 foreach (var range in destinations)
-                {
-                    if (!ports)
-                    {
-                        // The bulk case: consecutive addresses, nothing else per flow.
-                        uint first = range.First.Value;
-                        int count = (int)range.Count;
-                        for (int k = 0; k < count; k++) destination[i + k] = first + (uint)k;
-                        i += count;
-                        continue;
-                    }
                     for (ulong d = range.First.Value; d <= range.Last.Value; d++)
                         foreach (var sp in srcPorts)
                             foreach (var dp in dstPorts)
@@ -143,8 +160,8 @@ namespace VirtNet
                                 destinationPort[i] = dp;
                                 i++;
                             }
-                }
-            return new VNFlowList(table, segments, destination, sourcePort, destinationPort);
+            }
+            return new VNFlowList(table, segments.ToArray(), (int)total, destination, sourcePort, destinationPort);
         }
 
         /// <summary>
@@ -191,11 +208,11 @@ namespace VirtNet
         {
             var items = new List<object>();
             long total = 0;
-            bool ports = false;
+            bool ports = false, ranges = true;
             foreach (var part in parts)
             {
-                if (part is VNFlowList l) { total += l.Count; ports |= l.SourcePort != null; }
-                else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0; }
+                if (part is VNFlowList l) { total += l.Count; ports |= l.SourcePort != null; ranges &= l.Destination == null; }
+                else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0; ranges = false; }
                 else if (part != null)
                     throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
                         $"'{part}' is not a flow. Use the output of New-VNFlow.", part);
@@ -220,8 +237,9 @@ namespace VirtNet
                 return id;
             }
 
+            // Ranges stay ranges only when every part is made of them; otherwise every destination is written out.
             var segments = new List<Segment>();
-            var destination = new uint[total];
+            var destination = ranges ? null : new uint[total];
             var sourcePort = ports ? new ushort[total] : null;
             var destinationPort = ports ? new ushort[total] : null;
             int at = 0;
@@ -230,8 +248,11 @@ namespace VirtNet
                 if (item is VNFlowList l)
                 {
                     foreach (var segment in l.Segments)
-                        Append(segments, segment.At(at + segment.Start, SourceId(l.Sources[segment.Source].Adapter, l.Sources[segment.Source].IPAddress)));
-                    Array.Copy(l.Destination, 0, destination, at, l.Count);
+                    {
+                        Append(segments, segment.At(at + segment.Start, SourceId(l.Sources[segment.Source].Adapter, l.Sources[segment.Source].IPAddress)), ranges);
+                        if (destination != null)
+                            for (int k = segment.Start; k < segment.End; k++) destination[at + k] = l.DestinationOf(segment, k);
+                    }
                     if (l.SourcePort != null)
                     {
                         Array.Copy(l.SourcePort, 0, sourcePort, at, l.Count);
@@ -244,7 +265,7 @@ namespace VirtNet
                     var f = (VNFlow)item;
                     CheckSource(f.Source);
                     CheckDemand(f.DemandMbps);
-                    Append(segments, new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction));
+                    Append(segments, new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction, 0), ranges);
                     destination[at] = f.Destination.Value;
                     if (ports)
                     {
@@ -254,11 +275,14 @@ namespace VirtNet
                     at++;
                 }
             }
-            return new VNFlowList(sources.ToArray(), segments.ToArray(), destination, sourcePort, destinationPort);
+            return new VNFlowList(sources.ToArray(), segments.ToArray(), (int)total, destination, sourcePort, destinationPort);
         }
 
-        /// <summary>Adds a segment, joining it to the last one when it continues it (flows picked one by one and joined again).</summary>
-        static void Append(List<Segment> segments, Segment segment)
+        /// <summary>
+        /// Adds a segment, joining it to the last one when it continues it (flows picked one by one and joined again):
+        /// same source, demand, protocol and direction, and for ranges the next address.
+        /// </summary>
+        static void Append(List<Segment> segments, Segment segment, bool ranges)
         {
             if (segment.Count == 0) return;
             int last = segments.Count - 1;
@@ -266,9 +290,10 @@ namespace VirtNet
             {
                 var previous = segments[last];
                 if (previous.End == segment.Start && previous.Source == segment.Source && previous.DemandMbps.Equals(segment.DemandMbps)
-                    && previous.Protocol == segment.Protocol && previous.Direction == segment.Direction)
+                    && previous.Protocol == segment.Protocol && previous.Direction == segment.Direction
+                    && (!ranges || previous.FirstDestination + (uint)previous.Count == segment.FirstDestination))
                 {
-                    segments[last] = new Segment(previous.Start, previous.Count + segment.Count, previous.Source, previous.DemandMbps, previous.Protocol, previous.Direction);
+                    segments[last] = previous.Longer(segment.Count);
                     return;
                 }
             }
@@ -281,7 +306,7 @@ namespace VirtNet
             int count = 0;
             foreach (var segment in Segments) if (keepSource[segment.Source]) count += segment.Count;
             var segments = new List<Segment>();
-            var destination = new uint[count];
+            var destination = Destination == null ? null : new uint[count];
             var sourcePort = SourcePort == null ? null : new ushort[count];
             var destinationPort = SourcePort == null ? null : new ushort[count];
             int at = 0;
@@ -289,7 +314,7 @@ namespace VirtNet
             {
                 if (!keepSource[segment.Source]) continue;
                 segments.Add(segment.At(at, segment.Source));
-                Array.Copy(Destination, segment.Start, destination, at, segment.Count);
+                if (destination != null) Array.Copy(Destination, segment.Start, destination, at, segment.Count);
                 if (sourcePort != null)
                 {
                     Array.Copy(SourcePort, segment.Start, sourcePort, at, segment.Count);
@@ -297,7 +322,7 @@ namespace VirtNet
                 }
                 at += segment.Count;
             }
-            return new VNFlowList(Sources, segments.ToArray(), destination, sourcePort, destinationPort);
+            return new VNFlowList(Sources, segments.ToArray(), count, destination, sourcePort, destinationPort);
         }
 
         static void CheckSource(VNVirtualAdapter adapter)

@@ -64,6 +64,40 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void Address_ranges_keep_no_destination_per_flow_until_joined_with_single_flows()
+        {
+            var lab = new Lab();
+            var a = lab.Vmk("vmk1", "10.0.0.10");
+            var first = Lab.Flows(a, "10.0.0.20-10.0.0.29");
+            var next = Lab.Flows(a, "10.0.0.30-10.0.0.39");
+            Assert.Null(first.Destination);
+            var joined = VNFlowList.Combine(new object[] { first, next });
+            Assert.Null(joined.Destination);
+            // The second range continues the first: one segment of twenty addresses.
+            Assert.Equal(20, Assert.Single(joined.Segments).Count);
+            var written = VNFlowList.Combine(new object[] { first, next[0] });
+            Assert.NotNull(written.Destination);
+            Assert.Equal(new[] { "10.0.0.28", "10.0.0.29", "10.0.0.30" }, written.Skip(8).Select(f => f.Destination.ToString()).ToArray());
+        }
+
+        [Fact]
+        public void Ranges_and_written_out_destinations_simulate_alike()
+        {
+            var lab = new Lab(4);
+            lab.Channel();
+            lab.Policy(LoadBalancingPolicy.LoadBalanceIP);
+            var vmk = lab.Vmk("vmk1", "10.0.0.10");
+            var ranged = Lab.Flows(vmk, "10.0.0.20-10.0.0.60");
+            var written = VNFlowList.Combine(ranged.Cast<object>());
+            Assert.NotNull(written.Destination);
+            var a = lab.Simulate(ranged);
+            var b = lab.Simulate(written);
+            Assert.Equal(Lab.UplinkNames(a), Lab.UplinkNames(b));
+            Assert.Equal(a.Flows.Select(f => f.InboundUplink.Name), b.Flows.Select(f => f.InboundUplink.Name));
+            Assert.Equal(4, a.Uplinks.Count(u => u.TxMbps > 0));
+        }
+
+        [Fact]
         public void Combining_refuses_what_is_not_a_flow()
         {
             Assert.Equal(ErrorIds.InvalidFlow, Assert.Throws<VirtNetException>(() => VNFlowList.Combine(new object[] { "10.0.0.1" })).ErrorId);
