@@ -5,9 +5,9 @@ using VirtNet.Traffic;
 namespace VirtNet.Benchmarks
 {
     /// <summary>
-    /// The per-flow hot loop: IP hash placement of a million flows over 8 uplinks and the per-uplink accumulation
-    /// that follows it (flows per uplink; demand is kept per list segment, not per flow). Reported per flow: the
-    /// target is 10 ns (100 million flows/s).
+    /// The per-flow hot loop: IP hash placement of a million flows over 8 uplinks, accumulating the flows of each
+    /// uplink as it goes (demand is kept per list segment, not per flow). Reported per flow: the target is 10 ns
+    /// (100 million flows/s).
     /// </summary>
     [ShortRunJob]
     [MemoryDiagnoser]
@@ -36,9 +36,8 @@ namespace VirtNet.Benchmarks
             var flows = _model.Flows;
             short[] uplink = _uplink;
             int[] count = _count;
-            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, 0, flows.Count, uplink);
             System.Array.Clear(count, 0, count.Length);
-            for (int f = 0; f < uplink.Length; f++) count[uplink[f]]++;
+            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, 0, flows.Count, uplink, count);
             return count[0];
         }
     }

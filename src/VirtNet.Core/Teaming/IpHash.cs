@@ -21,7 +21,8 @@ namespace VirtNet.Teaming
         public override void AssignPorts(Team team, TeamRun run) { }
 
         /// <summary>The hot loop: one source, many destinations.</summary>
-        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end, short[] flowUplink)
+        public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end,
+            short[] flowUplink, int[] flowCount)
         {
             var usable = run.Usable;
             if (usable.Length == 0)
@@ -35,11 +36,19 @@ namespace VirtNet.Teaming
             {
                 uint d = firstDestination;
                 for (int f = start; f < end; f++, d++)
-                    flowUplink[f] = (short)usable[modulus.Of((sourceIp ^ d) & mask)];
+                {
+                    int u = usable[modulus.Of((sourceIp ^ d) & mask)];
+                    flowUplink[f] = (short)u;
+                    flowCount[u]++;
+                }
                 return;
             }
             for (int f = start; f < end; f++)
-                flowUplink[f] = (short)usable[modulus.Of((sourceIp ^ destination[f]) & mask)];
+            {
+                int u = usable[modulus.Of((sourceIp ^ destination[f]) & mask)];
+                flowUplink[f] = (short)u;
+                flowCount[u]++;
+            }
         }
     }
 }

@@ -22,13 +22,15 @@ namespace VirtNet.Teaming
         public abstract void AssignPorts(Team team, TeamRun run);
 
         /// <summary>
-        /// Sets the uplink of flows [start, end), which all come from one team port. Flow f goes to destination[f], or
-        /// when destination is null to firstDestination + (f - start).
+        /// Sets the uplink of flows [start, end), which all come from one team port, and adds them to flowCount of
+        /// their uplinks. Flow f goes to destination[f], or when destination is null to firstDestination + (f - start).
         /// </summary>
-        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end, short[] flowUplink)
+        public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end,
+            short[] flowUplink, int[] flowCount)
         {
             short uplink = (short)run.PortUplink[teamPort];
             for (int f = start; f < end; f++) flowUplink[f] = uplink;
+            if (uplink >= 0) flowCount[uplink] += end - start;
         }
 
         protected static void Fill(int[] array, int start, int end, int value)

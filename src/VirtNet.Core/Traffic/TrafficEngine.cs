@@ -136,7 +136,6 @@ namespace VirtNet.Traffic
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
-            var flowCount = run.FlowCount;
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
@@ -155,19 +154,13 @@ namespace VirtNet.Traffic
                     // receives, for the receive side's fair share; the uplinks it lands on are all cabled.
                     var (mask, key) = EtherChannelHash.InboundKey(bundle.Method, model.SourceIp[s], model.SourceMac[s]);
                     if (model.RunDirection[r] == FlowDirection.Outbound)
-                    {
                         run.HashInbound(r, bundle, mask, key);
-                        for (int f = start; f < end; f++) flowCount[flowUplink[f]]++;
-                    }
                     else
                     {
                         var bucketUplink = bundle.BucketUplink;
                         var stored = run.EnsureInbound();
                         for (int f = start; f < end; f++)
-                        {
                             stored[f] = (short)bucketUplink[((model.DestinationOf(r, f) & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
-                            flowCount[flowUplink[f]]++;
-                        }
                     }
                     bundle.Flows += end - start;
                     statusCount[statusBase + (int)FlowStatus.Ok] += end - start;
@@ -204,7 +197,6 @@ namespace VirtNet.Traffic
                     flowInbound[f] = (short)inbound;
                     if (status != FlowStatus.Ok) run.EnsureStatus()[f] = (byte)status;
                     statusCount[statusBase + (int)status]++;
-                    if (u >= 0) flowCount[u]++;
                     if (inbound >= 0) inboundCount[inbound]++;
                 }
             }
@@ -223,19 +215,31 @@ namespace VirtNet.Traffic
         static bool IsRebalancing(TeamRun team) =>
             team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased && team.Usable.Length >= 2 && !team.Shotgun;
 
-        /// <summary>Sets every flow's sending uplink; in shotgun mode the copy that gets through is the one that counts.</summary>
+        /// <summary>
+        /// Sets every flow's sending uplink, and counts the flows of each uplink; in shotgun mode the copy that gets
+        /// through is the one that counts.
+        /// </summary>
         static void Place(TrafficModel model, TrafficRun run, TeamRun[] teams)
         {
             var dest = model.Destinations;
+            var flowCount = run.FlowCount;
+            Array.Clear(flowCount, 0, flowCount.Length);
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r];
                 var team = teams[model.SourceTeam[s]];
                 int start = model.RunStart[r], end = model.RunStart[r + 1];
-                team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, model.RunFirstDestination[r], start, end, run.FlowUplink);
+                team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, model.RunFirstDestination[r], start, end,
+                    run.FlowUplink, flowCount);
                 if (team.Shotgun && team.ShotgunDelivers >= 0)
                     for (int f = start; f < end; f++)
-                        if (run.FlowUplink[f] >= 0) run.FlowUplink[f] = (short)team.ShotgunDelivers;
+                    {
+                        int u = run.FlowUplink[f];
+                        if (u < 0) continue;
+                        flowCount[u]--;
+                        flowCount[team.ShotgunDelivers]++;
+                        run.FlowUplink[f] = (short)team.ShotgunDelivers;
+                    }
             }
         }
 
