@@ -8,11 +8,9 @@ namespace VirtNet.Traffic
     /// <summary>The outcome of one run: per flow its uplinks and status, per uplink its load.</summary>
     internal sealed class TrafficRun
     {
-        public TrafficRun(TrafficModel model, UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching)
+        public TrafficRun(TrafficModel model, UplinkState[] state)
         {
             State = state;
-            PolicyOverride = policy;
-            AssumeMatching = assumeMatching;
             int flows = model.FlowCount, uplinks = model.Uplinks.Length;
             _model = model;
             FlowUplink = new short[flows];
@@ -25,8 +23,7 @@ namespace VirtNet.Traffic
         }
 
         public UplinkState[] State { get; }
-        public LoadBalancingPolicy? PolicyOverride { get; }
-        public bool AssumeMatching { get; }
+        /// <summary>The teams in force in this run, by team index.</summary>
         public TeamRun[] Teams;
         /// <summary>Per flow, the uplink index it sends on (-1: none); short, as a simulation has at most 32,767 uplinks.</summary>
         public short[] FlowUplink { get; }
@@ -65,6 +62,7 @@ namespace VirtNet.Traffic
             var (mask, key) = _hashKey[r];
             return channel.BucketUplink[((_model.DestinationOf(r, f) & mask) ^ key) & (EtherChannelHash.Buckets - 1)];
         }
+
         /// <summary>Max-min water level per uplink and direction (+Infinity: not saturated).</summary>
         public double[] TxLevel { get; }
         public double[] RxLevel { get; }
@@ -108,7 +106,7 @@ namespace VirtNet.Traffic
 
         public static TrafficRun Run(TrafficModel model, UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching, MaxMinFairShare share)
         {
-            var run = new TrafficRun(model, state, policy, assumeMatching);
+            var run = new TrafficRun(model, state);
             var teams = new TeamRun[model.Teams.Length];
             for (int t = 0; t < teams.Length; t++)
             {
