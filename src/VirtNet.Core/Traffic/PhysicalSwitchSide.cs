@@ -51,13 +51,13 @@ namespace VirtNet.Traffic
             Cabled = new bool[n];
             NotFormed = new VNPortChannel[n];
             Serves = new bool[n];
+            for (int u = 0; u < n; u++) ChannelOf[u] = -1;
             foreach (var u in run.Usable) Serves[u] = true;
             var team = run.Team;
             var byReal = new Dictionary<VNPortChannel, int>();
             var bySwitch = new Dictionary<VNPhysicalSwitch, int>();
             foreach (var u in AllOf(team))
             {
-                ChannelOf[u] = -1;
                 var port = model.SwitchPort[u];
                 if (port == null) continue;
                 Cabled[u] = true;
