@@ -39,6 +39,8 @@
         'New-VNFlow'
         'Invoke-VNTrafficSimulation'
         'Compare-VNTeamingPolicy'
+        'Test-VNConfiguration'
+        'Get-VNRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

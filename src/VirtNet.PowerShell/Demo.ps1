@@ -4,9 +4,9 @@
 .DESCRIPTION
     Builds the lab of "Understanding NIC Utilization in VMware ESX" and prints, section by section, its host,
     vSwitch, uplinks and the switch ports they are cabled to, port groups, VMkernel and Service Console ports,
-    VMs, the physical switch, and the teaming policy of the vSwitch and of each port group. Then it simulates the
-    VMkernel port's NFS traffic and compares the teaming policies for it, with the switch as it is and as it would
-    be configured to match each policy, and after a stack member fails.
+    VMs, the physical switch, the teaming policy of the vSwitch and of each port group, and the findings of
+    Test-VNConfiguration. Then it simulates the VMkernel port's NFS traffic and compares the teaming policies for
+    it, with the switch as it is and as it would be configured to match each policy, and after a stack member fails.
     build.ps1 -Task Demo runs it in a fresh pwsh against the staged module.
 .PARAMETER ModulePath
     The folder of the staged module, such as out/VirtNet.
@@ -88,6 +88,13 @@ Write-Section 'Teaming policies' @(
 )
 $vmhosts | Get-VNVirtualSwitch | Get-VNTeamingPolicy | Write-Table
 $vmhosts | Get-VNPortGroup | Get-VNTeamingPolicy | Write-Table
+
+Write-Section 'Configuration check' @(
+    'Test-VNConfiguration finds the configuration consistent: port ID teaming needs no switch configuration, the'
+    'host ports have PortFast trunk and the uplinks go to two stack members. What remains is the article''s own'
+    'measurement, as information: vmk0 reaches both NFS targets over one uplink (Get-Help about_VirtNet_Rules).'
+)
+$lab | Test-VNConfiguration | Write-Table
 
 # The article's question: does teaming spread one VMkernel port's IP storage over both uplinks?
 $vswitch = $vmhosts | Get-VNVirtualSwitch

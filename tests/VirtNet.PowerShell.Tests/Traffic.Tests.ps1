@@ -155,13 +155,13 @@ Describe 'Compare-VNTeamingPolicy' {
         $ipHash.UplinksUsed | Should -Be 2
         $ipHash.AggregateThroughputMbps | Should -Be 2000
         $ipHash.BalanceIndex | Should -Be 1
-        ($rows | Where-Object LoadBalancingPolicy -eq LoadBalanceLoadBased).Reason | Should -Contain 'LBT needs a distributed switch (ESX 4.1 or later)'
+        ($rows | Where-Object LoadBalancingPolicy -eq LoadBalanceLoadBased).Reason | Should -Contain 'Load-based teaming on a standard vSwitch'
     }
 
     It 'says IP hash is not valid on the switch as it is' {
         $lab = New-StorageLab
         $row = $lab.Switch | Compare-VNTeamingPolicy -Flow (New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20, 10.0.0.21) -LoadBalancingPolicy LoadBalanceIP
         $row.Valid | Should -BeFalse
-        $row.Reason | Should -Be 'IP hash needs a static EtherChannel of all its uplinks'
+        $row.Reason | Should -Be 'IP hash without a static port channel'
     }
 }

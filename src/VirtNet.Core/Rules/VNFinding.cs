@@ -1,25 +1,24 @@
+using System;
+
 namespace VirtNet
 {
-    public enum FindingSeverity { Information, Warning, Error }
-
     /// <summary>
-    /// One problem or remark about a configuration or a simulation result. RuleId names the rule that raised it
-    /// (VNT... for the traffic simulation), Target the object it is about as a path (esx01/vSwitch1/vmnic2,
-    /// core1/Po1).
+    /// One problem found in a configuration: which rule, how bad, where (a path such as esx01/vSwitch1/vmnic2
+    /// or core1/Gi1/0/2), what is wrong and what to do. Scripts act on RuleId, Severity and Target.
     /// </summary>
     public sealed class VNFinding
     {
-        public VNFinding(string ruleId, FindingSeverity severity, string target, string message, string recommendation)
+        public VNFinding(string ruleId, Severity severity, string target, string message, string recommendation)
         {
-            RuleId = ruleId;
+            RuleId = ruleId ?? throw new ArgumentNullException(nameof(ruleId));
             Severity = severity;
-            Target = target;
-            Message = message;
-            Recommendation = recommendation;
+            Target = target ?? throw new ArgumentNullException(nameof(target));
+            Message = message ?? throw new ArgumentNullException(nameof(message));
+            Recommendation = recommendation ?? "";
         }
 
         public string RuleId { get; }
-        public FindingSeverity Severity { get; }
+        public Severity Severity { get; }
         public string Target { get; }
         public string Message { get; }
         public string Recommendation { get; }

@@ -62,7 +62,7 @@ namespace VirtNet
                     AggregateThroughputMbps = healthy.AggregateMbps,
                     WorstSingleFailureThroughputMbps = healthy.AggregateMbps,
                 };
-                var errors = healthy.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
+                var errors = healthy.Findings.Where(f => f.Severity == Severity.Error).ToList();
                 row.Valid = errors.Count == 0;
                 row.Reason = errors.Select(f => TrafficRules.TitleOf(f.RuleId)).Distinct().ToArray();
 

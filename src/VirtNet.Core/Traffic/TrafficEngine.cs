@@ -323,15 +323,17 @@ namespace VirtNet.Traffic
                 bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
                 bool beacon = config.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
 
-                if (ipHash && (config.Standby.Length > 0 || config.Unused.Length > 0))
-                    findings.Add(TrafficRules.IpHashStandby, config.Path,
-                        $"{config.Path} uses IP hash with standby ({UplinkNames(config.Standby)}) or unused ({UplinkNames(config.Unused)}) uplinks. The switch's " +
-                        "EtherChannel sends frames to every member, so the vSwitch must send on all of them (KB 1004048).",
-                        "Make every uplink of the team active (Set-VNTeamingPolicy -MakeNicActive), and cable them all into the one static channel.");
-                if (ipHash && beacon)
-                    findings.Add(TrafficRules.IpHashBeacon, config.Path,
-                        $"{config.Path} combines IP hash with beacon probing, which VMware does not support.",
-                        "Use link status failure detection (Set-VNTeamingPolicy -NetworkFailoverDetectionPolicy LinkStatus).");
+                bool spare = config.Standby.Length > 0 || config.Unused.Length > 0;
+                if (ipHash && (spare || beacon))
+                    findings.Add(TrafficRules.IpHashStandbyOrBeacon, config.Path,
+                        (spare
+                            ? $"{config.Path} uses IP hash with standby ({UplinkNames(config.Standby)}) or unused ({UplinkNames(config.Unused)}) uplinks. The " +
+                              "switch's EtherChannel sends frames to every member, so the vSwitch must send on all of them (KB 1004048)."
+                            : "") +
+                        (spare && beacon ? " " : "") +
+                        (beacon ? $"{config.Path} combines IP hash with beacon probing, which VMware does not support." : ""),
+                        (spare ? "Make every uplink of the team active (Set-VNTeamingPolicy -MakeNicActive), and cable them all into the one static channel. " : "") +
+                        (beacon ? "Use link status failure detection (Set-VNTeamingPolicy -NetworkFailoverDetectionPolicy LinkStatus)." : ""));
                 if (beacon && config.BeaconUplinkCount < 3)
                     findings.Add(TrafficRules.BeaconTooFewUplinks, config.Path,
                         $"{config.Path} uses beacon probing with {config.BeaconUplinkCount} uplink(s); with fewer than three it cannot tell which path failed" +
@@ -379,7 +381,7 @@ namespace VirtNet.Traffic
                 {
                     var channel = side.NotFormed[u];
                     if (channel == null) continue;
-                    findings.Add(TrafficRules.ChannelNeverForms, channel.Path,
+                    findings.Add(ipHash ? TrafficRules.IpHashTowardsNegotiatedChannel : TrafficRules.ChannelNeedsIpHash, channel.Path,
                         $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {config.VirtualSwitch.Path} is a " +
                         $"{config.VirtualSwitch.Type} switch that does not negotiate it, so the channel never forms and its ports run on their own.",
                         channel.IsLacp

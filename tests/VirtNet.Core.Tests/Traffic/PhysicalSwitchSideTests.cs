@@ -73,7 +73,7 @@ namespace VirtNet.Tests.Traffic
             Assert.All(result.Flows, f => Assert.Equal(FlowStatus.MacFlap, f.Status));
             Assert.Equal(0, result.AggregateThroughputMbps);
             var finding = Assert.Single(result.Findings, f => f.RuleId == "VNT001");
-            Assert.Equal(FindingSeverity.Error, finding.Severity);
+            Assert.Equal(Severity.Error, finding.Severity);
             Assert.Equal("esx01/vSwitch1/Storage", finding.Target);
             Assert.Contains("core1/Gi1/0/1, core1/Gi1/0/2", finding.Recommendation);
         }
@@ -94,7 +94,7 @@ namespace VirtNet.Tests.Traffic
             lab.Channel();
             var result = lab.Simulate(Lab.Flows(lab.Vm("vm0", "10.0.0.11"), "10.0.1.1"));
             Assert.Equal(FlowStatus.ChannelMismatch, result.Flows[0].Status);
-            var finding = Assert.Single(result.Findings, f => f.RuleId == "VNT002");
+            var finding = Assert.Single(result.Findings, f => f.RuleId == "VNT003");
             Assert.Equal("core1/Po1", finding.Target);
         }
 
@@ -137,7 +137,7 @@ namespace VirtNet.Tests.Traffic
             var result = lab.Simulate(Lab.Flows(lab.Vmk("vmk1", "10.0.0.10"), "10.0.0.22", "10.0.0.21"));
             Assert.Equal(new[] { FlowStatus.Ok, FlowStatus.ChannelMismatch }, result.Flows.Select(f => f.Status).ToArray());
             Assert.Contains(result.Findings, f => f.RuleId == "VNT004");
-            Assert.Contains(result.Findings, f => f.RuleId == "VNT010" && f.Target == "core1/Po1");
+            Assert.Contains(result.Findings, f => f.RuleId == "VNT005" && f.Target == "core1/Po1");
         }
 
         [Fact]
@@ -178,8 +178,8 @@ namespace VirtNet.Tests.Traffic
             var result = new TrafficSimulation(new[] { vswitch }, Lab.Flows(vmk, "10.0.0.1")).Run();
             Assert.Equal("vmnic0", result.Flows[0].InboundUplink.Name);
             var finding = Assert.Single(result.Findings);
-            Assert.Equal("VNT011", finding.RuleId);
-            Assert.Equal(FindingSeverity.Information, finding.Severity);
+            Assert.Equal("VNF003", finding.RuleId);
+            Assert.Equal(Severity.Information, finding.Severity);
         }
     }
 }

@@ -43,7 +43,7 @@ namespace VirtNet.Tests.Traffic
             var (lab, flows) = Storage();
             var row = TeamingComparison.Compare(lab.Switch, flows, new[] { LoadBalancingPolicy.LoadBalanceIP }).Single();
             Assert.False(row.Valid);
-            Assert.Equal(new[] { "IP hash needs a static EtherChannel of all its uplinks" }, row.Reason);
+            Assert.Equal(new[] { "IP hash without a static port channel" }, row.Reason);
             Assert.Equal(0, row.AggregateThroughputMbps);
         }
 
@@ -67,7 +67,7 @@ namespace VirtNet.Tests.Traffic
             var (lab, flows) = Storage();
             var row = TeamingComparison.Compare(lab.Switch, flows, new[] { LoadBalancingPolicy.LoadBalanceLoadBased }).Single();
             Assert.False(row.Valid);
-            Assert.Contains("LBT needs a distributed switch (ESX 4.1 or later)", row.Reason);
+            Assert.Contains("Load-based teaming on a standard vSwitch", row.Reason);
         }
 
         [Fact]

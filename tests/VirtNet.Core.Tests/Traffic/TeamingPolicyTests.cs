@@ -78,7 +78,7 @@ namespace VirtNet.Tests.Traffic
             var none = lab.Simulate(flows, scenario);
             Assert.All(none.Flows, f => Assert.Equal(FlowStatus.NoUplink, f.Status));
             Assert.Equal(0, none.AggregateThroughputMbps);
-            Assert.Contains(none.Findings, f => f.RuleId == "VNT007" && f.Severity == FindingSeverity.Error);
+            Assert.Contains(none.Findings, f => f.RuleId == "VNF001" && f.Severity == Severity.Error);
         }
 
         [Theory]
@@ -107,7 +107,7 @@ namespace VirtNet.Tests.Traffic
             Assert.Equal(new[] { FlowStatus.Ok, FlowStatus.Blackholed, FlowStatus.Ok, FlowStatus.Ok, FlowStatus.Blackholed, FlowStatus.Ok },
                 result.Flows.Select(f => f.Status).ToArray());
             Assert.Equal(400, result.AggregateThroughputMbps);
-            Assert.Contains(result.Findings, f => f.RuleId == "VNT008" && f.Target == "esx01/vSwitch1/vmnic1");
+            Assert.Contains(result.Findings, f => f.RuleId == "VNF002" && f.Target == "esx01/vSwitch1/vmnic1");
         }
 
         [Fact]
@@ -128,7 +128,7 @@ namespace VirtNet.Tests.Traffic
         {
             var (lab, flows) = SixVms(2);
             lab.Teaming(new TeamingPolicyChange { NetworkFailoverDetectionPolicy = NetworkFailoverDetectionPolicy.BeaconProbing });
-            Assert.Contains(lab.Simulate(flows).Findings, f => f.RuleId == "VNT006" && f.Severity == FindingSeverity.Warning);
+            Assert.Contains(lab.Simulate(flows).Findings, f => f.RuleId == "VNT007" && f.Severity == Severity.Warning);
 
             var scenario = new TrafficScenario();
             scenario.UpstreamFailedUplinks.Add(lab.Uplink(0));
@@ -152,7 +152,7 @@ namespace VirtNet.Tests.Traffic
             // vm0 moves to vmnic1 (90 %); moving it back would not make vmnic0 less busy than vmnic1 is, so it stays.
             Assert.Equal(new[] { "vmnic1", "vmnic1", "vmnic0" }, Lab.UplinkNames(result));
             Assert.Equal(1200, result.AggregateThroughputMbps);
-            var moves = Assert.Single(result.Findings, f => f.RuleId == "VNT012");
+            var moves = Assert.Single(result.Findings, f => f.RuleId == "VNF004");
             Assert.Contains("moved 1 port(s) in 1 round(s)", moves.Message);
         }
 
@@ -161,7 +161,7 @@ namespace VirtNet.Tests.Traffic
         {
             var (lab, flows) = SixVms(2);
             var scenario = new TrafficScenario { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceLoadBased };
-            Assert.Contains(lab.Simulate(flows, scenario).Findings, f => f.RuleId == "VNT009" && f.Severity == FindingSeverity.Error);
+            Assert.Contains(lab.Simulate(flows, scenario).Findings, f => f.RuleId == "VNT008" && f.Severity == Severity.Error);
         }
 
         [Fact]
