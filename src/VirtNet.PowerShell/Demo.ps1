@@ -117,6 +117,6 @@ Write-Section 'The same policies with the switch as it is' @(
 )
 $vswitch | Compare-VNTeamingPolicy -Flow $storage -LoadBalancingPolicy LoadBalanceSrcId, LoadBalanceIP | Write-Table
 
-Write-Section 'IP hash with the static channel, after stack member 2 fails' 'Every flow moves to vmnic0, cabled to member 1.'
+Write-Section 'IP hash with the static channel, after stack member 2 fails' 'The flow on vmnic1 moves to vmnic0, cabled to member 1; both now share one uplink.'
 Write-Host (($vswitch | Invoke-VNTrafficSimulation -Flow $storage -LoadBalancingPolicy LoadBalanceIP -AssumeMatchingPhysicalSwitch -FailedSwitch cat3750/2 |
     Out-String -Width 200).TrimEnd())
