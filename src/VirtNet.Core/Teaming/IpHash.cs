@@ -10,8 +10,6 @@ namespace VirtNet.Teaming
     /// </summary>
     internal sealed class IpHash : TeamingAlgorithm
     {
-        public override LoadBalancingPolicy Policy => LoadBalancingPolicy.LoadBalanceIP;
-
         public static uint KeyMask(IpHashVariant variant) => variant == IpHashVariant.LastOctet ? 0xFFu : 0xFFFFFFFFu;
 
         /// <summary>The index into the list of usable uplinks.</summary>

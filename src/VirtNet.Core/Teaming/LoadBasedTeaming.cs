@@ -17,8 +17,6 @@ namespace VirtNet.Teaming
         /// <summary>A bound on the rounds, far beyond what any real team of ports needs.</summary>
         const int MaxRounds = 1000;
 
-        public override LoadBalancingPolicy Policy => LoadBalancingPolicy.LoadBalanceLoadBased;
-
         /// <summary>What a port offers in each direction: the finite demands of its flows, and whether any flow is unlimited.</summary>
         public struct PortDemand
         {

@@ -1,5 +1,3 @@
-using System;
-
 namespace VirtNet.Teaming
 {
     /// <summary>
@@ -9,14 +7,13 @@ namespace VirtNet.Teaming
     /// </summary>
     internal abstract class TeamingAlgorithm
     {
+        // In the order of the LoadBalancingPolicy values.
         static readonly TeamingAlgorithm[] ByPolicy =
         {
             new SourcePortId(), new SourceMacHash(), new IpHash(), new ExplicitFailover(), new LoadBasedTeaming(),
         };
 
         public static TeamingAlgorithm For(LoadBalancingPolicy policy) => ByPolicy[(int)policy];
-
-        public abstract LoadBalancingPolicy Policy { get; }
 
         /// <summary>Sets <see cref="TeamRun.PortUplink"/> for every port of the team.</summary>
         public abstract void AssignPorts(Team team, TeamRun run);
@@ -47,8 +44,6 @@ namespace VirtNet.Teaming
     /// </summary>
     internal class SourcePortId : TeamingAlgorithm
     {
-        public override LoadBalancingPolicy Policy => LoadBalancingPolicy.LoadBalanceSrcId;
-
         public override void AssignPorts(Team team, TeamRun run)
         {
             var usable = run.Usable;
@@ -69,8 +64,6 @@ namespace VirtNet.Teaming
     /// </summary>
     internal sealed class SourceMacHash : TeamingAlgorithm
     {
-        public override LoadBalancingPolicy Policy => LoadBalancingPolicy.LoadBalanceSrcMac;
-
         public static int SelectIndex(ulong mac, int uplinkCount) => (int)(mac % (ulong)uplinkCount);
 
         public override void AssignPorts(Team team, TeamRun run)
@@ -84,8 +77,6 @@ namespace VirtNet.Teaming
     /// <summary>"Use explicit failover order" (failover_explicit): the first uplink that is usable; standby only when no active is left.</summary>
     internal sealed class ExplicitFailover : TeamingAlgorithm
     {
-        public override LoadBalancingPolicy Policy => LoadBalancingPolicy.ExplicitFailover;
-
         public override void AssignPorts(Team team, TeamRun run) =>
             Fill(run.PortUplink, 0, run.PortUplink.Length, run.Usable.Length == 0 ? -1 : run.Usable[0]);
     }
