@@ -127,6 +127,14 @@ Describe 'Invoke-VNTrafficSimulation' {
         $result.Uplinks.State | Should -Be @('Failed', 'Failed')
     }
 
+    It 'blackholes the flows behind an upstream failure that link status does not see' {
+        $lab = New-StorageLab
+        $result = Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20) -FailedUpstream core1
+        $result.Flows[0].Status | Should -Be 'Blackholed'
+        $result.Uplinks.State | Should -Be @('UpstreamFailed', 'UpstreamFailed')
+        $result.Findings.RuleId | Should -Contain 'VNF002'
+    }
+
     It 'stops with UplinkNotFound for an unknown uplink' {
         $lab = New-StorageLab
         { Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20) -FailedUplink vmnic9 } |

@@ -58,6 +58,10 @@ namespace VirtNet
             return found;
         }
 
+        /// <summary>The uplinks a name stands for: an uplink's name or path, else a physical switch or stack member.</summary>
+        public IReadOnlyList<VNUplink> FindUplinksOrSwitchUplinks(string name) =>
+            Model.Uplinks.Any(u => Names.Comparer.Equals(u.Name, name) || Names.Comparer.Equals(u.Path, name)) ? FindUplinks(name) : FindSwitchUplinks(name);
+
         /// <summary>
         /// The uplinks cabled to a physical switch (core1), or to one member of a stack (core1/2: every port Gi2/...).
         /// </summary>

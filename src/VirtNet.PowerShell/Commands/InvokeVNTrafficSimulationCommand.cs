@@ -70,8 +70,7 @@ namespace VirtNet.Commands
             {
                 foreach (var name in FailedUplink ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindUplinks(name));
                 foreach (var name in FailedSwitch ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindSwitchUplinks(name));
-                foreach (var name in FailedUpstream ?? new string[0])
-                    scenario.UpstreamFailedUplinks.AddRange(IsSwitchName(simulation, name) ? simulation.FindSwitchUplinks(name) : simulation.FindUplinks(name));
+                foreach (var name in FailedUpstream ?? new string[0]) scenario.UpstreamFailedUplinks.AddRange(simulation.FindUplinksOrSwitchUplinks(name));
                 foreach (var name in RecoveredUplink ?? new string[0]) scenario.RecoveredUplinks.AddRange(simulation.FindUplinks(name));
             });
 
@@ -80,10 +79,5 @@ namespace VirtNet.Commands
             progress.Complete();
             WriteObject(result);
         }
-
-        /// <summary>-FailedUpstream takes uplinks and switches alike; a name is a switch when no uplink has it.</summary>
-        static bool IsSwitchName(TrafficSimulation simulation, string name) =>
-            !simulation.Uplinks.Any(u => string.Equals(u.Name, name, System.StringComparison.OrdinalIgnoreCase)
-                || string.Equals(u.Path, name, System.StringComparison.OrdinalIgnoreCase));
     }
 }
