@@ -40,6 +40,9 @@
         'Import-VNEsxConfig'
         'ConvertFrom-VNPowerCLI'
         'Import-VNRVToolsExport'
+        'New-VNFlow'
+        'Invoke-VNTrafficSimulation'
+        'Compare-VNTeamingPolicy'
         'Test-VNConfiguration'
         'Get-VNRule'
     )
