@@ -76,5 +76,11 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string InvalidCluster = nameof(InvalidCluster);
+        public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
+        public const string ConflictingClusterSetting = nameof(ConflictingClusterSetting);
+        public const string NoManagementNetwork = nameof(NoManagementNetwork);
+        public const string InvalidFailureScenario = nameof(InvalidFailureScenario);
+        public const string FailureTargetNotFound = nameof(FailureTargetNotFound);
     }
 }
