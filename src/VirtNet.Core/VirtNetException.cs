@@ -45,11 +45,13 @@ namespace VirtNet
         public const string InvalidMtu = nameof(InvalidMtu);
         public const string InvalidSpeed = nameof(InvalidSpeed);
         public const string InvalidName = nameof(InvalidName);
+        public const string InvalidAdapterPurpose = nameof(InvalidAdapterPurpose);
         public const string InvalidSwitchPortName = nameof(InvalidSwitchPortName);
         public const string InvalidTimer = nameof(InvalidTimer);
         public const string InvalidStack = nameof(InvalidStack);
         public const string InvalidPortChannel = nameof(InvalidPortChannel);
         public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
+        public const string ParameterCountMismatch = nameof(ParameterCountMismatch);
         public const string DuplicateName = nameof(DuplicateName);
         public const string HostNotFound = nameof(HostNotFound);
         public const string VirtualSwitchNotFound = nameof(VirtualSwitchNotFound);
@@ -76,6 +78,8 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string ConfigReadFailed = nameof(ConfigReadFailed);
+        public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
         public const string InvalidCluster = nameof(InvalidCluster);
         public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
         public const string ConflictingClusterSetting = nameof(ConflictingClusterSetting);

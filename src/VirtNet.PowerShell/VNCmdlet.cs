@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using VirtNet.Net;
 
@@ -24,6 +26,9 @@ namespace VirtNet.Commands
             catch (VirtNetException e) { ThrowTerminatingError(ToErrorRecord(e)); return default; }
         }
 
+        /// <summary>Runs work with no result whose failure makes the whole call meaningless (a terminating error).</summary>
+        protected void Fatal(Action work) => Fatal(() => { work(); return true; });
+
         protected static ErrorRecord ToErrorRecord(VirtNetException e) =>
             new ErrorRecord(e, e.ErrorId, CategoryOf(e.Kind), e.Target);
 
@@ -39,6 +44,46 @@ namespace VirtNet.Commands
                 case VirtNetErrorKind.WriteError: return ErrorCategory.WriteError;
                 default: return ErrorCategory.InvalidArgument;
             }
+        }
+
+        /// <summary>
+        /// A path as the user typed it, resolved against the PowerShell location (not the process's current folder) to
+        /// a file system path. The file need not exist. Anything else, such as a registry path, is refused with errorId.
+        /// </summary>
+        protected string ResolveFilePath(string path, string errorId)
+        {
+            string resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (Exception e) when (e is RuntimeException || e is ArgumentException || e is NotSupportedException)
+            {
+                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument, $"'{path}' is not a valid file path: {e.Message}", path, e);
+            }
+            if (provider.Name != "FileSystem")
+                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument,
+                    $"'{path}' is a {provider.Name} path. Give a file system path, such as ./lab.json.", path);
+            return resolved;
+        }
+
+        /// <summary>
+        /// Writes the items whose names match any of <paramref name="names"/> (every item when none are given), each
+        /// once and in model order, as Get-Item does. A name without wildcards that matches nothing is an error, which
+        /// the core's <paramref name="lookup"/> raises with the list of what exists; a wildcard that matches nothing is
+        /// silent. Errors come first and the matches are copied before any is written, so a Remove- further down the
+        /// pipeline changes neither the list being written nor what the errors list as existing.
+        /// </summary>
+        protected void WriteMatching<T>(IEnumerable<T> items, Func<T, string> nameOf, string[] names, Func<string, T> lookup)
+        {
+            names = names ?? new string[0];
+            var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var matches = items.Where(i => patterns.Count == 0 || patterns.Any(p => p.IsMatch(nameOf(i)))).ToList();
+            var unmatched = names.Where((n, k) => !WildcardPattern.ContainsWildcardCharacters(n) && !matches.Any(i => patterns[k].IsMatch(nameOf(i))));
+            foreach (var name in unmatched)
+                ForInput(() => lookup(WildcardPattern.Unescape(name)));
+            WriteObject(matches, enumerateCollection: true);
         }
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

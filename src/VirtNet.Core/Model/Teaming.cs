@@ -93,6 +93,12 @@ namespace VirtNet
             if (portGroup == null && change.Inherit)
                 throw new VirtNetException(ErrorIds.InheritOnVirtualSwitch, VirtNetErrorKind.InvalidArgument,
                     $"-Inherit applies to port groups only; virtual switch '{vswitch.Path}' has nothing to inherit from.", vswitch);
+            // Route based on physical NIC load is a vDS feature from vSphere 4.1 (domain.md section 1).
+            if (change.LoadBalancingPolicy == VirtNet.LoadBalancingPolicy.LoadBalanceLoadBased
+                && (vswitch.Type != VirtualSwitchType.Distributed || (vswitch.Host != null && !vswitch.Host.VersionInfo.IsAtLeast(4, 1))))
+                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                    $"LoadBalanceLoadBased (route based on physical NIC load) needs a distributed switch on ESX 4.1 or later; '{vswitch.Path}' is a {vswitch.Type} switch " +
+                    $"(host version {vswitch.Host?.Version ?? "unknown"}). Use LoadBalanceSrcId, LoadBalanceSrcMac, LoadBalanceIP or ExplicitFailover.", vswitch);
             var moves = new[] { change.MakeNicActive, change.MakeNicStandby, change.MakeNicUnused }
                 .Where(l => l != null).SelectMany(l => l).ToList();
             var canonical = new Dictionary<string, string>(Names.Comparer);

@@ -37,12 +37,34 @@ namespace VirtNet
         public IEnumerable<VNUplink> Uplinks => _virtualSwitches.SelectMany(s => s.Uplinks);
         public string Path => Name;
 
-        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null)
+        /// <summary>The switch type a host gets when none is asked for: Standard on ESX, HyperV on Hyper-V, LinuxBond on Linux.</summary>
+        public VirtualSwitchType DefaultVirtualSwitchType =>
+            Hypervisor == Hypervisor.Esx ? VirtualSwitchType.Standard
+            : Hypervisor == Hypervisor.HyperV ? VirtualSwitchType.HyperV
+            : VirtualSwitchType.LinuxBond;
+
+        /// <summary>
+        /// Creates a vSwitch, with uplinks of the default speed when <paramref name="nic"/> names some (PowerCLI
+        /// New-VirtualSwitch -Nic). All or nothing: if one uplink cannot be added, the switch is not created.
+        /// </summary>
+        public VNVirtualSwitch AddVirtualSwitch(string name, VirtualSwitchType type, int? numPorts = null, int? mtu = null, IEnumerable<string> nic = null)
         {
             Names.Check(name, "virtual switch");
             Names.CheckUnique(_virtualSwitches, s => s.Name, name, "virtual switch", Name);
             var vswitch = new VNVirtualSwitch(this, name, type, numPorts, mtu);
             _virtualSwitches.Add(vswitch);
+            if (nic != null)
+            {
+                try
+                {
+                    foreach (var uplink in nic) vswitch.AddUplink(uplink);
+                }
+                catch
+                {
+                    RemoveVirtualSwitch(vswitch, force: true);
+                    throw;
+                }
+            }
             return vswitch;
         }
 
@@ -64,11 +86,16 @@ namespace VirtNet
 
         public VNUplink FindUplink(string name) => Names.Find(Uplinks, u => u.Name, name);
 
+        public VNUplink GetUplink(string name) =>
+            FindUplink(name) ?? throw Names.NotFound(ErrorIds.UplinkNotFound, "uplink", name, Name, Uplinks, u => u.Name);
+
         /// <summary>Adds a VM with one adapter per port group given (none: a VM without network).</summary>
         public VNVirtualMachine AddVirtualMachine(string name, IReadOnlyList<VNVirtualMachine.AdapterSpec> adapters)
         {
             Names.Check(name, "virtual machine");
             Names.CheckUnique(_virtualMachines, v => v.Name, name, "virtual machine", Name);
+            foreach (var spec in adapters)
+                if (spec.PortGroup != null && spec.PortGroup.Host != this) throw NotOwnPortGroup(spec.PortGroup);
             var vm = new VNVirtualMachine(this, name);
             vm.AddAdapters(adapters);
             _virtualMachines.Add(vm);
@@ -94,6 +121,16 @@ namespace VirtNet
             if (vm.Host != this) return;
             foreach (var adapter in vm.NetworkAdapters) adapter.Disconnect();
             _virtualMachines.Remove(vm);
+            vm.Detach();
+        }
+
+        VirtNetException NotOwnPortGroup(VNPortGroup portGroup)
+        {
+            var names = PortGroups.Select(p => p.Name).ToList();
+            var existing = names.Count == 0 ? "it has none" : "existing: " + string.Join(", ", names);
+            var where = portGroup.Host == null ? "has been removed from its virtual switch" : $"is on host '{portGroup.Host.Name}'";
+            return new VirtNetException(ErrorIds.PortGroupNotFound, VirtNetErrorKind.ObjectNotFound,
+                $"Port group '{portGroup.Path}' {where}; a VM on '{Name}' connects only to port groups of '{Name}' ({existing}).", portGroup.Name);
         }
 
         internal void RegisterVMKernelAdapter(VNVMKernelAdapter adapter)

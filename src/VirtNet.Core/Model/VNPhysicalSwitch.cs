@@ -58,19 +58,29 @@ namespace VirtNet
             FindPort(SwitchPortName.Normalize(name))
             ?? throw Names.NotFound(ErrorIds.SwitchPortNotFound, "switch port", name, "physical switch " + Name, _ports, p => p.Name);
 
-        /// <summary>Returns the port, creating it with IOS defaults (access, VLAN 1, no PortFast, MTU 1500) when new.</summary>
-        public VNSwitchPort GetOrAddPort(string name)
+        /// <summary>
+        /// The short name (Gi1/0/1) of a physical port this switch can have, without creating it. Throws
+        /// InvalidSwitchPortName for a malformed name, a port channel, or a port on a stack member the switch lacks.
+        /// </summary>
+        public string NormalizePortName(string name)
         {
             var shortName = SwitchPortName.Normalize(name);
             if (shortName.StartsWith("Po", StringComparison.Ordinal))
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
                     $"'{name}' is a port channel, not a physical port. Cable uplinks to member ports such as Gi1/0/1 and group them with New-VNPortChannel.", name);
-            var port = Names.Find(_ports, p => p.Name, shortName);
-            if (port != null) return port;
             int member = SwitchPortName.StackMember(shortName);
             if (member > Stack)
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
                     $"Port '{name}' is on stack member {member}, but switch '{Name}' has {Stack} member(s). Use ports numbered 1 to {Stack} in the first position, or a larger -Stack.", name);
+            return shortName;
+        }
+
+        /// <summary>Returns the port, creating it with IOS defaults (access, VLAN 1, no PortFast, MTU 1500) when new.</summary>
+        public VNSwitchPort GetOrAddPort(string name)
+        {
+            var shortName = NormalizePortName(name);
+            var port = Names.Find(_ports, p => p.Name, shortName);
+            if (port != null) return port;
             port = new VNSwitchPort(this, shortName);
             _ports.Add(port);
             return port;
@@ -83,15 +93,16 @@ namespace VirtNet
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
                     $"'{name}' is not a port channel name. Use Po<N> or Port-channel<N>, such as Po1.", name);
             Names.CheckUnique(_portChannels, p => p.Name, shortName, "port channel", Name);
-            var ports = members.Select(GetOrAddPort).Distinct().ToList();
-            foreach (var port in ports)
-                if (port.PortChannel != null)
-                    throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
-                        $"Port '{port.Path}' is already a member of {port.PortChannel.Name}. A port belongs to one channel at most.", port.Name);
+            // Every check comes before the first new member port is created, so a refused channel changes nothing.
+            var memberNames = members.Select(NormalizePortName).Distinct(Names.Comparer).ToList();
+            foreach (var port in memberNames.Select(FindPort).Where(p => p?.PortChannel != null))
+                throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
+                    $"Port '{port.Path}' is already a member of {port.PortChannel.Name}. A port belongs to one channel at most.", port.Name);
             // IOS allows 8 active members per EtherChannel.
-            if (ports.Count == 0 || ports.Count > 8)
+            if (memberNames.Count == 0 || memberNames.Count > 8)
                 throw new VirtNetException(ErrorIds.InvalidPortChannel, VirtNetErrorKind.InvalidArgument,
-                    $"A port channel needs 1 to 8 member ports; {ports.Count} given.", name);
+                    $"A port channel needs 1 to 8 member ports; {memberNames.Count} given.", name);
+            var ports = memberNames.Select(GetOrAddPort).ToList();
             var channel = new VNPortChannel(this, shortName, mode, ports);
             foreach (var port in ports) port.PortChannel = channel;
             _portChannels.Add(channel);

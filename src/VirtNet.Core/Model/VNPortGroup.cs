@@ -39,6 +39,15 @@ namespace VirtNet
 
         internal void Release(VNVirtualAdapter adapter) => _ports.Remove(adapter);
 
+        /// <summary>
+        /// Puts the ports back in connection order after a saved model was reloaded with explicit port ids: ids are
+        /// handed out in connection order, so port id order is the order the ports were first connected in.
+        /// </summary>
+        internal void SortPortsByPortId() => _ports.Sort((a, b) => a.PortId.CompareTo(b.PortId));
+
+        /// <summary>Removes this port group from its vSwitch (see <see cref="VNVirtualSwitch.RemovePortGroup"/>); nothing to do once removed.</summary>
+        public void Remove(bool force) => VirtualSwitch?.RemovePortGroup(this, force);
+
         internal void Detach() => VirtualSwitch = null;
 
         public override string ToString() => Name;

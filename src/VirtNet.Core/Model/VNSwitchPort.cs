@@ -30,17 +30,7 @@ namespace VirtNet
         /// <summary>The trunk's allowed list in IOS form ("all", or "10,20,100-110").</summary>
         public string AllowedVLan => FormatAllowed();
         public PortFastMode PortFast { get; set; } = PortFastMode.Disabled;
-        public int Mtu
-        {
-            get => _mtu;
-            set
-            {
-                if (value < MinMtu || value > MaxMtu)
-                    throw new VirtNetException(ErrorIds.InvalidMtu, VirtNetErrorKind.InvalidArgument,
-                        $"MTU {value} is not valid on a switch port. Use {MinMtu} to {MaxMtu}.", value);
-                _mtu = value;
-            }
-        }
+        public int Mtu { get => _mtu; set => _mtu = CheckMtu(value); }
         public VNPortChannel PortChannel { get; internal set; }
         /// <summary>The host NIC cabled to this port, if any.</summary>
         public VNUplink Uplink { get; private set; }
@@ -57,10 +47,21 @@ namespace VirtNet
             Mode == SwitchPortMode.Access ? vlanId == _accessVLan : _allowed == null || (vlanId >= 1 && vlanId <= 4094 && _allowed[vlanId]);
 
         /// <summary>Sets the allowed list from IOS text: "all", "none", or ids and ranges such as "10,20,100-110".</summary>
-        public void SetAllowedVLan(IEnumerable<string> items)
+        public void SetAllowedVLan(IEnumerable<string> items) => _allowed = ParseAllowedVLan(items);
+
+        internal static int CheckMtu(int mtu)
+        {
+            if (mtu < MinMtu || mtu > MaxMtu)
+                throw new VirtNetException(ErrorIds.InvalidMtu, VirtNetErrorKind.InvalidArgument,
+                    $"MTU {mtu} is not valid on a switch port. Use {MinMtu} to {MaxMtu}.", mtu);
+            return mtu;
+        }
+
+        /// <summary>The allowed list as flags indexed by VLAN id; null for "all".</summary>
+        internal static bool[] ParseAllowedVLan(IEnumerable<string> items)
         {
             var list = items.SelectMany(i => i.Split(',')).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
-            if (list.Count == 1 && string.Equals(list[0], "all", StringComparison.OrdinalIgnoreCase)) { _allowed = null; return; }
+            if (list.Count == 1 && string.Equals(list[0], "all", StringComparison.OrdinalIgnoreCase)) return null;
             var allowed = new bool[4095];
             if (!(list.Count == 1 && string.Equals(list[0], "none", StringComparison.OrdinalIgnoreCase)))
             {
@@ -76,7 +77,7 @@ namespace VirtNet
                     for (int v = from; v <= to; v++) allowed[v] = true;
                 }
             }
-            _allowed = allowed;
+            return allowed;
         }
 
         string FormatAllowed()
@@ -93,6 +94,8 @@ namespace VirtNet
             }
             return ranges.Count == 0 ? "none" : string.Join(",", ranges);
         }
+
+        internal void SetAllowedVLanFlags(bool[] allowed) => _allowed = allowed;
 
         internal void Plug(VNUplink uplink) => Uplink = uplink;
         internal void Unplug() => Uplink = null;

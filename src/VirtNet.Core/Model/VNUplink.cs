@@ -38,6 +38,9 @@ namespace VirtNet
             return port;
         }
 
+        /// <summary>Removes this uplink from its vSwitch and its failover lists, and unplugs its switch port; nothing to do once removed.</summary>
+        public void Remove() => VirtualSwitch?.RemoveUplink(this);
+
         internal void Detach()
         {
             SwitchPort?.Unplug();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using VirtNet.Net;
 
 namespace VirtNet
@@ -31,29 +32,53 @@ namespace VirtNet
             public IPv4Address? IPAddress { get; }
             /// <summary>Set only when reloading a saved model, to keep the ids it had.</summary>
             public int? PortId { get; }
+
+            /// <summary>
+            /// One spec per port group, in order, with the MAC and IP address at the same position (a missing or null
+            /// entry: generated MAC, no IP). More addresses than port groups is an error: they would belong to no adapter.
+            /// </summary>
+            public static IReadOnlyList<AdapterSpec> ForPortGroups(IReadOnlyList<VNPortGroup> portGroups,
+                IReadOnlyList<MacAddress?> macAddresses, IReadOnlyList<IPv4Address?> ipAddresses)
+            {
+                CheckAligned(portGroups.Count, macAddresses.Count, "MAC address");
+                CheckAligned(portGroups.Count, ipAddresses.Count, "IP address");
+                var specs = new AdapterSpec[portGroups.Count];
+                for (int i = 0; i < specs.Length; i++)
+                    specs[i] = new AdapterSpec(portGroups[i], i < macAddresses.Count ? macAddresses[i] : null, i < ipAddresses.Count ? ipAddresses[i] : null);
+                return specs;
+            }
+
+            static void CheckAligned(int portGroups, int addresses, string what)
+            {
+                if (addresses > portGroups)
+                    throw new VirtNetException(ErrorIds.ParameterCountMismatch, VirtNetErrorKind.InvalidArgument,
+                        $"{addresses} {what}es were given for {portGroups} port group(s). A VM gets one network adapter per port group, " +
+                        $"and the n-th {what} goes to the n-th adapter: give at most {portGroups}, and leave an entry empty where none is wanted.", addresses);
+            }
         }
 
-        /// <summary>Adds adapters all or nothing: if one cannot connect (full vSwitch), none stays connected.</summary>
+        /// <summary>
+        /// Adds adapters all or nothing, checked before anything connects: a VM refused for a full vSwitch must not
+        /// use up port ids either, since LoadBalanceSrcId places every later port by its id.
+        /// </summary>
         internal void AddAdapters(IReadOnlyList<AdapterSpec> specs)
         {
+            foreach (var needed in specs.Where(s => s.PortGroup != null).GroupBy(s => s.PortGroup.VirtualSwitch))
+                needed.Key.CheckFreePorts(needed.Count());
             var added = new List<VNVMNetworkAdapter>();
-            try
+            foreach (var spec in specs)
             {
-                foreach (var spec in specs)
-                {
-                    var adapter = new VNVMNetworkAdapter(this, "Network adapter " + (_adapters.Count + 1), spec.MacAddress, spec.IPAddress);
-                    if (spec.PortGroup != null) spec.PortGroup.Connect(adapter, spec.PortId);
-                    _adapters.Add(adapter);
-                    added.Add(adapter);
-                    if (adapter.MacAddress == null) adapter.MacAddress = VNVMNetworkAdapter.GenerateMac(this, adapter);
-                }
+                var adapter = new VNVMNetworkAdapter(this, "Network adapter " + (_adapters.Count + 1), spec.MacAddress, spec.IPAddress);
+                spec.PortGroup?.Connect(adapter, spec.PortId);
+                _adapters.Add(adapter);
+                added.Add(adapter);
             }
-            catch
-            {
-                foreach (var adapter in added) { adapter.Disconnect(); _adapters.Remove(adapter); }
-                throw;
-            }
+            // Generated only once every adapter is in, so a generated MAC also avoids the given MACs of later adapters.
+            foreach (var adapter in added)
+                if (adapter.MacAddress == null) adapter.MacAddress = VNVMNetworkAdapter.GenerateMac(this, adapter);
         }
+
+        internal void Detach() => Host = null;
 
         public override string ToString() => Name;
     }

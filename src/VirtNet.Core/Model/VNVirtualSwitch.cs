@@ -93,8 +93,10 @@ namespace VirtNet
         }
 
         /// <summary>Adds an uplink. It joins the vSwitch's active list (last in failover order); port groups that
-        /// override the failover order see it as unused, as the vSphere client shows them.</summary>
-        public VNUplink AddUplink(string name, int speedMbps = 1000, Net.MacAddress? mac = null)
+        /// override the failover order see it as unused, as the vSphere client shows them. Given a physical switch
+        /// and port, it is cabled there too, all or nothing: if the port cannot take it, the uplink is not added.</summary>
+        public VNUplink AddUplink(string name, int speedMbps = 1000, Net.MacAddress? mac = null,
+            VNPhysicalSwitch physicalSwitch = null, string switchPort = null)
         {
             Names.Check(name, "uplink");
             var other = Host.FindUplink(name);
@@ -109,6 +111,11 @@ namespace VirtNet
             _uplinks.Add(uplink);
             Teaming.FailoverOrder.Active.Add(uplink.Name);
             foreach (var pg in _portGroups) pg.Teaming.FailoverOrder?.Unused.Add(uplink.Name);
+            if (physicalSwitch != null)
+            {
+                try { uplink.ConnectTo(physicalSwitch, switchPort); }
+                catch { RemoveUplink(uplink); throw; }
+            }
             return uplink;
         }
 
@@ -123,6 +130,10 @@ namespace VirtNet
         public VNUplink GetUplink(string name) =>
             Names.Find(_uplinks, u => u.Name, name)
             ?? throw Names.NotFound(ErrorIds.UplinkNotFound, "uplink", name, "virtual switch " + Path, _uplinks, u => u.Name);
+
+        public VNPortGroup GetPortGroup(string name) =>
+            Names.Find(_portGroups, p => p.Name, name)
+            ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", name, "virtual switch " + Path, _portGroups, p => p.Name);
 
         public VNPortGroup AddPortGroup(string name, int vlanId = 0)
         {
@@ -150,15 +161,24 @@ namespace VirtNet
         }
 
         /// <summary>Takes one usable port or refuses, as ESX refuses to power on a vNIC on a full vSwitch.</summary>
-        internal void ReservePort()
+        internal void ReservePort() => CheckFreePorts(1);
+
+        /// <summary>Refuses unless <paramref name="count"/> usable ports are free.</summary>
+        internal void CheckFreePorts(int count)
         {
-            if (NumPortsAvailable <= 0)
-                throw new VirtNetException(ErrorIds.VirtualSwitchFull, VirtNetErrorKind.ResourceUnavailable,
-                    $"Virtual switch '{Path}' is full: all {(IsElastic ? HostPortMaximum : NumPorts)} usable ports are in use. " +
-                    "Create it with a larger -NumPorts, or connect to another switch.", this);
+            if (NumPortsAvailable >= count) return;
+            int usable = IsElastic ? HostPortMaximum : NumPorts;
+            throw new VirtNetException(ErrorIds.VirtualSwitchFull, VirtNetErrorKind.ResourceUnavailable,
+                (NumPortsAvailable <= 0
+                    ? $"Virtual switch '{Path}' is full: all {usable} usable ports are in use. "
+                    : $"Virtual switch '{Path}' has {NumPortsAvailable} of its {usable} usable ports free and {count} are needed. ") +
+                "Create it with a larger -NumPorts, or connect to another switch.", this);
         }
 
         internal int AllocatePortId() => NextPortId++;
+
+        /// <summary>Removes this switch from its host (see <see cref="VNHost.RemoveVirtualSwitch"/>); nothing to do once removed.</summary>
+        public void Remove(bool force) => Host?.RemoveVirtualSwitch(this, force);
 
         internal void Detach() => Host = null;
 

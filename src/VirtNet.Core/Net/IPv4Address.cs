@@ -47,6 +47,21 @@ namespace VirtNet.Net
             return true;
         }
 
+        /// <summary>Parses "10.0.0.5" or the CIDR form "10.0.0.5/24"; <paramref name="prefixLength"/> is null without a '/'.</summary>
+        public static IPv4Address ParseCidr(string text, out int? prefixLength)
+        {
+            prefixLength = null;
+            int slash = text?.IndexOf('/') ?? -1;
+            if (slash < 0) return Parse(text);
+            var address = Parse(text.Substring(0, slash));
+            var prefixText = text.Substring(slash + 1);
+            if (prefixText.Length == 0 || prefixText.Length > 2 || !int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) || prefix > 32)
+                throw new VirtNetException(ErrorIds.InvalidSubnet, VirtNetErrorKind.InvalidArgument,
+                    $"'{prefixText}' in '{text}' is not a valid prefix length. Use 0 to 32 after the '/', such as 10.0.0.5/24.", text);
+            prefixLength = prefix;
+            return address;
+        }
+
         /// <summary>The mask of a prefix length: 24 gives 255.255.255.0.</summary>
         public static IPv4Address MaskFromPrefix(int prefixLength)
         {
@@ -59,7 +74,10 @@ namespace VirtNet.Net
         /// <summary>The prefix length of a contiguous mask: 255.255.255.0 gives 24.</summary>
         public static int PrefixFromMask(string mask)
         {
-            var value = Parse(mask).Value;
+            if (!TryParse(mask, out var parsed))
+                throw new VirtNetException(ErrorIds.InvalidSubnet, VirtNetErrorKind.InvalidArgument,
+                    $"'{mask}' is not a valid subnet mask. Use four decimal octets forming a contiguous mask, such as 255.255.255.0.", mask);
+            var value = parsed.Value;
             int prefix = 0;
             while (prefix < 32 && (value & (0x80000000u >> prefix)) != 0) prefix++;
             if (prefix < 32 && (value << prefix) != 0)

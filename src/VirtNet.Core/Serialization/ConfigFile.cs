@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace VirtNet.Serialization
+{
+    /// <summary>
+    /// A VirtNet configuration file: hosts and physical switches as JSON, read back into a fully linked model.
+    /// Export, import and export again give byte-identical files.
+    /// </summary>
+    public static class ConfigFile
+    {
+        /// <summary>The schema version this build writes.</summary>
+        public const int SchemaVersion = 1;
+
+        /// <summary>The schema versions this build reads.</summary>
+        public static readonly IReadOnlyList<int> SupportedSchemaVersions = new[] { 1 };
+
+        static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        /// <summary>
+        /// Writes the hosts and physical switches of <paramref name="contents"/>, with every physical switch their uplinks
+        /// are cabled to. The file is written under a temporary name in the same folder and then renamed over the target,
+        /// so the target is either untouched or complete. An existing file is replaced only with <paramref name="force"/>.
+        /// </summary>
+        public static void Write(string path, ConfigContents contents, bool force)
+        {
+            if (contents.IsEmpty)
+                throw new VirtNetException(ErrorIds.NothingToExport, VirtNetErrorKind.InvalidArgument,
+                    $"Nothing to export to '{path}': give at least one host or physical switch, or an object on one.", path);
+            var bytes = Utf8NoBom.GetBytes(ConfigWriter.ToJson(contents));
+            var fullPath = FullPath(path, ErrorIds.ConfigWriteFailed);
+            if (Directory.Exists(fullPath))
+                throw WriteFailed(fullPath, "it is a folder. Give a file name such as lab.json.", null);
+            var folder = Path.GetDirectoryName(fullPath);
+            if (!Directory.Exists(folder))
+                throw WriteFailed(fullPath, $"the folder '{folder}' does not exist. Create it first.", null);
+            if (File.Exists(fullPath) && !force)
+                throw Exists(fullPath);
+
+            // Hidden on Unix, and independent of the target's name so that a long name does not make it too long.
+            var temp = Path.Combine(folder, ".virtnet-" + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+                if (File.Exists(fullPath))
+                    File.Replace(temp, fullPath, destinationBackupFileName: null);
+                else
+                    File.Move(temp, fullPath);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+            {
+                // File.Move refuses a target that appeared after the check above; that is the same refusal as before.
+                if (!force && File.Exists(fullPath)) throw Exists(fullPath);
+                throw WriteFailed(fullPath, e.Message, e);
+            }
+            finally
+            {
+                DeleteQuietly(temp);
+            }
+        }
+
+        /// <summary>
+        /// Reads a configuration file into a new model. The whole model is built before anything is returned, so a file
+        /// with an error gives an exception and no objects at all.
+        /// </summary>
+        public static ConfigContents Read(string path)
+        {
+            var fullPath = FullPath(path, ErrorIds.ConfigReadFailed);
+            string text;
+            try
+            {
+                text = File.ReadAllText(fullPath);
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new VirtNetException(ErrorIds.ConfigFileNotFound, VirtNetErrorKind.ObjectNotFound,
+                    $"Configuration file '{fullPath}' does not exist.", fullPath, e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
+            {
+                throw new VirtNetException(ErrorIds.ConfigReadFailed, VirtNetErrorKind.ResourceUnavailable,
+                    $"Configuration file '{fullPath}' cannot be read: {e.Message}", fullPath, e);
+            }
+            return ConfigReader.Read(fullPath, Parse(fullPath, text));
+        }
+
+        static JObject Parse(string fullPath, string text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                throw Malformed(fullPath, "the file is empty. Export a configuration with Export-VNConfig.");
+            var reader = new JsonTextReader(new StringReader(text))
+            {
+                // Strings such as "2019" stay strings; dates are no part of the format.
+                DateParseHandling = DateParseHandling.None,
+            };
+            var settings = new JsonLoadSettings
+            {
+                LineInfoHandling = LineInfoHandling.Load,
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                CommentHandling = CommentHandling.Ignore,
+            };
+            JToken root;
+            try
+            {
+                root = JToken.ReadFrom(reader, settings);
+                // Reading on to the end makes Json.NET report any text after the top-level value; comments are skipped.
+                while (reader.Read()) { }
+            }
+            catch (JsonReaderException e)
+            {
+                throw new VirtNetException(ErrorIds.ConfigFileMalformed, VirtNetErrorKind.InvalidData,
+                    $"Configuration file '{fullPath}' is not valid JSON: line {e.LineNumber}, position {e.LinePosition}: {Reason(e)}",
+                    fullPath, e);
+            }
+            if (!(root is JObject rootObject))
+                throw Malformed(fullPath, $"the top level is a JSON {root.Type.ToString().ToLowerInvariant()}, not an object with a schemaVersion.");
+            return rootObject;
+        }
+
+        /// <summary>Json.NET appends " Path '...', line N, position M." to its messages; the line and position are given separately.</summary>
+        static string Reason(JsonReaderException e)
+        {
+            int at = e.Message.LastIndexOf(" Path '", StringComparison.Ordinal);
+            return at > 0 ? e.Message.Substring(0, at) : e.Message;
+        }
+
+        static string FullPath(string path, string errorId)
+        {
+            try
+            {
+                return Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is SecurityException)
+            {
+                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument,
+                    $"'{path}' is not a valid file path: {e.Message}", path, e);
+            }
+        }
+
+        static void DeleteQuietly(string temp)
+        {
+            try
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // The write has already failed or succeeded; a stray temporary file must not hide that outcome.
+            }
+        }
+
+        static VirtNetException Exists(string fullPath) =>
+            new VirtNetException(ErrorIds.ConfigFileExists, VirtNetErrorKind.ResourceExists,
+                $"Configuration file '{fullPath}' already exists. Use -Force to replace it, or choose another path.", fullPath);
+
+        static VirtNetException WriteFailed(string fullPath, string reason, Exception inner) =>
+            new VirtNetException(ErrorIds.ConfigWriteFailed, VirtNetErrorKind.WriteError,
+                $"Cannot write configuration file '{fullPath}': {reason}", fullPath, inner);
+
+        static VirtNetException Malformed(string fullPath, string reason) =>
+            new VirtNetException(ErrorIds.ConfigFileMalformed, VirtNetErrorKind.InvalidData,
+                $"Configuration file '{fullPath}' is not a VirtNet configuration: {reason}", fullPath);
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+
+namespace VirtNet.Serialization
+{
+    /// <summary>
+    /// Writes the configuration file format, schema version 1. Every property is written explicitly in a fixed order
+    /// and every list in model order, so the same model always gives the same bytes and a diff of two exports shows
+    /// exactly what changed. <see cref="ConfigReader"/> reads the same property names.
+    /// </summary>
+    sealed class ConfigWriter
+    {
+        readonly JsonTextWriter _json;
+
+        ConfigWriter(TextWriter text)
+        {
+            _json = new JsonTextWriter(text)
+            {
+                Formatting = Formatting.Indented,
+                Indentation = 2,
+                Culture = CultureInfo.InvariantCulture,
+            };
+        }
+
+        /// <summary>The file's text: indented, "\n" line endings on every platform, ending with a newline.</summary>
+        public static string ToJson(ConfigContents contents)
+        {
+            var hosts = contents.Hosts;
+            var physicalSwitches = contents.PhysicalSwitches;
+            // The file refers to physical switches by name, and a reader could not tell two hosts apart either.
+            CheckUniqueNames(hosts.Select(h => h.Name), "hosts");
+            CheckUniqueNames(physicalSwitches.Select(s => s.Name), "physical switches");
+
+            var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            var writer = new ConfigWriter(text);
+            writer.WriteRoot(hosts, physicalSwitches);
+            writer._json.Flush();
+            text.Write('\n');
+            return text.ToString();
+        }
+
+        static void CheckUniqueNames(IEnumerable<string> names, string what)
+        {
+            var duplicate = names.GroupBy(n => n, Names.Comparer).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null)
+                throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.InvalidArgument,
+                    $"The export holds two {what} named '{duplicate.Key}'. A configuration file names each once; rename one of them or export them to separate files.",
+                    duplicate.Key);
+        }
+
+        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
+        {
+            _json.WriteStartObject();
+            Property("schemaVersion", ConfigFile.SchemaVersion);
+            List("hosts", hosts, WriteHost);
+            List("physicalSwitches", physicalSwitches, WritePhysicalSwitch);
+            _json.WriteEndObject();
+        }
+
+        void WriteHost(VNHost host)
+        {
+            _json.WriteStartObject();
+            Property("name", host.Name);
+            Property("hypervisor", host.Hypervisor.ToString());
+            Property("version", host.Version);
+            Property("fqdn", host.Fqdn);
+            Property("ipAddress", host.IPAddress?.ToString());
+            List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);
+            List("vmKernelAdapters", host.VMKernelAdapters, WriteVMKernelAdapter);
+            List("virtualMachines", host.VirtualMachines, WriteVirtualMachine);
+            _json.WriteEndObject();
+        }
+
+        void WriteVirtualSwitch(VNVirtualSwitch vswitch)
+        {
+            _json.WriteStartObject();
+            Property("name", vswitch.Name);
+            Property("type", vswitch.Type.ToString());
+            Property("numPorts", vswitch.NumPorts);
+            Property("mtu", vswitch.Mtu);
+            Property("nextPortId", vswitch.NextPortId);
+            _json.WritePropertyName("teaming");
+            WriteTeaming(vswitch.Teaming);
+            List("uplinks", vswitch.Uplinks, WriteUplink);
+            List("portGroups", vswitch.PortGroups, WritePortGroup);
+            _json.WriteEndObject();
+        }
+
+        /// <summary>Only the fields that are set: on a port group a missing field is inherited from the vSwitch.</summary>
+        void WriteTeaming(TeamingSettings teaming)
+        {
+            _json.WriteStartObject();
+            if (teaming.LoadBalancingPolicy.HasValue) Property("loadBalancingPolicy", teaming.LoadBalancingPolicy.Value.ToString());
+            if (teaming.NetworkFailoverDetectionPolicy.HasValue) Property("networkFailoverDetectionPolicy", teaming.NetworkFailoverDetectionPolicy.Value.ToString());
+            if (teaming.NotifySwitches.HasValue) Property("notifySwitches", teaming.NotifySwitches.Value);
+            if (teaming.FailbackEnabled.HasValue) Property("failbackEnabled", teaming.FailbackEnabled.Value);
+            if (teaming.IpHashVariant.HasValue) Property("ipHashVariant", teaming.IpHashVariant.Value.ToString());
+            if (teaming.FailoverOrder != null)
+            {
+                _json.WritePropertyName("failoverOrder");
+                _json.WriteStartObject();
+                List("active", teaming.FailoverOrder.Active, _json.WriteValue);
+                List("standby", teaming.FailoverOrder.Standby, _json.WriteValue);
+                List("unused", teaming.FailoverOrder.Unused, _json.WriteValue);
+                _json.WriteEndObject();
+            }
+            _json.WriteEndObject();
+        }
+
+        void WriteUplink(VNUplink uplink)
+        {
+            _json.WriteStartObject();
+            Property("name", uplink.Name);
+            Property("speedMbps", uplink.SpeedMbps);
+            Property("macAddress", uplink.MacAddress?.ToString());
+            Property("physicalSwitch", uplink.PhysicalSwitch?.Name);
+            Property("switchPort", uplink.SwitchPort?.Name);
+            _json.WriteEndObject();
+        }
+
+        void WritePortGroup(VNPortGroup portGroup)
+        {
+            _json.WriteStartObject();
+            Property("name", portGroup.Name);
+            Property("vlanId", portGroup.VLanId);
+            _json.WritePropertyName("teaming");
+            WriteTeaming(portGroup.Teaming);
+            _json.WriteEndObject();
+        }
+
+        void WriteVMKernelAdapter(VNVMKernelAdapter adapter)
+        {
+            _json.WriteStartObject();
+            Property("name", adapter.Name);
+            Property("portGroup", adapter.PortGroup.Name);
+            Property("ipAddress", adapter.IPAddress?.ToString());
+            Property("prefixLength", adapter.PrefixLength);
+            Property("gateway", adapter.Gateway?.ToString());
+            Property("mtu", adapter.Mtu);
+            List("purpose", adapter.Purpose, p => _json.WriteValue(p.ToString()));
+            Property("macAddress", adapter.MacAddress?.ToString());
+            Property("portId", adapter.PortId);
+            _json.WriteEndObject();
+        }
+
+        void WriteVirtualMachine(VNVirtualMachine vm)
+        {
+            _json.WriteStartObject();
+            Property("name", vm.Name);
+            List("networkAdapters", vm.NetworkAdapters, WriteNetworkAdapter);
+            _json.WriteEndObject();
+        }
+
+        void WriteNetworkAdapter(VNVMNetworkAdapter adapter)
+        {
+            _json.WriteStartObject();
+            Property("portGroup", adapter.PortGroup?.Name);
+            Property("macAddress", adapter.MacAddress?.ToString());
+            Property("ipAddress", adapter.IPAddress?.ToString());
+            // A disconnected adapter has no port; -1 is the model's marker for that, not an id.
+            Property("portId", adapter.Connected ? adapter.PortId : (int?)null);
+            _json.WriteEndObject();
+        }
+
+        void WritePhysicalSwitch(VNPhysicalSwitch physicalSwitch)
+        {
+            _json.WriteStartObject();
+            Property("name", physicalSwitch.Name);
+            Property("model", physicalSwitch.Model);
+            Property("stack", physicalSwitch.Stack);
+            Property("loadBalance", physicalSwitch.LoadBalance.ToString());
+            Property("spanningTree", physicalSwitch.SpanningTree.ToString());
+            Property("forwardDelaySeconds", (int)physicalSwitch.ForwardDelay.TotalSeconds);
+            Property("maxAgeSeconds", (int)physicalSwitch.MaxAge.TotalSeconds);
+            List("ports", physicalSwitch.Ports, WriteSwitchPort);
+            List("portChannels", physicalSwitch.PortChannels, WritePortChannel);
+            List("endpoints", physicalSwitch.Endpoints, WriteEndpoint);
+            _json.WriteEndObject();
+        }
+
+        void WriteSwitchPort(VNSwitchPort port)
+        {
+            _json.WriteStartObject();
+            Property("name", port.Name);
+            Property("mode", port.Mode.ToString());
+            Property("accessVLan", port.AccessVLan);
+            Property("nativeVLan", port.NativeVLan);
+            Property("allowedVLan", port.AllowedVLan);
+            Property("portFast", port.PortFast.ToString());
+            Property("mtu", port.Mtu);
+            _json.WriteEndObject();
+        }
+
+        void WritePortChannel(VNPortChannel channel)
+        {
+            _json.WriteStartObject();
+            Property("name", channel.Name);
+            Property("mode", channel.Mode.ToString());
+            List("members", channel.Members, m => _json.WriteValue(m.Name));
+            _json.WriteEndObject();
+        }
+
+        void WriteEndpoint(VNEndpoint endpoint)
+        {
+            _json.WriteStartObject();
+            Property("name", endpoint.Name);
+            Property("ipAddress", endpoint.IPAddress.ToString());
+            Property("vlanId", endpoint.VLanId);
+            Property("respondsToPing", endpoint.RespondsToPing);
+            Property("role", endpoint.Role.ToString());
+            _json.WriteEndObject();
+        }
+
+        void Property(string name, string value)
+        {
+            _json.WritePropertyName(name);
+            _json.WriteValue(value);
+        }
+
+        void Property(string name, int? value)
+        {
+            _json.WritePropertyName(name);
+            _json.WriteValue(value);
+        }
+
+        void Property(string name, bool value)
+        {
+            _json.WritePropertyName(name);
+            _json.WriteValue(value);
+        }
+
+        void List<T>(string name, IEnumerable<T> items, System.Action<T> writeItem)
+        {
+            _json.WritePropertyName(name);
+            _json.WriteStartArray();
+            foreach (var item in items) writeItem(item);
+            _json.WriteEndArray();
+        }
+    }
+}

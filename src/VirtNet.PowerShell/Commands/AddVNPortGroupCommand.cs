@@ -1,0 +1,24 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Add, "VNPortGroup", SupportsShouldProcess = true)]
+    [OutputType(typeof(VNPortGroup))]
+    public sealed class AddVNPortGroupCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public VNVirtualSwitch VirtualSwitch { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int VLanId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(VirtualSwitch.Path + "/" + Name, "Add port group")) return;
+            ForInput(() => WriteObject(VirtualSwitch.AddPortGroup(Name, VLanId)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Linq;
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Add, "VNVirtualMachine", SupportsShouldProcess = true)]
+    [OutputType(typeof(VNVirtualMachine))]
+    public sealed class AddVNVirtualMachineCommand : VNCmdlet
+    {
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public new VNHost Host { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; }
+
+        /// <summary>Port group names (resolved on the host) or VNPortGroup objects, one network adapter each.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public object[] PortGroup { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[] MacAddress { get; set; }
+
+        // Not ByPropertyName: a piped host's own management IPAddress would bind here and go to the VM.
+        [Parameter]
+        public string[] IPAddress { get; set; }
+
+        bool _hostOrNameOnCommandLine;
+
+        protected override void BeginProcessing() =>
+            _hostOrNameOnCommandLine = IsBound(nameof(Host)) || IsBound(nameof(Name));
+
+        protected override void ProcessRecord()
+        {
+            ForInput(() =>
+            {
+                // Both bound from the pipeline means both came from one piped host: the "name" is the host's own.
+                if (!_hostOrNameOnCommandLine)
+                    throw new VirtNetException(ErrorIds.InvalidName, VirtNetErrorKind.InvalidArgument,
+                        $"The virtual machine has no name: piping host '{Host.Name}' binds the host's own name. Give the VM's name with -Name.", Host.Name);
+                var portGroups = (PortGroup ?? new object[0]).Select(ResolvePortGroup).ToList();
+                var macs = (MacAddress ?? new string[0]).Select(ParseMac).ToList();
+                var ips = (IPAddress ?? new string[0]).Select(ParseIP).ToList();
+                var adapters = VNVirtualMachine.AdapterSpec.ForPortGroups(portGroups, macs, ips);
+                var target = portGroups.Count == 0 ? "no network adapter" : "network adapters on " + string.Join(", ", portGroups.Select(p => p.Name));
+                if (!ShouldProcess(Host.Path, $"Add virtual machine '{Name}' with {target}")) return;
+                WriteObject(Host.AddVirtualMachine(Name, adapters));
+            });
+        }
+
+        VNPortGroup ResolvePortGroup(object entry)
+        {
+            var value = PSObject.AsPSObject(entry).BaseObject;
+            return value as VNPortGroup ?? Host.GetPortGroup(value.ToString());
+        }
+    }
+}

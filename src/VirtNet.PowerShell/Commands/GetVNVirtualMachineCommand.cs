@@ -1,0 +1,26 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "VNVirtualMachine")]
+    [OutputType(typeof(VNVirtualMachine))]
+    public sealed class GetVNVirtualMachineCommand : VNCmdlet
+    {
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public new VNHost[] Host { get; set; }
+
+        // Not ByPropertyName: the piped host's own Name would bind here and filter for a VM named like the host.
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var host in Host)
+                WriteMatching(host.VirtualMachines, v => v.Name, Name, host.GetVirtualMachine);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using VirtNet.Serialization;
+
+namespace VirtNet.Commands
+{
+    /// <summary>Reads configuration files written by Export-VNConfig and emits their hosts, then their physical switches.</summary>
+    [Cmdlet(VerbsData.Import, "VNConfig")]
+    [OutputType(typeof(VNHost), typeof(VNPhysicalSwitch))]
+    public sealed class ImportVNConfigCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        public string[] Path { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var path in Path)
+                ForInput(() =>
+                {
+                    var contents = ConfigFile.Read(ResolveFilePath(path, ErrorIds.ConfigFileNotFound));
+                    foreach (var topLevelObject in contents.TopLevelObjects) WriteObject(topLevelObject);
+                });
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Remove, "VNUplink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    public sealed class RemoveVNUplinkCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        public VNUplink[] InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var uplink in InputObject)
+                if (ShouldProcess(uplink.Path, "Remove uplink"))
+                    uplink.Remove();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Remove, "VNVMKernelAdapter", SupportsShouldProcess = true)]
+    public sealed class RemoveVNVMKernelAdapterCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public VNVMKernelAdapter[] InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var adapter in InputObject)
+                if (ShouldProcess(adapter.Path, "Remove VMkernel adapter")) adapter.Remove();
+        }
+    }
+}

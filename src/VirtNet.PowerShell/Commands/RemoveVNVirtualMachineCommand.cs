@@ -1,0 +1,18 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.Remove, "VNVirtualMachine", SupportsShouldProcess = true)]
+    public sealed class RemoveVNVirtualMachineCommand : VNCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public VNVirtualMachine[] InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var vm in InputObject)
+                if (ShouldProcess(vm.Path, "Remove virtual machine")) vm.Host?.RemoveVirtualMachine(vm);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+
+namespace VirtNet.Commands
+{
+    /// <summary>
+    /// What the teaming cmdlets accept on -InputObject: a vSwitch, a port group, or a VNTeamingPolicy
+    /// (Get-VNTeamingPolicy output, standing for its port group or else its vSwitch), as PowerCLI pipes
+    /// Get-NicTeamingPolicy into Set-NicTeamingPolicy.
+    /// </summary>
+    static class TeamingTarget
+    {
+        /// <summary>Resolves one input to its vSwitch and port group (null for the vSwitch's own policy), or throws InvalidTeamingTarget.</summary>
+        public static void Resolve(object input, out VNVirtualSwitch virtualSwitch, out VNPortGroup portGroup)
+        {
+            var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            if (value is VNTeamingPolicy policy)
+                value = (object)policy.PortGroup ?? policy.VirtualSwitch;
+            portGroup = value as VNPortGroup;
+            virtualSwitch = portGroup != null ? portGroup.VirtualSwitch : value as VNVirtualSwitch;
+            if (portGroup != null && virtualSwitch == null)
+                throw new VirtNetException(ErrorIds.InvalidTeamingTarget, VirtNetErrorKind.InvalidArgument,
+                    $"Port group '{portGroup.Name}' has been removed from its virtual switch, so it has no teaming policy.", input);
+            if (virtualSwitch == null)
+                throw new VirtNetException(ErrorIds.InvalidTeamingTarget, VirtNetErrorKind.InvalidArgument,
+                    $"{Describe(value)} has no teaming policy. Pass a virtual switch (VNVirtualSwitch), a port group (VNPortGroup) " +
+                    "or a teaming policy from Get-VNTeamingPolicy.", input);
+        }
+
+        static string Describe(object value) => value == null ? "A null input" : $"'{value}' ({value.GetType().FullName})";
+    }
+}
