@@ -36,6 +36,9 @@
         'Export-VNConfig'
         'Import-VNConfig'
         'New-VNSampleLab'
+        'New-VNCluster'
+        'New-VNFailureScenario'
+        'Test-VNHaIsolation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
