@@ -372,3 +372,24 @@ Describe 'New-VNFailureScenario' {
             Should -Throw -ErrorId 'InvalidFailureScenario,VirtNet.Commands.NewVNFailureScenarioCommand'
     }
 }
+
+Describe 'Export-VNConfig and Import-VNConfig with an HA cluster' {
+    It 'saves a cluster with its hosts and switches and reads back one that simulates the same' {
+        $lab = New-HaLab -Version 6.7
+        $cluster = New-VNCluster -Name c -Host $lab.Hosts -AdvancedSetting @{ 'das.config.fdm.isolationPolicyDelaySec' = 10 } -WarningAction SilentlyContinue
+        $path = Join-Path $TestDrive 'cluster.json'
+        $cluster | Export-VNConfig -Path $path
+
+        $imported = @(Import-VNConfig -Path $path -WarningVariable w -WarningAction SilentlyContinue)
+
+        # Three hosts, cat-a (the only switch cabled), the cluster.
+        $imported.Count | Should -Be 5
+        $imported[4] | Should -BeOfType ([VirtNet.HA.VNCluster])
+        $imported[4].Hosts.Name | Should -Be @('esx01', 'esx02', 'esx03')
+        "$w" | Should -Match 'isolationPolicyDelaySec 10 is below the minimum'
+        $scenario = New-VNFailureScenario -Name bounce -LinkDown esx02/vmnic0 -Until 1
+        $r = Get-Result (Test-VNHaIsolation $imported[4] $scenario) esx02
+        $r.IsolationDeclaredAt | Should -Be (S 30)
+        Get-EventTime $r IsolationCancelled | Should -Be (S 31)
+    }
+}
