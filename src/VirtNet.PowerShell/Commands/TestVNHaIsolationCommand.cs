@@ -27,7 +27,7 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     var simulator = new HaSimulator(cluster);
-                    IReadOnlyList<VNFailureScenario> scenarios = Scenario ?? simulator.StandardScenarios();
+                    IReadOnlyList<VNFailureScenario> scenarios = Scenario?.Where(s => s != null).ToList() ?? simulator.StandardScenarios();
                     var progress = new ProgressRecord(++_activity, $"Testing HA isolation of cluster {cluster.Name}", "Starting");
                     for (int i = 0; i < scenarios.Count; i++)
                     {
