@@ -86,6 +86,24 @@ namespace VirtNet.Commands
             WriteObject(matches, enumerateCollection: true);
         }
 
+        HashSet<string> _commandLineParameters;
+
+        /// <summary>Records the parameters the command line gave, before any pipeline input binds.</summary>
+        protected override void BeginProcessing() =>
+            _commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Names bind by property name so that PowerCLI-shaped objects can be piped in. When the parent itself is
+        /// piped and -Name is not given, the parent's own Name binds to -Name (a vSwitch named after its host):
+        /// refuse that rather than create an object with a name nobody chose.
+        /// </summary>
+        protected void CheckNameNotFromPipedParent(string parentParameter, string parentName, string what)
+        {
+            if (_commandLineParameters.Contains("Name") || _commandLineParameters.Contains(parentParameter)) return;
+            throw new VirtNetException(ErrorIds.InvalidName, VirtNetErrorKind.InvalidArgument,
+                $"The new {what} has no name: piping '{parentName}' binds its own name. Give the {what}'s name with -Name.", parentName);
+        }
+
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         protected static IPv4Address? ParseIP(string text) => string.IsNullOrEmpty(text) ? (IPv4Address?)null : IPv4Address.Parse(text);

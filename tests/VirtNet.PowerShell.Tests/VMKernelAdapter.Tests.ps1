@@ -117,7 +117,7 @@ Describe 'Add-VNVMKernelAdapter' {
         $pg = New-TestPortGroup
         $null = $pg | Add-VNVMKernelAdapter -IPAddress 10.0.0.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
-        $err[0].Exception.Message | Should -Match 'vmkN'
+        $err[0].Exception.Message | Should -Match 'with -Name'
     }
 
     It 'refuses <Name> -Purpose <Purpose>: the Service Console lives on vswif interfaces only (InvalidAdapterPurpose)' -ForEach @(

@@ -30,6 +30,7 @@ namespace VirtNet.Commands
         {
             ForInput(() =>
             {
+                CheckNameNotFromPipedParent(nameof(PhysicalSwitch), PhysicalSwitch.Name, "endpoint");
                 var ip = IPv4Address.Parse(IPAddress);
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Add endpoint {ip} ({Role})")) return;
                 WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role));

@@ -17,8 +17,12 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(VirtualSwitch.Path + "/" + Name, "Add port group")) return;
-            ForInput(() => WriteObject(VirtualSwitch.AddPortGroup(Name, VLanId)));
+            ForInput(() =>
+            {
+                CheckNameNotFromPipedParent(nameof(VirtualSwitch), VirtualSwitch.Name, "port group");
+                if (!ShouldProcess(VirtualSwitch.Path + "/" + Name, "Add port group")) return;
+                WriteObject(VirtualSwitch.AddPortGroup(Name, VLanId));
+            });
         }
     }
 }

@@ -29,24 +29,24 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            var mismatch = Misaligned(MacAddress, "MacAddress", "MAC address") ?? Misaligned(SwitchPort, "SwitchPort", "switch port");
-            if (mismatch != null)
+            ForInput(() =>
             {
-                WriteError(ToErrorRecord(mismatch));
-                return;
-            }
-            for (int i = 0; i < Name.Length; i++)
-            {
-                int index = i;
-                if (!ShouldProcess(VirtualSwitch.Path + "/" + Name[index], "Add uplink")) continue;
-                ForInput(() =>
+                CheckNameNotFromPipedParent(nameof(VirtualSwitch), VirtualSwitch.Name, "uplink");
+                var mismatch = Misaligned(MacAddress, "MacAddress", "MAC address") ?? Misaligned(SwitchPort, "SwitchPort", "switch port");
+                if (mismatch != null) throw mismatch;
+                for (int i = 0; i < Name.Length; i++)
                 {
-                    var uplink = VirtualSwitch.AddUplink(Name[index], SpeedMbps,
-                        MacAddress == null ? null : ParseMac(MacAddress[index]),
-                        PhysicalSwitch, SwitchPort?[index]);
-                    WriteObject(uplink);
-                });
-            }
+                    int index = i;
+                    if (!ShouldProcess(VirtualSwitch.Path + "/" + Name[index], "Add uplink")) continue;
+                    ForInput(() =>
+                    {
+                        var uplink = VirtualSwitch.AddUplink(Name[index], SpeedMbps,
+                            MacAddress == null ? null : ParseMac(MacAddress[index]),
+                            PhysicalSwitch, SwitchPort?[index]);
+                        WriteObject(uplink);
+                    });
+                }
+            });
         }
 
         /// <summary>-MacAddress and -SwitchPort pair up with -Name by position, so they need one value per name.</summary>

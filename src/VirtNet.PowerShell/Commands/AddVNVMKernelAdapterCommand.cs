@@ -40,6 +40,7 @@ namespace VirtNet.Commands
         {
             ForInput(() =>
             {
+                CheckNameNotFromPipedParent(nameof(PortGroup), PortGroup.Name, "VMkernel adapter");
                 var (ip, prefixLength) = VNVMKernelAdapter.ParseAddress(IPAddress, SubnetMask, PrefixLength);
                 var gateway = ParseIP(Gateway);
                 var mac = ParseMac(MacAddress);

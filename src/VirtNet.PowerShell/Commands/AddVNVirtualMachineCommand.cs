@@ -27,19 +27,11 @@ namespace VirtNet.Commands
         [Parameter]
         public string[] IPAddress { get; set; }
 
-        bool _hostOrNameOnCommandLine;
-
-        protected override void BeginProcessing() =>
-            _hostOrNameOnCommandLine = IsBound(nameof(Host)) || IsBound(nameof(Name));
-
         protected override void ProcessRecord()
         {
             ForInput(() =>
             {
-                // Both bound from the pipeline means both came from one piped host: the "name" is the host's own.
-                if (!_hostOrNameOnCommandLine)
-                    throw new VirtNetException(ErrorIds.InvalidName, VirtNetErrorKind.InvalidArgument,
-                        $"The virtual machine has no name: piping host '{Host.Name}' binds the host's own name. Give the VM's name with -Name.", Host.Name);
+                CheckNameNotFromPipedParent(nameof(Host), Host.Name, "virtual machine");
                 var portGroups = (PortGroup ?? new object[0]).Select(ResolvePortGroup).ToList();
                 var macs = (MacAddress ?? new string[0]).Select(ParseMac).ToList();
                 var ips = (IPAddress ?? new string[0]).Select(ParseIP).ToList();

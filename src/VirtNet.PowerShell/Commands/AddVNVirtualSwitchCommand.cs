@@ -28,9 +28,10 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
             ForInput(() =>
             {
+                CheckNameNotFromPipedParent(nameof(Host), Host.Name, "virtual switch");
+                if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
                 var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic);
                 WriteObject(vswitch);
             });

@@ -42,6 +42,7 @@ namespace VirtNet.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _change = new SwitchPortChange
             {
                 Mode = IsBound(nameof(Mode)) ? Mode : (SwitchPortMode?)null,

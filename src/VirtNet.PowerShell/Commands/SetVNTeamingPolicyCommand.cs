@@ -45,6 +45,7 @@ namespace VirtNet.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _change = new TeamingPolicyChange
             {
                 LoadBalancingPolicy = IsBound(nameof(LoadBalancingPolicy)) ? LoadBalancingPolicy : (LoadBalancingPolicy?)null,

@@ -1,0 +1,88 @@
+<#
+.SYNOPSIS
+    Shows the NicTeaming sample lab as an admin would inspect it in a terminal.
+.DESCRIPTION
+    Builds the lab of "Understanding NIC Utilization in VMware ESX" and prints, section by section, its host,
+    vSwitch, uplinks and the switch ports they are cabled to, port groups, VMkernel and Service Console ports,
+    VMs, the physical switch, and the teaming policy of the vSwitch and of each port group.
+    build.ps1 -Task Demo runs it in a fresh pwsh against the staged module.
+.PARAMETER ModulePath
+    The folder of the staged module, such as out/VirtNet.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Import-Module (Resolve-Path $ModulePath).Path -Force
+
+function Write-Section {
+    param([string] $Title, [string[]] $Note = @())
+    Write-Host ''
+    Write-Host "== $Title ==" -ForegroundColor Cyan
+    foreach ($line in $Note) { Write-Host $line }
+}
+
+# Formats everything piped in as one table and writes it at once, so tables and headings stay in order.
+function Write-Table {
+    param(
+        [Parameter(ValueFromPipeline)] $InputObject,
+        [object[]] $Property
+    )
+    begin { $items = [System.Collections.Generic.List[object]]::new() }
+    process { $items.Add($InputObject) }
+    end {
+        $columns = if ($Property) { @{ Property = $Property } } else { @{} }
+        Write-Host ''
+        Write-Host (($items | Format-Table @columns -AutoSize | Out-String -Width 200).Trim("`r", "`n"))
+    }
+}
+
+$lab = New-VNSampleLab -Name NicTeaming
+$vmhosts = $lab | Where-Object { $_ -is [VirtNet.VNHost] }
+$physicalSwitches = $lab | Where-Object { $_ -is [VirtNet.VNPhysicalSwitch] }
+
+Write-Section 'Sample lab NicTeaming' @(
+    "From 'Understanding NIC Utilization in VMware ESX': an ESX 3.5 host with IP storage, as the article starts,"
+    'teaming two uplinks by originating port ID (the ESX default) without link aggregation on the switch.'
+)
+
+Write-Section 'Hosts'
+$vmhosts | Write-Table
+
+Write-Section 'Virtual switches' 'ESX 3.5 standard vSwitch: 56 usable ports; each uplink and connected port takes one.'
+$vmhosts | Get-VNVirtualSwitch | Write-Table
+
+Write-Section 'Uplinks and the switch ports they are cabled to' 'One uplink on each member of the Catalyst 3750 stack.'
+$vmhosts | Get-VNUplink | Write-Table
+
+Write-Section 'Port groups'
+$vmhosts | Get-VNPortGroup | Write-Table
+
+Write-Section 'VMkernel and Service Console ports' 'Every VM and VMkernel port gets its own virtual port id, in connection order.'
+$vmhosts | Get-VNVMKernelAdapter | Write-Table -Property @(
+    @{ Name = 'Host'; Expression = { $_.Host.Name } }
+    'Name'
+    @{ Name = 'PortGroup'; Expression = { $_.PortGroup.Name } }
+    'PortId', 'IPAddress', 'PrefixLength', 'Gateway'
+    @{ Name = 'Purpose'; Expression = { $_.Purpose -join ', ' } }
+)
+
+Write-Section 'Virtual machines'
+$vmhosts | Get-VNVirtualMachine | Write-Table
+$vmhosts | Get-VNVirtualMachine | ForEach-Object NetworkAdapters | Write-Table
+
+Write-Section 'Physical switch'
+$physicalSwitches | Write-Table
+$physicalSwitches.Ports | Write-Table
+$physicalSwitches.Endpoints | Write-Table
+
+Write-Section 'Teaming policies' @(
+    'Route based on originating port ID: each VM and each VMkernel port uses one uplink, so vmk0 reaches both'
+    'NFS targets over the same uplink. IP hash could spread them, but only with a static EtherChannel (mode on)'
+    'across Gi1/0/1 and Gi2/0/1, and the stack has no port channel.'
+)
+$vmhosts | Get-VNVirtualSwitch | Get-VNTeamingPolicy | Write-Table
+$vmhosts | Get-VNPortGroup | Get-VNTeamingPolicy | Write-Table
