@@ -1,10 +1,14 @@
 <#
 .SYNOPSIS
-    Shows the NicTeaming sample lab as an admin would inspect it in a terminal.
+    Shows the NicTeaming sample lab as an admin would inspect it in a terminal, then tests HA isolation on the
+    HaCluster sample lab.
 .DESCRIPTION
     Builds the lab of "Understanding NIC Utilization in VMware ESX" and prints, section by section, its host,
     vSwitch, uplinks and the switch ports they are cabled to, port groups, VMkernel and Service Console ports,
     VMs, the physical switch, and the teaming policy of the vSwitch and of each port group.
+    Then builds the lab of "VMware HA Configuration Notes", forms its hosts into an HA cluster, runs the
+    standard failure catalogue through Test-VNHaIsolation and prints every verdict with its explanation, and
+    the timeline of the host that is isolated.
     build.ps1 -Task Demo runs it in a fresh pwsh against the staged module.
 .PARAMETER ModulePath
     The folder of the staged module, such as out/VirtNet.
@@ -86,3 +90,31 @@ Write-Section 'Teaming policies' @(
 )
 $vmhosts | Get-VNVirtualSwitch | Get-VNTeamingPolicy | Write-Table
 $vmhosts | Get-VNPortGroup | Get-VNTeamingPolicy | Write-Table
+
+$haLab = New-VNSampleLab -Name HaCluster
+$haHosts = $haLab | Where-Object { $_ -is [VirtNet.VNHost] }
+
+Write-Section 'Sample lab HaCluster: will a short network event make HA isolate a host?' @(
+    "From 'VMware HA Configuration Notes': three ESX 3.5 hosts whose Service Console uses vmnic0 (to cat-a) with vmnic1"
+    '(to cat-b) as standby. PortFast is on for the switch ports of esx01 and esx02 and forgotten on those of esx03.'
+)
+$cluster = New-VNCluster -Name HaCluster -Host $haHosts
+$cluster | Write-Table
+
+Write-Section 'HA isolation under the standard failure catalogue' @(
+    'Each uplink down, each uplink flapping for 2 s, each switch down, the gateway down: one verdict per host and scenario.'
+)
+$results = $cluster | Test-VNHaIsolation
+$results | Write-Table -Property @(
+    @{ Name = 'Scenario'; Expression = { $_.Scenario.Name } }
+    @{ Name = 'Host'; Expression = { $_.Host.Name } }
+    'Verdict'
+    @{ Name = 'ResponseAt'; Expression = { if ($null -ne $_.ResponseAt) { '{0:0.###} s' -f $_.ResponseAt.TotalSeconds } } }
+    'Explanation'
+)
+
+$isolated = @($results | Where-Object Verdict -eq Isolated)
+foreach ($result in $isolated) {
+    Write-Section "Timeline: $($result.Host.Name) in '$($result.Scenario.Name)'" $result.Explanation
+    $result.Timeline | Write-Table
+}

@@ -393,3 +393,37 @@ Describe 'Export-VNConfig and Import-VNConfig with an HA cluster' {
         Get-EventTime $r IsolationCancelled | Should -Be (S 31)
     }
 }
+
+Describe "Test-VNHaIsolation on the 'HaCluster' sample lab (VMware HA Configuration Notes, 2008)" {
+    BeforeAll {
+        $lab = New-VNSampleLab -Name HaCluster
+        $cluster = New-VNCluster -Name HaCluster -Host ($lab | Where-Object { $_ -is [VirtNet.VNHost] })
+        $results = $cluster | Test-VNHaIsolation
+    }
+
+    It 'forms legacy HA with Power off, as ESX 3.5 clusters were created' {
+        $cluster.HaProfile | Should -Be 'AamUpTo35U2'
+        $cluster.IsolationResponse | Should -Be 'PowerOff'
+    }
+
+    It 'isolates only esx03, whose ports lack PortFast, when its active Service Console uplink flaps for 2 s' {
+        $isolated = @($results | Where-Object Verdict -ne NotIsolated)
+        $isolated.Count | Should -Be 1
+        $isolated[0].Host.Name | Should -Be 'esx03'
+        $isolated[0].Scenario.Name | Should -Be 'esx03/vSwitch0/vmnic0 flaps 2 s'
+        $isolated[0].Verdict | Should -Be 'Isolated'
+        $isolated[0].ResponseAt | Should -Be (S 16)
+        $isolated[0].Explanation | Should -Match 'Failback moved vswif0 \(Service Console\) back to vmnic0 at 2 s, but switch port Gi0/3 \(cat-a\) had no PortFast: forwarding at 32 s, after the 16 s isolation response'
+    }
+
+    It 'keeps esx01 and esx02, whose ports have portfast trunk, through the same flap of their own vmnic0' {
+        foreach ($name in 'esx01', 'esx02') {
+            $r = $results | Where-Object { $_.Host.Name -eq $name -and $_.Scenario.Name -eq "$name/vSwitch0/vmnic0 flaps 2 s" }
+            $r.Verdict | Should -Be 'NotIsolated'
+        }
+    }
+
+    It 'rides through a whole switch going down on the standby uplink' {
+        ($results | Where-Object { $_.Scenario.Name -eq 'cat-a down' }).Verdict | Should -Be @('NotIsolated', 'NotIsolated', 'NotIsolated')
+    }
+}
