@@ -39,6 +39,8 @@
         'New-VNCluster'
         'New-VNFailureScenario'
         'Test-VNHaIsolation'
+        'Test-VNConfiguration'
+        'Get-VNRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -4,7 +4,8 @@
 .DESCRIPTION
     Tasks:
       Build  (default) compiles the solution and stages the module in out/VirtNet, with its MAML help.
-      Help   regenerates out/VirtNet/en-US from the markdown in en-US/ and the compiled cmdlets.
+      Help   regenerates out/VirtNet/en-US from the markdown in en-US/ and the compiled cmdlets, and
+             about_VirtNet_Rules from its template in en-US/ and the compiled rule catalogue.
       Test   builds, then runs the xunit suite and the Pester suite (in a fresh pwsh, against out/VirtNet).
       Demo   builds, then runs the module's main job on the built-in sample lab.
       Bench  runs the BenchmarkDotNet benchmarks in tests/VirtNet.Benchmarks.

@@ -70,6 +70,8 @@ namespace VirtNet
         public const string InvalidTeamingTarget = nameof(InvalidTeamingTarget);
         public const string InheritOnVirtualSwitch = nameof(InheritOnVirtualSwitch);
         public const string UnknownSampleLab = nameof(UnknownSampleLab);
+        public const string RuleNotFound = nameof(RuleNotFound);
+        public const string UnsupportedCheckInput = nameof(UnsupportedCheckInput);
         public const string ConfigFileMalformed = nameof(ConfigFileMalformed);
         public const string ConfigFileNotFound = nameof(ConfigFileNotFound);
         public const string ConfigFileExists = nameof(ConfigFileExists);

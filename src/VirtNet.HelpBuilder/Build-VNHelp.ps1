@@ -1,11 +1,14 @@
 <#
 .SYNOPSIS
-    Writes VirtNet.PowerShell.dll-Help.xml (MAML) from the PlatyPS-schema markdown in en-US and the compiled cmdlets.
+    Writes VirtNet.PowerShell.dll-Help.xml (MAML) from the PlatyPS-schema markdown in en-US and the compiled cmdlets,
+    and about_VirtNet_Rules.help.txt from its template in en-US and the compiled rule catalogue.
 .DESCRIPTION
     Syntax and parameter metadata (type, parameter sets, mandatory, position, pipeline input, aliases, accepted
     enum values) come from the compiled cmdlets, with the engine's own common-parameter list filtered out.
     Prose (synopsis, description, parameter descriptions, defaults, wildcard support, examples, inputs, outputs,
     notes, links) comes from the markdown. The MAML is written through XmlWriter, never by string concatenation.
+    The rules topic is the template's prose with the catalogue (Get-VNRule) in place of its {{RULES}} line, so the
+    topic lists exactly the rules the built module has.
     Runs in its own pwsh process: importing the module loads its dll for good.
 #>
 param(
@@ -262,6 +265,48 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
     $W.WriteEndElement()
 }
 
+# --- about_VirtNet_Rules ---------------------------------------------------------------------------------
+
+function Format-Wrapped([string] $Text, [int] $Indent, [int] $ContinuationIndent = $Indent, [int] $Width = 80) {
+    # About topics are plain text read in an 80-column console: wrap at word boundaries.
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $pad = ' ' * $Indent
+    $line = ''
+    foreach ($word in $Text -split '\s+' | Where-Object { $_ }) {
+        if ($line -and ($pad.Length + $line.Length + 1 + $word.Length) -gt $Width) {
+            $lines.Add($pad + $line)
+            $pad = ' ' * $ContinuationIndent
+            $line = $word
+        }
+        elseif ($line) { $line += " $word" }
+        else { $line = $word }
+    }
+    if ($line) { $lines.Add($pad + $line) }
+    return $lines
+}
+
+function Write-RulesTopic([string] $TemplatePath, [string] $Target) {
+    $template = (Get-Content -LiteralPath $TemplatePath -Raw -Encoding utf8) -replace "`r`n", "`n"
+    if (-not $template.Contains("`n{{RULES}}`n")) { throw "$TemplatePath has no {{RULES}} line to put the rule catalogue in." }
+    $areaTitles = @{ VLan = 'VLAN'; Mtu = 'MTU'; SpanningTree = 'Spanning tree'; Ports = 'vSwitch ports' }
+    $text = [System.Collections.Generic.List[string]]::new()
+    foreach ($area in Get-VNRule | Group-Object Area) {
+        $title = if ($areaTitles.ContainsKey($area.Name)) { $areaTitles[$area.Name] } else { $area.Name }
+        $text.Add("    $title ($($area.Group[0].RuleId.Substring(0, 3)))")
+        $text.Add('')
+        foreach ($rule in $area.Group) {
+            $text.AddRange([string[]](Format-Wrapped "$($rule.RuleId) ($($rule.Severity)): $($rule.Title)" 4 6))
+            $text.AddRange([string[]](Format-Wrapped $rule.Description 8))
+            $text.Add('')
+            $text.AddRange([string[]](Format-Wrapped "What to do: $($rule.Recommendation)" 8))
+            $text.AddRange([string[]](Format-Wrapped "Source: $($rule.Source)" 8))
+            $text.Add('')
+        }
+    }
+    $topic = $template.Replace("`n{{RULES}}`n", "`n" + ($text -join "`n").TrimEnd() + "`n")
+    [System.IO.File]::WriteAllText($Target, $topic, [System.Text.UTF8Encoding]::new($false))
+}
+
 # --- main -----------------------------------------------------------------------------------------------
 
 $module = Import-Module (Join-Path (Resolve-Path $ModulePath).Path 'VirtNet.psd1') -PassThru -Force
@@ -291,3 +336,7 @@ try {
 finally { $writer.Dispose() }
 Move-Item -LiteralPath $temp -Destination $target -Force
 Write-Host "Help: $($cmdlets.Count) cmdlets -> $target"
+
+$rulesTopic = Join-Path $OutputPath 'about_VirtNet_Rules.help.txt'
+Write-RulesTopic (Join-Path $MarkdownPath 'about_VirtNet_Rules.template.txt') $rulesTopic
+Write-Host "Help: $(@(Get-VNRule).Count) rules -> $rulesTopic"

@@ -5,7 +5,8 @@
 .DESCRIPTION
     Builds the lab of "Understanding NIC Utilization in VMware ESX" and prints, section by section, its host,
     vSwitch, uplinks and the switch ports they are cabled to, port groups, VMkernel and Service Console ports,
-    VMs, the physical switch, and the teaming policy of the vSwitch and of each port group.
+    VMs, the physical switch, the teaming policy of the vSwitch and of each port group, and the findings of
+    Test-VNConfiguration.
     Then builds the lab of "VMware HA Configuration Notes", forms its hosts into an HA cluster, runs the
     standard failure catalogue through Test-VNHaIsolation and prints every verdict with its explanation, and
     the timeline of the host that is isolated.
@@ -90,6 +91,13 @@ Write-Section 'Teaming policies' @(
 )
 $vmhosts | Get-VNVirtualSwitch | Get-VNTeamingPolicy | Write-Table
 $vmhosts | Get-VNPortGroup | Get-VNTeamingPolicy | Write-Table
+
+Write-Section 'Configuration check' @(
+    'Test-VNConfiguration finds the configuration consistent: port ID teaming needs no switch configuration, the'
+    'host ports have PortFast trunk and the uplinks go to two stack members. What remains is the article''s own'
+    'measurement, as information: vmk0 reaches both NFS targets over one uplink (Get-Help about_VirtNet_Rules).'
+)
+$lab | Test-VNConfiguration | Write-Table
 
 $haLab = New-VNSampleLab -Name HaCluster
 $haHosts = $haLab | Where-Object { $_ -is [VirtNet.VNHost] }

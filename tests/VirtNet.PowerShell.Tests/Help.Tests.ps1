@@ -77,7 +77,8 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         if ($command.Verb -notin 'Remove', 'Export') {
             $command.OutputType | Should -Not -BeNullOrEmpty
         }
-        foreach ($type in $command.OutputType.Type) {
+        # VirtNet's own types need a view; .NET types such as Boolean (-Quiet answers) have PowerShell's.
+        foreach ($type in $command.OutputType.Type | Where-Object { $_.Namespace -like 'VirtNet*' }) {
             Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
         }
     }

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.Rules;
+
+namespace VirtNet
+{
+    /// <summary>
+    /// Checks hosts, vSwitches and physical switches against the rule catalogue (Test-VNConfiguration).
+    /// <list type="bullet">
+    /// <item>A host brings its ESX vSwitches; a vSwitch brings its teams, port groups and VMkernel ports, and the
+    /// physical switch ports its uplinks are cabled to, which are checked against it.</item>
+    /// <item>A physical switch brings its ports, checked on the switch side only (PortFast, trunks).</item>
+    /// <item>Hyper-V and Linux switches bring only their cabled ports: the teaming, VLAN and MTU rules are ESX's.</item>
+    /// </list>
+    /// Each object is checked once however often it is given (a host and its switch both reach the host's
+    /// ports), and findings are unique by rule and target. They come ordered by target, then rule id; targets
+    /// compare case-insensitively with digit runs as numbers, so core1/Gi1/0/2 comes before core1/Gi1/0/10.
+    /// </summary>
+    public sealed class ConfigurationCheck
+    {
+        readonly List<VNVirtualSwitch> _virtualSwitches = new List<VNVirtualSwitch>();
+        readonly HashSet<VNVirtualSwitch> _seenSwitches = new HashSet<VNVirtualSwitch>();
+        readonly List<VNSwitchPort> _switchPorts = new List<VNSwitchPort>();
+        readonly HashSet<VNSwitchPort> _seenPorts = new HashSet<VNSwitchPort>();
+
+        /// <summary>Adds a VNHost, VNVirtualSwitch or VNPhysicalSwitch; anything else is UnsupportedCheckInput.</summary>
+        public void Add(object input)
+        {
+            switch (input)
+            {
+                case VNHost host:
+                    foreach (var vswitch in host.VirtualSwitches) AddVirtualSwitch(vswitch);
+                    break;
+                case VNVirtualSwitch vswitch:
+                    AddVirtualSwitch(vswitch);
+                    break;
+                case VNPhysicalSwitch physicalSwitch:
+                    foreach (var port in physicalSwitch.Ports) AddSwitchPort(port);
+                    break;
+                default:
+                    throw new VirtNetException(ErrorIds.UnsupportedCheckInput, VirtNetErrorKind.InvalidArgument,
+                        $"Cannot check {(input == null ? "a null value" : $"'{input}' ({input.GetType().FullName})")}. " +
+                        "Give hosts (New-VNHost, Import-VNConfig), virtual switches or physical switches.", input);
+            }
+        }
+
+        void AddVirtualSwitch(VNVirtualSwitch vswitch)
+        {
+            if (!_seenSwitches.Add(vswitch)) return;
+            if (vswitch.Type == VirtualSwitchType.Standard || vswitch.Type == VirtualSwitchType.Distributed)
+                _virtualSwitches.Add(vswitch);
+            foreach (var uplink in vswitch.Uplinks)
+                if (uplink.SwitchPort != null) AddSwitchPort(uplink.SwitchPort);
+        }
+
+        void AddSwitchPort(VNSwitchPort port)
+        {
+            if (_seenPorts.Add(port)) _switchPorts.Add(port);
+        }
+
+        /// <summary>
+        /// Runs the given rules (default: the whole catalogue) whose severity is at least
+        /// <paramref name="minimumSeverity"/>, and returns their findings, unique and ordered.
+        /// </summary>
+        public IReadOnlyList<VNFinding> Run(IEnumerable<VNRule> rules = null, Severity minimumSeverity = Severity.Information)
+        {
+            var scope = new CheckScope(_virtualSwitches, _switchPorts);
+            var findings = new List<VNFinding>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var rule in (rules ?? RuleCatalogue.Rules).Where(r => r.Severity >= minimumSeverity))
+                foreach (var finding in rule.Definition.Evaluate(scope))
+                    if (seen.Add(finding.RuleId + "\n" + finding.Target)) findings.Add(finding);
+            return findings.OrderBy(f => f.Target, TargetComparer.Instance).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToArray();
+        }
+    }
+}

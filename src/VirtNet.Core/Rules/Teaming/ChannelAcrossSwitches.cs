@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace VirtNet.Rules
+{
+    /// <summary>
+    /// VNT006. KB 1004048: teaming with a port channel works "on a single physical switch or stacked switches".
+    /// Cross-stack EtherChannel: Catalyst 3750 StackWise, the blade switches of the 3100 family.
+    /// </summary>
+    internal sealed class ChannelAcrossSwitches : RuleDefinition
+    {
+        public ChannelAcrossSwitches() : base("VNT006", Severity.Error,
+            "IP hash or port channel across switches that are not one stack",
+            "An EtherChannel, and so an IP hash team, may span several switches only when they form one stack " +
+            "with one control plane, such as Catalyst 3750 StackWise or the Catalyst 3100 blade switches. Separate " +
+            "switches cannot form one channel: each sees only its part of the team, and the host's MAC addresses " +
+            "flap between them.",
+            "Cable all the uplinks of an IP hash team to one switch or one stack and build one static EtherChannel " +
+            "over them, or change the teaming to route based on originating port ID, which needs no switch " +
+            "configuration and works across separate switches.",
+            "VMware KB 1004048; Cisco Catalyst 3750 EtherChannel configuration guide (cross-stack EtherChannel)")
+        { }
+
+        public override IEnumerable<VNFinding> Evaluate(CheckScope scope)
+        {
+            foreach (var team in scope.TeamsReading(TeamingFields.LoadBalancing | TeamingFields.FailoverOrder))
+            {
+                if (team.LoadBalancing != LoadBalancingPolicy.LoadBalanceIP) continue;
+                var cabled = team.CabledActive.ToList();
+                var switches = cabled.Select(u => u.PhysicalSwitch).Distinct().ToList();
+                if (switches.Count < 2) continue;
+                yield return Finding(team.Target,
+                    $"{team.Subject} routes based on IP hash over the active uplinks {Describe.Uplinks(cabled)}, which go to " +
+                    $"{Describe.List(switches.Select(s => s.Name))}: separate switches that cannot share one port channel.");
+            }
+        }
+    }
+}
