@@ -427,3 +427,28 @@ Describe "Test-VNHaIsolation on the 'HaCluster' sample lab (VMware HA Configurat
         ($results | Where-Object { $_.Scenario.Name -eq 'cat-a down' }).Verdict | Should -Be @('NotIsolated', 'NotIsolated', 'NotIsolated')
     }
 }
+
+Describe 'Test-VNConfiguration on an HA cluster' {
+    It 'reports the HA rules for the cluster and the other rules for its hosts' {
+        $lab = New-HaLab
+        $lab.Hosts[1].DnsResolution = 'Fqdn'
+        $findings = New-VNCluster -Name c -Host $lab.Hosts | Test-VNConfiguration -RuleId VNH*
+        ($findings | Where-Object RuleId -eq VNH001).Target | Should -Be @('esx01', 'esx02', 'esx03')
+        ($findings | Where-Object RuleId -eq VNH002).Target | Should -Be 'esx02'
+        ($findings | Where-Object RuleId -eq VNH006).Target | Should -Be @('cat-a/Gi1/0/1', 'cat-a/Gi1/0/2', 'cat-a/Gi1/0/3')
+    }
+
+    It 'finds nothing to say about HA on a redundant cluster with PortFast' {
+        $lab = New-HaLab -Standby -PortFast Enabled
+        New-VNCluster -Name c -Host $lab.Hosts | Test-VNConfiguration -RuleId VNH* -Quiet | Should -BeTrue
+    }
+
+    It 'reports the clamped isolation policy delay and invalid heartbeat datastores of an FDM cluster' {
+        $lab = New-HaLab -Version 6.7 -Standby -PortFast Enabled
+        $cluster = New-VNCluster -Name c -Host $lab.Hosts -WarningAction SilentlyContinue -AdvancedSetting @{
+            'das.config.fdm.isolationPolicyDelaySec' = 10
+            'das.heartbeatDsPerHost' = 6
+        }
+        ($cluster | Test-VNConfiguration -RuleId VNH*).RuleId | Should -Be @('VNH007', 'VNH008')
+    }
+}
