@@ -82,6 +82,9 @@ namespace VirtNet
         public const string NothingToExport = nameof(NothingToExport);
         public const string ConfigReadFailed = nameof(ConfigReadFailed);
         public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
+        public const string ImportFileNotFound = nameof(ImportFileNotFound);
+        public const string ImportReadFailed = nameof(ImportReadFailed);
+        public const string UnknownImportFormat = nameof(UnknownImportFormat);
         public const string InvalidCluster = nameof(InvalidCluster);
         public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
         public const string ConflictingClusterSetting = nameof(ConflictingClusterSetting);

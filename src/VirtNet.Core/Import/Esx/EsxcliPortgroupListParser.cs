@@ -1,0 +1,64 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace VirtNet.Import.Esx
+{
+    /// <summary>
+    /// esxcli network vswitch standard portgroup list. exports.md section 2: a header and a dash rule (one run per
+    /// column, or one continuous rule from localcli, so the rule cannot be trusted for boundaries), numbers
+    /// right-aligned. The two numbers are read from the right; the name and the vSwitch are split at the last run
+    /// of two blanks or more. When a paste collapsed the blanks, that split is a guess: the vSwitch is taken to be
+    /// the last word, and the guess is reported when the name had more words to give.
+    /// </summary>
+    sealed class EsxcliPortgroupListParser : EsxTableParser
+    {
+        static readonly Regex Header = new Regex(@"^Name\s+Virtual Switch\s+Active Clients\s+VLAN ID$", RegexOptions.CultureInvariant);
+        static readonly Regex ColumnGap = new Regex(@"\s{2,}", RegexOptions.CultureInvariant);
+
+        public EsxcliPortgroupListParser(HostFacts facts, ParseContext context) : base(facts, context) { }
+
+        public override string Format => "esxcli network vswitch standard portgroup list";
+
+        public override bool IsHeader(ExportLine line) => Header.IsMatch(line.Text);
+
+        public override void Begin(ExportLine header) { }
+
+        public override void Row(ExportLine line)
+        {
+            if (IsRule(line)) return;
+            var tokens = ExportText.Tokens(line.Text);
+            int n = tokens.Count;
+            if (n < 4 || !ExportText.TryInt(tokens[n - 1].Text, out int vlan) || !ExportText.IsAllDigits(tokens[n - 2].Text))
+            {
+                Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
+                return;
+            }
+            var text = line.Text.Substring(0, tokens[n - 2].Start).TrimEnd();
+            var gaps = ColumnGap.Matches(text);
+            string name, vswitch;
+            if (gaps.Count > 0)
+            {
+                var gap = gaps[gaps.Count - 1];
+                name = text.Substring(0, gap.Index).Trim();
+                vswitch = text.Substring(gap.Index + gap.Length).Trim();
+            }
+            else
+            {
+                int last = text.LastIndexOf(' ');
+                name = text.Substring(0, last).Trim();
+                vswitch = text.Substring(last + 1);
+                if (name.IndexOf(' ') >= 0)
+                    Context.Warn(line, $"the blanks between the columns are lost, so '{text}' is ambiguous; read as port group '{name}' on virtual switch '{vswitch}'.");
+            }
+            if (name.Length == 0)
+            {
+                Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
+                return;
+            }
+            var pg = Facts.PortGroup(name, Context.At(line));
+            pg.VirtualSwitch = vswitch;
+            pg.VLanId = vlan;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.Net;
+
+namespace VirtNet.Import.Esx
+{
+    /// <summary>
+    /// Builds a host from what the exports say about it. Each model call is checked by the model's own rules; a
+    /// refusal is a warning naming the file and line the refused fact came from, and the rest is still built.
+    /// </summary>
+    sealed class HostBuilder
+    {
+        readonly HostFacts _facts;
+        readonly List<ImportWarning> _warnings;
+        readonly SourceLine _origin;
+        VNHost _host;
+
+        public HostBuilder(HostFacts facts, List<ImportWarning> warnings, SourceLine origin)
+        {
+            _facts = facts;
+            _warnings = warnings;
+            _origin = origin;
+        }
+
+        void Warn(SourceLine source, string message) => ParseContext.Warn(_warnings, source, message);
+
+        bool Try(SourceLine source, string what, Action action)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (VirtNetException e)
+            {
+                Warn(source, $"{what}: {e.Message}");
+                return false;
+            }
+        }
+
+        public VNHost Build(string name, string version)
+        {
+            // Without a version, a Service Console says ESX classic (retired after 4.1); anything else is taken as current.
+            version = version ?? (_facts.Adapters.Any(a => a.Name.StartsWith("vswif", StringComparison.OrdinalIgnoreCase)) ? "4.1" : null);
+            string fqdn = null;
+            if (!IPv4Address.TryParse(name, out var ip) && name.IndexOf('.') > 0)
+            {
+                fqdn = name;
+                name = name.Substring(0, name.IndexOf('.'));
+            }
+            if (!Try(_origin, $"host '{name}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
+                return null;
+            _host.Fqdn = fqdn;
+            if (IPv4Address.TryParse(name, out ip)) _host.IPAddress = ip;
+            foreach (var vs in _facts.VirtualSwitches) AddVirtualSwitch(vs);
+            AddPortGroupsFromLists();
+            foreach (var pg in _facts.PortGroups) AddPortGroup(pg);
+            foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);
+            foreach (var pg in _facts.PortGroups) ApplyPortGroupTeaming(pg);
+            foreach (var adapter in _facts.Adapters) AddAdapter(adapter);
+            if (_host.IPAddress == null)
+                _host.IPAddress = _host.VMKernelAdapters.Where(a => a.IsManagement).Select(a => a.IPAddress).FirstOrDefault();
+            return _host;
+        }
+
+        void AddVirtualSwitch(VSwitchFacts vs)
+        {
+            var type = vs.Type ?? VirtualSwitchType.Standard;
+            int? numPorts = vs.ConfiguredPorts;
+            // ESX 3.x to 4.0 show the configured count with its 8 reserved ports (64 for 56 usable; domain.md section 1).
+            if (numPorts.HasValue && !_host.VersionInfo.IsAtLeast(4, 1) && VNVirtualSwitch.LegacyUsablePortCounts.Contains(numPorts.Value - 8))
+                numPorts -= 8;
+            int? mtu = vs.Mtu;
+            VNVirtualSwitch vswitch;
+            try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
+            catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts || e.ErrorId == ErrorIds.InvalidMtu)
+            {
+                // A port count or MTU the model refuses costs only that value, not the switch.
+                Warn(vs.Source, $"virtual switch '{vs.Name}': {e.Message} It is imported with the default port count and MTU.");
+                if (!Try(vs.Source, $"virtual switch '{vs.Name}' is not imported", () => _host.AddVirtualSwitch(vs.Name, type))) return;
+                vswitch = _host.GetVirtualSwitch(vs.Name);
+            }
+            catch (VirtNetException e)
+            {
+                Warn(vs.Source, $"virtual switch '{vs.Name}' is not imported: {e.Message}");
+                return;
+            }
+            foreach (var uplink in vs.Uplinks ?? new List<string>())
+            {
+                var nic = _facts.Nics.FirstOrDefault(n => string.Equals(n.Name, uplink, StringComparison.OrdinalIgnoreCase));
+                Try(vs.Source, $"uplink '{uplink}' of '{vswitch.Path}' is not added",
+                    () => vswitch.AddUplink(uplink, nic?.SpeedMbps ?? 1000, nic?.Mac));
+            }
+        }
+
+        /// <summary>
+        /// esxcli vswitch standard list names port groups split by ", ", which is ambiguous for a name holding ", "
+        /// (exports.md section 2): pieces that together make a port group another file names are put back together.
+        /// </summary>
+        void AddPortGroupsFromLists()
+        {
+            var known = new HashSet<string>(_facts.PortGroups.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            foreach (var vs in _facts.VirtualSwitches.Where(v => v.PortGroupPieces != null))
+            {
+                var pieces = vs.PortGroupPieces;
+                for (int i = 0; i < pieces.Count; i++)
+                {
+                    int take = 1;
+                    for (int k = pieces.Count - i; k > 1; k--)
+                        if (known.Contains(string.Join(", ", pieces.Skip(i).Take(k)))) { take = k; break; }
+                    var name = string.Join(", ", pieces.Skip(i).Take(take));
+                    i += take - 1;
+                    var pg = _facts.PortGroup(name, vs.PortGroupsSource);
+                    pg.VirtualSwitch = pg.VirtualSwitch ?? vs.Name;
+                }
+            }
+        }
+
+        void AddPortGroup(PortGroupFacts pg)
+        {
+            if (pg.VirtualSwitch == null)
+            {
+                Warn(pg.Source, $"no file says which virtual switch port group '{pg.Name}' is on; it is not imported.");
+                return;
+            }
+            var vswitch = Names.Find(_host.VirtualSwitches, v => v.Name, pg.VirtualSwitch);
+            if (vswitch == null)
+            {
+                Warn(pg.Source, $"port group '{pg.Name}' is on virtual switch '{pg.VirtualSwitch}', which no file describes; it is not imported.");
+                return;
+            }
+            Try(pg.Source, $"port group '{pg.Name}' is not imported", () => vswitch.AddPortGroup(pg.Name, pg.VLanId ?? 0));
+        }
+
+        void ApplyVirtualSwitchPolicy(string name, PolicyFacts policy)
+        {
+            var vswitch = Names.Find(_host.VirtualSwitches, v => v.Name, name);
+            if (vswitch == null)
+            {
+                Warn(policy.Source, $"the failover policy is for virtual switch '{name}', which no file describes; it is not imported.");
+                return;
+            }
+            Apply(vswitch, null, policy, policy.LoadBalancing, policy.Detection, policy.NotifySwitches, policy.Failback, policy.Active != null || policy.Standby != null || policy.Unused != null);
+        }
+
+        void ApplyPortGroupTeaming(PortGroupFacts facts)
+        {
+            var portGroup = Names.Find(_host.PortGroups, p => p.Name, facts.Name);
+            if (portGroup == null) return;
+            var sw = portGroup.VirtualSwitch.TeamingPolicy;
+            if (_facts.PortGroupPolicies.TryGetValue(facts.Name, out var policy))
+            {
+                // Without "Override Vswitch ..." lines, a value that differs from the vSwitch's can only be an override.
+                bool Overrides<T>(bool? said, T? value, T inherited) where T : struct => said ?? (value.HasValue && !value.Value.Equals(inherited));
+                bool orderDiffers = !Same(policy.Active, sw.ActiveNic) || !Same(policy.Standby, sw.StandbyNic) || !Same(policy.Unused, sw.UnusedNic);
+                Apply(portGroup.VirtualSwitch, portGroup, policy,
+                    Overrides(policy.OverrideLoadBalancing, policy.LoadBalancing, sw.LoadBalancingPolicy) ? policy.LoadBalancing : null,
+                    Overrides(policy.OverrideDetection, policy.Detection, sw.NetworkFailoverDetectionPolicy) ? policy.Detection : null,
+                    Overrides(policy.OverrideNotify, policy.NotifySwitches, sw.NotifySwitches) ? policy.NotifySwitches : null,
+                    Overrides(policy.OverrideFailback, policy.Failback, sw.FailbackEnabled) ? policy.Failback : null,
+                    policy.OverrideUplinks ?? orderDiffers);
+                return;
+            }
+            // esxcfg-vswitch's only teaming hint: a port group listing other uplinks than its vSwitch uses (active,
+            // then standby) overrides the failover order with those as active. exports.md sample _6 (iSCSI port
+            // binding) has one active uplink per port group and the others unused, which is what port binding requires.
+            if (facts.ActiveHint == null || Same(facts.ActiveHint, sw.ActiveNic.Concat(sw.StandbyNic).ToArray())) return;
+            var hint = new PolicyFacts(facts.Source)
+            {
+                Active = facts.ActiveHint,
+                Standby = new List<string>(),
+                Unused = portGroup.VirtualSwitch.Nic.Where(n => !facts.ActiveHint.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList(),
+            };
+            Apply(portGroup.VirtualSwitch, portGroup, hint, null, null, null, null, true);
+        }
+
+        static bool Same(List<string> said, string[] current) =>
+            said == null || said.SequenceEqual(current, StringComparer.OrdinalIgnoreCase);
+
+        void Apply(VNVirtualSwitch vswitch, VNPortGroup portGroup, PolicyFacts policy, LoadBalancingPolicy? balancing,
+            NetworkFailoverDetectionPolicy? detection, bool? notify, bool? failback, bool order)
+        {
+            var target = portGroup?.Path ?? vswitch.Path;
+            List<string> Known(List<string> names)
+            {
+                if (names == null) return null;
+                foreach (var unknown in names.Where(n => vswitch.Nic.All(u => !string.Equals(u, n, StringComparison.OrdinalIgnoreCase))))
+                    Warn(policy.Source, $"the failover order of '{target}' names '{unknown}', which is no uplink of '{vswitch.Path}'; it is left out.");
+                return names.Where(n => vswitch.Nic.Any(u => string.Equals(u, n, StringComparison.OrdinalIgnoreCase))).ToList();
+            }
+            var change = new TeamingPolicyChange
+            {
+                LoadBalancingPolicy = balancing,
+                NetworkFailoverDetectionPolicy = detection,
+                NotifySwitches = notify,
+                FailbackEnabled = failback,
+            };
+            if (order)
+            {
+                // Uplinks no list names stay active, after those named, so that the lists given come out in their order.
+                var named = new[] { policy.Active, policy.Standby, policy.Unused }.Where(l => l != null).SelectMany(l => l).ToList();
+                var active = Known(policy.Active) ?? new List<string>();
+                active.AddRange(vswitch.Nic.Where(n => !named.Contains(n, StringComparer.OrdinalIgnoreCase)));
+                change.MakeNicActive = active;
+                change.MakeNicStandby = Known(policy.Standby);
+                change.MakeNicUnused = Known(policy.Unused);
+            }
+            if (!Try(policy.Source, $"the teaming policy of '{target}' is not imported", () => TeamingPolicyChange.Apply(vswitch, portGroup, change)))
+                return;
+            if (order && portGroup != null && portGroup.TeamingPolicy.IsFailoverOrderInherited)
+                // An override that happens to list the vSwitch's own order is still an override.
+                Try(policy.Source, $"the failover order of '{target}' is not imported",
+                    () => TeamingPolicyChange.Apply(vswitch, portGroup, new TeamingPolicyChange { MakeNicActive = vswitch.TeamingPolicy.ActiveNic }));
+        }
+
+        void AddAdapter(AdapterFacts a)
+        {
+            string what = $"adapter '{a.Name}' is not imported";
+            if (a.DVPort.HasValue)
+            {
+                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{name}'" : "";
+                Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}{dvs}, and esxcfg and esxcli name no distributed port group. " +
+                    "Import the host from PowerCLI objects or RVTools to get it.");
+                return;
+            }
+            if (a.NoIPv4 || a.IPAddress == null || a.PrefixLength == null)
+            {
+                Warn(a.Source, a.NoIPv4 ? $"{what}: it has no IPv4 address (N/A)." : $"{what}: no file gives its IPv4 address and netmask.");
+                return;
+            }
+            if (a.PortGroup == null)
+            {
+                Warn(a.Source, $"{what}: no file says which port group it is on.");
+                return;
+            }
+            var portGroup = Names.Find(_host.PortGroups, p => p.Name, a.PortGroup);
+            if (portGroup == null)
+            {
+                Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");
+                return;
+            }
+            var address = a.IPAddress.Value;
+            int prefix = a.PrefixLength.Value;
+            var gateway = a.Gateway ?? DefaultGatewayFor(a, address, prefix);
+            if (gateway.HasValue && !gateway.Value.IsInSubnet(address, prefix))
+            {
+                Warn(a.Source, $"gateway {gateway} of adapter '{a.Name}' is outside its subnet {address}/{prefix}; the adapter is imported without it.");
+                gateway = null;
+            }
+            Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
+        }
+
+        /// <summary>
+        /// The VMkernel default gateway belongs to the interface its route names (5.x+); ESX 4.x names none, so it goes
+        /// to the first VMkernel adapter whose subnet holds it. The Service Console has a gateway of its own, which
+        /// esxcfg-route does not show.
+        /// </summary>
+        IPv4Address? DefaultGatewayFor(AdapterFacts a, IPv4Address address, int prefix)
+        {
+            var gateway = _facts.DefaultGateway;
+            if (gateway == null || a.Name.StartsWith("vswif", StringComparison.OrdinalIgnoreCase)) return null;
+            if (_facts.DefaultGatewayInterface != null)
+                return string.Equals(_facts.DefaultGatewayInterface, a.Name, StringComparison.OrdinalIgnoreCase) ? gateway : null;
+            var first = _facts.Adapters.FirstOrDefault(x => x.IPAddress.HasValue && x.PrefixLength.HasValue
+                && !x.Name.StartsWith("vswif", StringComparison.OrdinalIgnoreCase) && gateway.Value.IsInSubnet(x.IPAddress.Value, x.PrefixLength.Value));
+            return first == a ? gateway : null;
+        }
+    }
+}

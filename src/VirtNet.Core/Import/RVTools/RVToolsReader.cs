@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using VirtNet.Import.Esx;
+using VirtNet.Net;
+
+namespace VirtNet.Import.RVTools
+{
+    /// <summary>Reads RVTools rows into facts per host, then builds the hosts.</summary>
+    sealed class RVToolsReader
+    {
+        static readonly Regex EsxVersion = new Regex(@"(?<major>\d+)\.(?<minor>\d+)(?:\.(?<update>\d+))?", RegexOptions.CultureInvariant);
+
+        readonly List<ImportWarning> _warnings;
+        readonly Dictionary<string, HostFacts> _hosts = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<string, string> _versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<string, SourceLine> _firstSeen = new Dictionary<string, SourceLine>(StringComparer.OrdinalIgnoreCase);
+
+        public RVToolsReader(List<ImportWarning> warnings) { _warnings = warnings; }
+
+        public void Read(RVToolsTable table)
+        {
+            foreach (var (line, cells) in table.Rows)
+            {
+                var source = new SourceLine(table.Source, line);
+                string Get(params string[] names)
+                {
+                    int column = table.Column(names);
+                    return column >= 0 && column < cells.Length && cells[column].Length > 0 ? cells[column] : null;
+                }
+                switch (table.Tab)
+                {
+                    case "dvPort": DistributedPortGroup(source, Get); continue;
+                    case "dvSwitch": DistributedSwitch(source, Get); continue;
+                }
+                var hostName = Get("Host");
+                if (hostName == null)
+                {
+                    ParseContext.Warn(_warnings, source, $"the {table.Tab} row names no Host; it is skipped.");
+                    continue;
+                }
+                var facts = Host(hostName, source);
+                switch (table.Tab)
+                {
+                    case "vSwitch": VirtualSwitch(facts, source, Get); break;
+                    case "vPort": PortGroup(facts, source, Get); break;
+                    case "vSC_VMK": Adapter(facts, source, Get); break;
+                    case "vNIC": Nic(facts, source, Get); break;
+                    case "vHost": Version(hostName, source, Get("ESX Version", "Version")); break;
+                }
+            }
+        }
+
+        HostFacts Host(string name, SourceLine source)
+        {
+            if (!_hosts.TryGetValue(name, out var facts))
+            {
+                _hosts[name] = facts = new HostFacts();
+                _firstSeen[name] = source;
+            }
+            return facts;
+        }
+
+        void VirtualSwitch(HostFacts facts, SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "Switch" });
+            if (name == null) { ParseContext.Warn(_warnings, source, "the vSwitch row names no Switch; it is skipped."); return; }
+            var vs = facts.VirtualSwitch(name, source);
+            vs.Source = source;
+            vs.Type = VirtualSwitchType.Standard;
+            vs.ConfiguredPorts = Int(source, get(new[] { "# Ports", "Num Ports" }), "# Ports") ?? vs.ConfiguredPorts;
+            vs.Mtu = Int(source, get(new[] { "MTU" }), "MTU") ?? vs.Mtu;
+            facts.VirtualSwitchPolicies[name] = Policy(source, get);
+        }
+
+        void PortGroup(HostFacts facts, SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "Port Group", "Portgroup" });
+            if (name == null) { ParseContext.Warn(_warnings, source, "the vPort row names no Port Group; it is skipped."); return; }
+            var pg = facts.PortGroup(name, source);
+            pg.VirtualSwitch = get(new[] { "Switch" }) ?? pg.VirtualSwitch;
+            pg.VLanId = VLan(source, get(new[] { "VLAN" })) ?? pg.VLanId;
+            // vPort shows the effective policy; values that differ from the vSwitch's are the overrides.
+            facts.PortGroupPolicies[name] = Policy(source, get);
+        }
+
+        /// <summary>Policy holds the API's strings; Rolling Order is the API's rollingOrder, the inverse of Failback.</summary>
+        PolicyFacts Policy(SourceLine source, Func<string[], string> get)
+        {
+            var policy = new PolicyFacts(source);
+            var balancing = get(new[] { "Policy" });
+            if (balancing != null)
+            {
+                policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
+                if (policy.LoadBalancing == null) ParseContext.Warn(_warnings, source, $"Policy '{balancing}' is no load balancing policy the model knows; it is not read.");
+            }
+            policy.NotifySwitches = Bool(get(new[] { "Notify Switch", "Notify Switches" }));
+            policy.Failback = Bool(get(new[] { "Rolling Order" })) is bool rolling ? !rolling : (bool?)null;
+            if (Bool(get(new[] { "Check Beacon" })) is bool beacon)
+                policy.Detection = beacon ? NetworkFailoverDetectionPolicy.BeaconProbing : NetworkFailoverDetectionPolicy.LinkStatus;
+            return policy;
+        }
+
+        void Adapter(HostFacts facts, SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "Device" });
+            if (name == null || !Regex.IsMatch(name, @"^(?:vmk|vswif)\d+$"))
+            {
+                ParseContext.Warn(_warnings, source, $"'{name}' is not a VMkernel adapter name (vmkN, vswifN); the vSC_VMK row is skipped.");
+                return;
+            }
+            var adapter = facts.Adapter(name, source);
+            adapter.Source = source;
+            adapter.PortGroup = get(new[] { "Port Group", "Portgroup" }) ?? adapter.PortGroup;
+            string ip = get(new[] { "IP Address" }), mask = get(new[] { "Subnet mask" });
+            if (ip != null)
+            {
+                try
+                {
+                    var (address, prefix) = VNVMKernelAdapter.ParseAddress(ip, mask);
+                    adapter.IPAddress = address;
+                    adapter.PrefixLength = prefix;
+                }
+                catch (VirtNetException e) { ParseContext.Warn(_warnings, source, $"{name}: {e.Message}"); }
+            }
+            var gateway = get(new[] { "Gateway" });
+            if (gateway != null && IPv4Address.TryParse(gateway, out var gw) && gw.Value != 0) adapter.Gateway = gw;
+            var mac = get(new[] { "Mac Address", "MAC" });
+            if (mac != null)
+            {
+                if (MacAddress.TryParse(mac, out var m)) adapter.Mac = m;
+                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+            }
+            adapter.Mtu = Int(source, get(new[] { "MTU" }), "MTU") ?? adapter.Mtu;
+        }
+
+        void Nic(HostFacts facts, SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "Network Device", "Device" });
+            if (name == null) { ParseContext.Warn(_warnings, source, "the vNIC row names no Network Device; it is skipped."); return; }
+            var nic = facts.Nic(name);
+            if (Int(source, get(new[] { "Speed" }), "Speed") is int speed && speed > 0) nic.SpeedMbps = speed;
+            var mac = get(new[] { "MAC", "Mac Address" });
+            if (mac != null)
+            {
+                if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
+                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+            }
+            // vNIC's Switch column is the only place RVTools says which uplinks a vSwitch has.
+            var vswitch = get(new[] { "Switch" });
+            if (vswitch == null) return;
+            var vs = facts.VirtualSwitch(vswitch, source);
+            if (vs.Uplinks == null) vs.Uplinks = new List<string>();
+            if (!vs.Uplinks.Contains(name, StringComparer.OrdinalIgnoreCase)) vs.Uplinks.Add(name);
+        }
+
+        void DistributedSwitch(SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "Switch", "Name" });
+            var members = get(new[] { "Host members" });
+            if (name == null || members == null)
+            {
+                ParseContext.Warn(_warnings, source, "the dvSwitch row names no Switch or no Host members; it is skipped.");
+                return;
+            }
+            foreach (var host in members.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(h => h.Trim()).Where(h => h.Length > 0))
+            {
+                var vs = Host(host, source).VirtualSwitch(name, source);
+                vs.Type = VirtualSwitchType.Distributed;
+                vs.Mtu = Int(source, get(new[] { "Max MTU", "MTU" }), "Max MTU") ?? vs.Mtu;
+            }
+        }
+
+        /// <summary>dvPort has one row per distributed port group and no Host: the group is on every host of its switch.</summary>
+        void DistributedPortGroup(SourceLine source, Func<string[], string> get)
+        {
+            string name = get(new[] { "Port" }), vswitch = get(new[] { "Switch" });
+            if (name == null || vswitch == null)
+            {
+                ParseContext.Warn(_warnings, source, "the dvPort row names no Port or no Switch; it is skipped.");
+                return;
+            }
+            // The uplink port group holds the switch's uplinks, not VMs or VMkernel adapters.
+            if (name.IndexOf("DVUplinks", StringComparison.OrdinalIgnoreCase) >= 0) return;
+            var vlan = VLan(source, get(new[] { "VLAN" }));
+            foreach (var facts in _hosts.Values.Where(f => f.VirtualSwitches.Any(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase))))
+            {
+                var pg = facts.PortGroup(name, source);
+                pg.VirtualSwitch = vswitch;
+                pg.VLanId = vlan ?? pg.VLanId;
+                facts.PortGroupPolicies[name] = Policy(source, get);
+            }
+        }
+
+        void Version(string host, SourceLine source, string text)
+        {
+            var m = EsxVersion.Match(text ?? "");
+            if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{text}' names no release; the host's version is not read."); return; }
+            // 7.0.3 is 7.0 Update 3.
+            var update = m.Groups["update"].Success && m.Groups["update"].Value != "0" ? " U" + m.Groups["update"].Value : "";
+            var version = m.Groups["major"].Value + "." + m.Groups["minor"].Value + update;
+            try
+            {
+                HostVersion.Parse(Hypervisor.Esx, version);
+                _versions[host] = version;
+            }
+            catch (VirtNetException e) { ParseContext.Warn(_warnings, source, e.Message + " The host is taken to be ESXi 8.0."); }
+        }
+
+        /// <summary>A VLAN id; "0-4094" (a trunk of every VLAN on a distributed port group) is the model's 4095.</summary>
+        int? VLan(SourceLine source, string text)
+        {
+            if (text == null) return null;
+            if (ExportText.TryInt(text, out int vlan)) return vlan;
+            if (text == "0-4094" || text == "1-4094") return Net.VLan.All;
+            ParseContext.Warn(_warnings, source, $"VLAN '{text}' is no single VLAN id; the port group is read with VLAN 0.");
+            return null;
+        }
+
+        int? Int(SourceLine source, string text, string what)
+        {
+            if (text == null) return null;
+            if (int.TryParse(text, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int n)) return n;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= 0 && d <= int.MaxValue && Math.Floor(d) == d) return (int)d;
+            ParseContext.Warn(_warnings, source, $"{what} '{text}' is not a number; it is not read.");
+            return null;
+        }
+
+        static bool? Bool(string text) =>
+            text == null ? (bool?)null
+            : text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) ? true
+            : text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) ? false
+            : (bool?)null;
+
+        public List<VNHost> Build(string version)
+        {
+            var hosts = new List<VNHost>();
+            foreach (var pair in _hosts)
+            {
+                var hostVersion = version ?? (_versions.TryGetValue(pair.Key, out var v) ? v : null);
+                var host = new HostBuilder(pair.Value, _warnings, _firstSeen[pair.Key]).Build(pair.Key, hostVersion);
+                if (host != null) hosts.Add(host);
+            }
+            return hosts;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.Import;
+using VirtNet.Import.Esx;
+using VirtNet.Import.RVTools;
+using Xunit;
+
+namespace VirtNet.Tests.Import
+{
+    public class RVToolsImportTests
+    {
+        static EsxImportResult ImportCsvFolder() =>
+            RVToolsImport.Build(ImportFiles.Expand(Fixtures.PathOf("RVTools", "csv")).Select(RVToolsImport.Read).Where(t => t != null).SelectMany(t => t).ToList(), null);
+
+        static EsxImportResult ImportWorkbook() =>
+            RVToolsImport.Build(RVToolsImport.Read(Fixtures.File("RVTools", "RVTools_export_all.xlsx")), null);
+
+        public static IEnumerable<object[]> Sources() => new[] { new object[] { "csv" }, new object[] { "xlsx" } };
+
+        static EsxImportResult Import(string source) => source == "csv" ? ImportCsvFolder() : ImportWorkbook();
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void One_host_per_host_with_its_version_from_vHost(string source)
+        {
+            var result = Import(source);
+
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { "esx11", "esx12" }, result.Hosts.Select(h => h.Name));
+            Assert.Equal(new[] { "esx11.lab.local", "esx12.lab.local" }, result.Hosts.Select(h => h.Fqdn));
+            Assert.Equal(new[] { "7.0 U3", "6.7" }, result.Hosts.Select(h => h.Version));
+        }
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void Switches_get_their_uplinks_from_the_vNIC_Switch_column(string source)
+        {
+            var esx11 = Import(source).Hosts[0];
+
+            Assert.Equal(new[] { "vSwitch0", "vSwitch1", "dvSwitch01" }, esx11.VirtualSwitches.Select(v => v.Name));
+            Assert.Equal(new[] { VirtualSwitchType.Standard, VirtualSwitchType.Standard, VirtualSwitchType.Distributed }, esx11.VirtualSwitches.Select(v => v.Type));
+            Assert.Equal(new[] { 128, 1024, 128 }, esx11.VirtualSwitches.Select(v => v.NumPorts));
+            Assert.Equal(new[] { 1500, 9000, 9000 }, esx11.VirtualSwitches.Select(v => v.Mtu));
+            Assert.Equal(new[] { "vmnic0", "vmnic1" }, esx11.VirtualSwitches[0].Nic);
+            Assert.Equal(new[] { "vmnic2" }, esx11.VirtualSwitches[1].Nic);
+            Assert.Equal(new[] { "vmnic3" }, esx11.VirtualSwitches[2].Nic);
+            Assert.Equal(new[] { 10000, 10000, 25000, 25000 }, esx11.Uplinks.Select(u => u.SpeedMbps));
+            Assert.Equal("b4:96:91:11:00:01", esx11.GetUplink("vmnic3").MacAddress.ToString());
+            Assert.Null(esx11.FindUplink("vmnic4"));
+        }
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void Policy_is_read_from_API_strings_and_rolling_order_is_the_inverse_of_failback(string source)
+        {
+            var esx11 = Import(source).Hosts[0];
+
+            var vSwitch0 = esx11.VirtualSwitches[0].TeamingPolicy;
+            Assert.Equal(LoadBalancingPolicy.LoadBalanceIP, vSwitch0.LoadBalancingPolicy);
+            Assert.True(vSwitch0.NotifySwitches);
+            Assert.True(vSwitch0.FailbackEnabled);
+            Assert.False(esx11.VirtualSwitches[1].TeamingPolicy.FailbackEnabled);
+
+            Assert.True(esx11.GetPortGroup("Management Network").TeamingPolicy.IsLoadBalancingInherited);
+            var production = esx11.GetPortGroup("VM Network; Production").TeamingPolicy;
+            Assert.Equal(LoadBalancingPolicy.ExplicitFailover, production.LoadBalancingPolicy);
+            Assert.False(production.IsLoadBalancingInherited);
+            var nfs = esx11.GetPortGroup("NFS").TeamingPolicy;
+            Assert.True(nfs.IsLoadBalancingInherited);
+            Assert.True(nfs.FailbackEnabled);
+            Assert.False(nfs.IsFailbackInherited);
+        }
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void Port_groups_and_distributed_port_groups_on_every_member_host(string source)
+        {
+            var hosts = Import(source).Hosts;
+            var esx11 = hosts[0];
+
+            Assert.Equal(new[] { "Management Network", "VM Network; Production" }, esx11.VirtualSwitches[0].PortGroups.Select(p => p.Name));
+            Assert.Equal(new[] { 10, 20 }, esx11.VirtualSwitches[0].PortGroups.Select(p => p.VLanId));
+            Assert.Equal(30, esx11.GetPortGroup("NFS").VLanId);
+            foreach (var host in hosts)
+            {
+                var dvs = host.GetVirtualSwitch("dvSwitch01");
+                Assert.Equal(new[] { "dvPG-vMotion", "dvPG-Trunk" }, dvs.PortGroups.Select(p => p.Name));
+                Assert.Equal(new[] { 40, 4095 }, dvs.PortGroups.Select(p => p.VLanId));
+                Assert.Equal(LoadBalancingPolicy.LoadBalanceLoadBased, dvs.GetPortGroup("dvPG-vMotion").TeamingPolicy.LoadBalancingPolicy);
+                Assert.False(dvs.GetPortGroup("dvPG-Trunk").TeamingPolicy.FailbackEnabled);
+            }
+            Assert.Equal(new[] { "vmnic1" }, hosts[1].GetVirtualSwitch("dvSwitch01").Nic);
+        }
+
+        [Theory]
+        [MemberData(nameof(Sources))]
+        public void VMkernel_adapters_come_from_vSC_VMK(string source)
+        {
+            var (esx11, esx12) = (Import(source).Hosts[0], Import(source).Hosts[1]);
+
+            Assert.Equal(new[] { "vmk0", "vmk1", "vmk2" }, esx11.VMKernelAdapters.Select(a => a.Name));
+            var vmk0 = esx11.GetVMKernelAdapter("vmk0");
+            Assert.Equal(("Management Network", "10.0.10.21", 24, "10.0.10.1", "00:50:56:11:00:00", 1500),
+                (vmk0.PortGroup.Name, vmk0.IPAddress.ToString(), vmk0.PrefixLength, vmk0.Gateway.ToString(), vmk0.MacAddress.ToString(), vmk0.Mtu));
+            var vmk1 = esx11.GetVMKernelAdapter("vmk1");
+            Assert.Equal(("NFS", "10.0.30.21", 9000), (vmk1.PortGroup.Name, vmk1.IPAddress.ToString(), vmk1.Mtu));
+            Assert.Null(vmk1.Gateway);
+            Assert.Equal("dvSwitch01", esx11.GetVMKernelAdapter("vmk2").VirtualSwitch.Name);
+            Assert.Equal("10.0.10.22", esx12.GetVMKernelAdapter("vmk0").IPAddress.ToString());
+            Assert.Equal("10.0.10.21", esx11.IPAddress.ToString());
+        }
+
+        [Fact]
+        public void Csv_columns_are_found_by_header_name_in_any_order_and_with_the_tab_prefix()
+        {
+            var text = "vPortSwitch,vPortVLAN,vPortHost,Backup status,vPortPort Group\n" +
+                       "vSwitch0,99,esx13,OK,Backup\n";
+            var table = RVToolsImport.ParseCsv("vport.csv", text);
+
+            Assert.Equal("vPort", table.Tab);
+            var vswitch = RVToolsImport.ParseCsv("vswitch.csv", "Host,Switch,# Ports,MTU\nesx13,vSwitch0,128,1500\n");
+            var host = RVToolsImport.Build(new[] { vswitch, table }, "6.7").Hosts.Single();
+            Assert.Equal(99, host.GetPortGroup("Backup").VLanId);
+            Assert.Equal("6.7", host.Version);
+        }
+
+        [Fact]
+        public void A_row_without_a_host_is_a_warning_with_file_and_line()
+        {
+            var table = RVToolsImport.ParseCsv("vswitch.csv", "Host,Switch,# Ports,MTU\nesx13,vSwitch0,128,1500\n,vSwitch1,128,1500\nesx13,vSwitch2,128,abc\n");
+
+            var result = RVToolsImport.Build(new[] { table }, null);
+
+            Assert.Equal(new[] { "vSwitch0", "vSwitch2" }, result.Hosts.Single().VirtualSwitches.Select(v => v.Name));
+            Assert.Equal(2, result.Warnings.Count);
+            Assert.Equal(("vswitch.csv", 3), (result.Warnings[0].File, result.Warnings[0].Line));
+            Assert.Contains("the vSwitch row names no Host", result.Warnings[0].Message);
+            Assert.Equal(4, result.Warnings[1].Line);
+            Assert.Contains("MTU 'abc' is not a number", result.Warnings[1].Message);
+        }
+
+        [Fact]
+        public void A_csv_of_another_tab_is_an_error_when_named_and_passed_over_in_a_folder()
+        {
+            var vInfo = Fixtures.File("RVTools", "csv", "RVTools_tabvInfo.csv");
+            var e = Assert.Throws<VirtNetException>(() => RVToolsImport.Read(vInfo));
+
+            Assert.Equal(ErrorIds.UnknownImportFormat, e.ErrorId);
+            Assert.Contains("Formats tried: an RVTools .xlsx workbook, or RVTools CSV files of the tabs vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort and vHost", e.Message);
+            var inFolder = ImportFiles.Expand(Fixtures.PathOf("RVTools", "csv")).Single(f => f.Path.EndsWith("vInfo.csv", StringComparison.Ordinal));
+            Assert.Null(RVToolsImport.Read(inFolder));
+        }
+
+        [Fact]
+        public void A_damaged_workbook_is_an_UnknownImportFormat_error()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "virtnet-damaged-" + Guid.NewGuid().ToString("N") + ".xlsx");
+            System.IO.File.WriteAllText(path, "this is no zip archive");
+            try
+            {
+                var e = Assert.Throws<VirtNetException>(() => RVToolsImport.Read(ImportFiles.Expand(path).Single()));
+                Assert.Equal(ErrorIds.UnknownImportFormat, e.ErrorId);
+                Assert.Contains("is not a readable .xlsx workbook", e.Message);
+            }
+            finally { System.IO.File.Delete(path); }
+        }
+    }
+}
