@@ -194,10 +194,12 @@ namespace VirtNet.HA
                         if (traffic < self && traffic < e)
                         {
                             int seg = _run.SegmentAt(self);
-                            o.Traffic(traffic, _run.Leader[seg * _topology.HostCount + h], _run.Flag(seg, h, NetworkRun.InMainGroup));
+                            bool mainGroup = _run.Flag(seg, h, NetworkRun.InMainGroup);
+                            o.Traffic(traffic, _run.Leader[seg * _topology.HostCount + h], mainGroup);
                             Step(traffic, h, HaEventKind.ElectionTrafficSeen, "election traffic from " + _explainer.HeardHost(h, traffic) + ": not isolated");
                             if (e > self)
-                                Step(self, _run.Leader[seg * _topology.HostCount + h], HaEventKind.MasterElected, "elected master of its partition");
+                                Step(self, _run.Leader[seg * _topology.HostCount + h], HaEventKind.MasterElected,
+                                    mainGroup ? "elected the new master of the cluster" : "elected master of its partition");
                         }
                         else if (e > self)
                         {
