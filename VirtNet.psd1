@@ -43,6 +43,9 @@
         'New-VNFlow'
         'Invoke-VNTrafficSimulation'
         'Compare-VNTeamingPolicy'
+        'New-VNCluster'
+        'New-VNFailureScenario'
+        'Test-VNHaIsolation'
         'Test-VNConfiguration'
         'Get-VNRule'
     )

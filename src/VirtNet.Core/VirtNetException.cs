@@ -97,5 +97,11 @@ namespace VirtNet
         public const string NoFlows = nameof(NoFlows);
         public const string PhysicalSwitchNotFound = nameof(PhysicalSwitchNotFound);
         public const string TooManyUplinks = nameof(TooManyUplinks);
+        public const string InvalidCluster = nameof(InvalidCluster);
+        public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
+        public const string ConflictingClusterSetting = nameof(ConflictingClusterSetting);
+        public const string NoManagementNetwork = nameof(NoManagementNetwork);
+        public const string InvalidFailureScenario = nameof(InvalidFailureScenario);
+        public const string FailureTargetNotFound = nameof(FailureTargetNotFound);
     }
 }

@@ -1,12 +1,16 @@
 <#
 .SYNOPSIS
-    Shows the NicTeaming sample lab as an admin would inspect it in a terminal, then the traffic question it asks.
+    Shows the NicTeaming sample lab as an admin would inspect it in a terminal, then the traffic question it asks,
+    then tests HA isolation on the HaCluster sample lab.
 .DESCRIPTION
     Builds the lab of "Understanding NIC Utilization in VMware ESX" and prints, section by section, its host,
     vSwitch, uplinks and the switch ports they are cabled to, port groups, VMkernel and Service Console ports,
     VMs, the physical switch, the teaming policy of the vSwitch and of each port group, and the findings of
     Test-VNConfiguration. Then it simulates the VMkernel port's NFS traffic and compares the teaming policies for
     it, with the switch as it is and as it would be configured to match each policy, and after a stack member fails.
+    Then builds the lab of "VMware HA Configuration Notes", forms its hosts into an HA cluster, runs the
+    standard failure catalogue through Test-VNHaIsolation and prints every verdict with its explanation, and
+    the timeline of the host that is isolated.
     build.ps1 -Task Demo runs it in a fresh pwsh against the staged module.
 .PARAMETER ModulePath
     The folder of the staged module, such as out/VirtNet.
@@ -120,3 +124,31 @@ $vswitch | Compare-VNTeamingPolicy -Flow $storage -LoadBalancingPolicy LoadBalan
 Write-Section 'IP hash with the static channel, after stack member 2 fails' 'The flow on vmnic1 moves to vmnic0, cabled to member 1; both now share one uplink.'
 Write-Host (($vswitch | Invoke-VNTrafficSimulation -Flow $storage -LoadBalancingPolicy LoadBalanceIP -AssumeMatchingPhysicalSwitch -FailedSwitch cat3750/2 |
     Out-String -Width 200).TrimEnd())
+
+$haLab = New-VNSampleLab -Name HaCluster
+$haHosts = $haLab | Where-Object { $_ -is [VirtNet.VNHost] }
+
+Write-Section 'Sample lab HaCluster: will a short network event make HA isolate a host?' @(
+    "From 'VMware HA Configuration Notes': three ESX 3.5 hosts whose Service Console uses vmnic0 (to cat-a) with vmnic1"
+    '(to cat-b) as standby. PortFast is on for the switch ports of esx01 and esx02 and forgotten on those of esx03.'
+)
+$cluster = New-VNCluster -Name HaCluster -Host $haHosts
+$cluster | Write-Table
+
+Write-Section 'HA isolation under the standard failure catalogue' @(
+    'Each uplink down, each uplink flapping for 2 s, each switch down, the gateway down: one verdict per host and scenario.'
+)
+$results = $cluster | Test-VNHaIsolation
+$results | Write-Table -Property @(
+    @{ Name = 'Scenario'; Expression = { $_.Scenario.Name } }
+    @{ Name = 'Host'; Expression = { $_.Host.Name } }
+    'Verdict'
+    @{ Name = 'ResponseAt'; Expression = { if ($null -ne $_.ResponseAt) { '{0:0.###} s' -f $_.ResponseAt.TotalSeconds } } }
+    'Explanation'
+)
+
+$isolated = @($results | Where-Object Verdict -eq Isolated)
+foreach ($result in $isolated) {
+    Write-Section "Timeline: $($result.Host.Name) in '$($result.Scenario.Name)'" $result.Explanation
+    $result.Timeline | Write-Table
+}

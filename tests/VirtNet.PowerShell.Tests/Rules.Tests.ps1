@@ -43,10 +43,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 22
+        $rules.Count | Should -Be 31
         $rules[0].RuleId | Should -Be 'VNT001'
-        $rules[-1].RuleId | Should -Be 'VNS003'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 22
+        $rules[-1].RuleId | Should -Be 'VNH009'
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 31
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 
@@ -84,7 +84,7 @@ Describe 'Get-VNRule' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'RuleNotFound,VirtNet.Commands.GetVNRuleCommand'
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNS003."
+        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNH009."
     }
 
     It 'shows RuleId, Severity, Area and Title in its default table' {

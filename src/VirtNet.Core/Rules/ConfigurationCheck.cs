@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VirtNet.HA;
 using VirtNet.Rules;
 
 namespace VirtNet
 {
     /// <summary>
-    /// Checks hosts, vSwitches and physical switches against the rule catalogue (Test-VNConfiguration).
+    /// Checks hosts, vSwitches, physical switches and HA clusters against the rule catalogue (Test-VNConfiguration).
     /// <list type="bullet">
     /// <item>A host brings its ESX vSwitches; a vSwitch brings its teams, port groups and VMkernel ports, and the
     /// physical switch ports its uplinks are cabled to, which are checked against it.</item>
     /// <item>A physical switch brings its ports, checked on the switch side only (PortFast, trunks).</item>
     /// <item>Hyper-V and Linux switches bring only their cabled ports: the teaming, VLAN and MTU rules are ESX's.</item>
+    /// <item>An HA cluster brings its hosts, and itself for the HA rules, which need its generation and settings.</item>
     /// </list>
     /// Each object is checked once however often it is given (a host and its switch both reach the host's
     /// ports), and findings are unique by rule and target. They come ordered by target, then rule id; targets
@@ -23,8 +25,9 @@ namespace VirtNet
         readonly HashSet<VNVirtualSwitch> _seenSwitches = new HashSet<VNVirtualSwitch>();
         readonly List<VNSwitchPort> _switchPorts = new List<VNSwitchPort>();
         readonly HashSet<VNSwitchPort> _seenPorts = new HashSet<VNSwitchPort>();
+        readonly List<VNCluster> _clusters = new List<VNCluster>();
 
-        /// <summary>Adds a VNHost, VNVirtualSwitch or VNPhysicalSwitch; anything else is UnsupportedCheckInput.</summary>
+        /// <summary>Adds a VNHost, VNVirtualSwitch, VNPhysicalSwitch or VNCluster; anything else is UnsupportedCheckInput.</summary>
         public void Add(object input)
         {
             switch (input)
@@ -38,10 +41,16 @@ namespace VirtNet
                 case VNPhysicalSwitch physicalSwitch:
                     foreach (var port in physicalSwitch.Ports) AddSwitchPort(port);
                     break;
+                case VNCluster cluster:
+                    if (_clusters.Contains(cluster)) break;
+                    _clusters.Add(cluster);
+                    foreach (var host in cluster.Hosts)
+                        foreach (var vswitch in host.VirtualSwitches) AddVirtualSwitch(vswitch);
+                    break;
                 default:
                     throw new VirtNetException(ErrorIds.UnsupportedCheckInput, VirtNetErrorKind.InvalidArgument,
                         $"Cannot check {(input == null ? "a null value" : $"'{input}' ({input.GetType().FullName})")}. " +
-                        "Give hosts (New-VNHost, Import-VNConfig), virtual switches or physical switches.", input);
+                        "Give hosts (New-VNHost, Import-VNConfig), virtual switches, physical switches or HA clusters (New-VNCluster).", input);
             }
         }
 
@@ -65,7 +74,7 @@ namespace VirtNet
         /// </summary>
         public IReadOnlyList<VNFinding> Run(IEnumerable<VNRule> rules = null, Severity minimumSeverity = Severity.Information)
         {
-            var scope = new CheckScope(_virtualSwitches, _switchPorts);
+            var scope = new CheckScope(_virtualSwitches, _switchPorts, _clusters);
             var findings = new List<VNFinding>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in (rules ?? RuleCatalogue.Rules).Where(r => r.Severity >= minimumSeverity))

@@ -35,6 +35,15 @@ namespace VirtNet
             new HostPortWithoutPortFast(),
             new PlainPortFastOnTrunk(),
             new FailbackWithoutPortFast(),
+            new NoManagementRedundancy(),
+            new HostNameNotResolving(),
+            new NoIsolationAddressAnswers(),
+            new IsolationAddressWithShortFailureDetection(),
+            new SecondManagementPortSharesSubnetOrSwitch(),
+            new SpanningTreeSlowerThanIsolation(),
+            new IsolationPolicyDelayBelowMinimum(),
+            new HeartbeatDatastoresOutOfRange(),
+            new LeaveOnWithIpStorageOnManagementUplinks(),
         };
 
         /// <summary>The catalogue, by area (in <see cref="RuleArea"/> order), then by id.</summary>

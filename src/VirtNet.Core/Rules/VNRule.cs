@@ -19,6 +19,8 @@ namespace VirtNet
         Ports,
         /// <summary>VNS: spanning tree and PortFast on host-facing ports.</summary>
         SpanningTree,
+        /// <summary>VNH: VMware HA clusters (heartbeat networks, isolation addresses, DNS, das.* settings).</summary>
+        HA,
     }
 
     /// <summary>
@@ -68,6 +70,7 @@ namespace VirtNet
                 case RuleArea.Redundancy: return "VNR";
                 case RuleArea.Ports: return "VNP";
                 case RuleArea.SpanningTree: return "VNS";
+                case RuleArea.HA: return "VNH";
                 default: throw new ArgumentOutOfRangeException(nameof(area), area, "No id prefix for this area.");
             }
         }
