@@ -46,6 +46,12 @@
         'Import-VNEsxConfig'
         'ConvertFrom-VNPowerCLI'
         'Import-VNRVToolsExport'
+        'New-VNFlow'
+        'Invoke-VNTrafficSimulation'
+        'Compare-VNTeamingPolicy'
+        'New-VNCluster'
+        'New-VNFailureScenario'
+        'Test-VNHaIsolation'
         'Test-VNConfiguration'
         'Get-VNRule'
     )

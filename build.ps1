@@ -8,7 +8,8 @@
              about_VirtNet_Rules from its template in en-US/ and the compiled rule catalogue.
       Test   builds, then runs the xunit suite and the Pester suite (in a fresh pwsh, against out/VirtNet).
       Demo   builds, then runs the module's main job on the built-in sample lab.
-      Bench  runs the BenchmarkDotNet benchmarks in tests/VirtNet.Benchmarks.
+      Bench  builds, runs the BenchmarkDotNet benchmarks in tests/VirtNet.Benchmarks, then times the traffic
+             cmdlets against a plain PowerShell loop (Measure-VNCmdletThroughput.ps1).
       Clean  removes out/ and every bin/ and obj/ folder.
     Run it with `dotnet pwsh ./build.ps1 -Task <Task>` after `dotnet tool restore`.
 #>
@@ -105,7 +106,10 @@ function Invoke-Demo {
 }
 
 function Invoke-Bench {
+    Invoke-Build
     Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/VirtNet.Benchmarks'), '-c', 'Release', '--', '--filter', '*')
+    $code = Invoke-ChildPwsh (Join-Path $root 'tests/VirtNet.Benchmarks/Measure-VNCmdletThroughput.ps1') @('-ModulePath', $out)
+    if ($code -ne 0) { exit $code }
 }
 
 function Invoke-Clean {

@@ -92,5 +92,23 @@ namespace VirtNet
         public const string ImportFileNotFound = nameof(ImportFileNotFound);
         public const string ImportReadFailed = nameof(ImportReadFailed);
         public const string UnknownImportFormat = nameof(UnknownImportFormat);
+        public const string InvalidAddressRange = nameof(InvalidAddressRange);
+        public const string InvalidDemand = nameof(InvalidDemand);
+        public const string InvalidPort = nameof(InvalidPort);
+        public const string InvalidFlow = nameof(InvalidFlow);
+        public const string TooManyFlows = nameof(TooManyFlows);
+        public const string FlowSourceNotFound = nameof(FlowSourceNotFound);
+        public const string FlowSourceNotConnected = nameof(FlowSourceNotConnected);
+        public const string FlowSourceWithoutAddress = nameof(FlowSourceWithoutAddress);
+        public const string FlowNotInScope = nameof(FlowNotInScope);
+        public const string NoFlows = nameof(NoFlows);
+        public const string PhysicalSwitchNotFound = nameof(PhysicalSwitchNotFound);
+        public const string TooManyUplinks = nameof(TooManyUplinks);
+        public const string InvalidCluster = nameof(InvalidCluster);
+        public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
+        public const string ConflictingClusterSetting = nameof(ConflictingClusterSetting);
+        public const string NoManagementNetwork = nameof(NoManagementNetwork);
+        public const string InvalidFailureScenario = nameof(InvalidFailureScenario);
+        public const string FailureTargetNotFound = nameof(FailureTargetNotFound);
     }
 }

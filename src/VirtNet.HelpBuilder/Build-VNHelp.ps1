@@ -288,7 +288,7 @@ function Format-Wrapped([string] $Text, [int] $Indent, [int] $ContinuationIndent
 function Write-RulesTopic([string] $TemplatePath, [string] $Target) {
     $template = (Get-Content -LiteralPath $TemplatePath -Raw -Encoding utf8) -replace "`r`n", "`n"
     if (-not $template.Contains("`n{{RULES}}`n")) { throw "$TemplatePath has no {{RULES}} line to put the rule catalogue in." }
-    $areaTitles = @{ VLan = 'VLAN'; Mtu = 'MTU'; SpanningTree = 'Spanning tree'; Ports = 'vSwitch ports'; HyperV = 'Hyper-V teaming'; LinuxBond = 'Linux bonds'; MacAddress = 'MAC addresses' }
+    $areaTitles = @{ VLan = 'VLAN'; Mtu = 'MTU'; SpanningTree = 'Spanning tree'; Ports = 'vSwitch ports'; HA = 'VMware HA'; HyperV = 'Hyper-V teaming'; LinuxBond = 'Linux bonds'; MacAddress = 'MAC addresses' }
     $text = [System.Collections.Generic.List[string]]::new()
     foreach ($area in Get-VNRule | Group-Object Area) {
         $title = if ($areaTitles.ContainsKey($area.Name)) { $areaTitles[$area.Name] } else { $area.Name }

@@ -10,6 +10,25 @@ Describe 'New-VNHost' {
         $h.Fqdn | Should -Be 'esx01.lab.local'
     }
 
+    It 'records that every DNS lookup of the host works unless told otherwise' {
+        $h = New-VNHost -Name esx01 -Version 3.5
+        $h.DnsResolution | Should -Be 'All'
+        $h.ShortNameResolves | Should -BeTrue
+        $h.FqdnResolves | Should -BeTrue
+    }
+
+    It 'records which DNS lookups work, given as a list of lookups' {
+        $h = New-VNHost -Name esx03 -Version 3.5 -DnsResolution ShortNameForward, Fqdn
+        $h.DnsResolution | Should -Be ([VirtNet.DnsResolution]'ShortNameForward, FqdnForward, FqdnReverse')
+        $h.ShortNameResolves | Should -BeFalse
+        $h.FqdnResolves | Should -BeTrue
+    }
+
+    It 'refuses an unknown DNS lookup name' {
+        { New-VNHost -Name esx01 -DnsResolution Sometimes -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,VirtNet.Commands.NewVNHostCommand'
+    }
+
     It 'defaults each hypervisor to a current release' -ForEach @(
         @{ Hypervisor = 'Esx'; Version = '8.0' }
         @{ Hypervisor = 'HyperV'; Version = '2022' }

@@ -25,6 +25,10 @@ namespace VirtNet
         public string Version => VersionInfo.Text;
         public HostVersion VersionInfo { get; }
         public string Fqdn { get; set; }
+        /// <summary>Which lookups of this host's names work from the other hosts (default: all of them).</summary>
+        public DnsResolution DnsResolution { get; set; } = DnsResolution.All;
+        public bool ShortNameResolves => (DnsResolution & DnsResolution.ShortName) == DnsResolution.ShortName;
+        public bool FqdnResolves => (DnsResolution & DnsResolution.Fqdn) == DnsResolution.Fqdn;
         /// <summary>
         /// The host's first (management) address, as given to New-VNHost -IPAddress. On a Hyper-V host the first
         /// address it gets also fixes its dynamic MAC address pool; a later change leaves the pool as it is, as

@@ -1,22 +1,24 @@
 using System.Collections.Generic;
 using System.Linq;
+using VirtNet.HA;
 
 namespace VirtNet.Rules
 {
     /// <summary>
     /// What one check looks at, resolved once so that rules do not walk the model again: the ESX vSwitches
     /// (with every team, port group and VMkernel port), the Hyper-V switches and Linux bonds, the hosts given
-    /// themselves (for the MAC address rules), and the physical switch ports.
+    /// themselves (for the MAC address rules), the physical switch ports, and the HA clusters.
     /// </summary>
     internal sealed class CheckScope
     {
         readonly Dictionary<VNPortGroup, Team> _teamOfPortGroup = new Dictionary<VNPortGroup, Team>();
         readonly Dictionary<VNUplink, List<VNPortGroup>> _portGroupsUsing = new Dictionary<VNUplink, List<VNPortGroup>>();
 
-        public CheckScope(IReadOnlyList<VNVirtualSwitch> virtualSwitches, IReadOnlyList<VNSwitchPort> switchPorts)
+        public CheckScope(IReadOnlyList<VNVirtualSwitch> virtualSwitches, IReadOnlyList<VNSwitchPort> switchPorts, IReadOnlyList<VNCluster> clusters)
         {
             VirtualSwitches = virtualSwitches;
             SwitchPorts = switchPorts;
+            Clusters = clusters;
             var teams = new List<Team>();
             foreach (var vswitch in virtualSwitches)
             {
@@ -42,6 +44,8 @@ namespace VirtNet.Rules
         public IReadOnlyList<VNHost> Hosts { get; set; } = new VNHost[0];
         /// <summary>Ports of the physical switches given, and the ports the given vSwitches' uplinks are cabled to.</summary>
         public IReadOnlyList<VNSwitchPort> SwitchPorts { get; }
+        /// <summary>HA clusters, in input order; their hosts' vSwitches are among <see cref="VirtualSwitches"/>.</summary>
+        public IReadOnlyList<VNCluster> Clusters { get; }
         /// <summary>Every vSwitch's own team, then each of its port groups' effective teams.</summary>
         public IReadOnlyList<Team> Teams { get; }
 

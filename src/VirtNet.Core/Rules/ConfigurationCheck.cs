@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VirtNet.HA;
 using VirtNet.Rules;
 
 namespace VirtNet
 {
     /// <summary>
-    /// Checks hosts, vSwitches and physical switches against the rule catalogue (Test-VNConfiguration).
+    /// Checks hosts, vSwitches, physical switches and HA clusters against the rule catalogue (Test-VNConfiguration).
     /// <list type="bullet">
     /// <item>A host brings its ESX vSwitches; a vSwitch brings its teams, port groups and VMkernel ports, and the
     /// physical switch ports its uplinks are cabled to, which are checked against it.</item>
@@ -14,6 +15,7 @@ namespace VirtNet
     /// <item>Hyper-V and Linux switches bring their cabled ports and their platform's teaming rules (SET, LBFO teams,
     /// bond modes against the physical switch); the ESX teaming, VLAN and MTU rules do not apply to them.</item>
     /// <item>A host given as such is also compared with the other hosts given for MAC address conflicts.</item>
+    /// <item>An HA cluster brings its hosts, and itself for the HA rules, which need its generation and settings.</item>
     /// </list>
     /// Each object is checked once however often it is given (a host and its switch both reach the host's
     /// ports), and findings are unique by rule and target. They come ordered by target, then rule id; targets
@@ -27,8 +29,9 @@ namespace VirtNet
         readonly HashSet<VNSwitchPort> _seenPorts = new HashSet<VNSwitchPort>();
         readonly List<VNVirtualSwitch> _platformSwitches = new List<VNVirtualSwitch>();
         readonly List<VNHost> _hosts = new List<VNHost>();
+        readonly List<VNCluster> _clusters = new List<VNCluster>();
 
-        /// <summary>Adds a VNHost, VNVirtualSwitch or VNPhysicalSwitch; anything else is UnsupportedCheckInput.</summary>
+        /// <summary>Adds a VNHost, VNVirtualSwitch, VNPhysicalSwitch or VNCluster; anything else is UnsupportedCheckInput.</summary>
         public void Add(object input)
         {
             switch (input)
@@ -43,10 +46,16 @@ namespace VirtNet
                 case VNPhysicalSwitch physicalSwitch:
                     foreach (var port in physicalSwitch.Ports) AddSwitchPort(port);
                     break;
+                case VNCluster cluster:
+                    if (_clusters.Contains(cluster)) break;
+                    _clusters.Add(cluster);
+                    foreach (var host in cluster.Hosts)
+                        foreach (var vswitch in host.VirtualSwitches) AddVirtualSwitch(vswitch);
+                    break;
                 default:
                     throw new VirtNetException(ErrorIds.UnsupportedCheckInput, VirtNetErrorKind.InvalidArgument,
                         $"Cannot check {(input == null ? "a null value" : $"'{input}' ({input.GetType().FullName})")}. " +
-                        "Give hosts (New-VNHost, Import-VNConfig), virtual switches or physical switches.", input);
+                        "Give hosts (New-VNHost, Import-VNConfig), virtual switches, physical switches or HA clusters (New-VNCluster).", input);
             }
         }
 
@@ -72,7 +81,7 @@ namespace VirtNet
         /// </summary>
         public IReadOnlyList<VNFinding> Run(IEnumerable<VNRule> rules = null, Severity minimumSeverity = Severity.Information)
         {
-            var scope = new CheckScope(_virtualSwitches, _switchPorts) { PlatformSwitches = _platformSwitches, Hosts = _hosts };
+            var scope = new CheckScope(_virtualSwitches, _switchPorts, _clusters) { PlatformSwitches = _platformSwitches, Hosts = _hosts };
             var findings = new List<VNFinding>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in (rules ?? RuleCatalogue.Rules).Where(r => r.Severity >= minimumSeverity))

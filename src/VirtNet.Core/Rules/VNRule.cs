@@ -19,6 +19,8 @@ namespace VirtNet
         Ports,
         /// <summary>VNS: spanning tree and PortFast on host-facing ports.</summary>
         SpanningTree,
+        /// <summary>VNH: VMware HA clusters (heartbeat networks, isolation addresses, DNS, das.* settings).</summary>
+        HA,
         /// <summary>VNW: Hyper-V (Windows Server) switches: Switch Embedded Teaming and LBFO teams.</summary>
         HyperV,
         /// <summary>VNL: Linux bonds against the physical switch.</summary>
@@ -74,6 +76,7 @@ namespace VirtNet
                 case RuleArea.Redundancy: return "VNR";
                 case RuleArea.Ports: return "VNP";
                 case RuleArea.SpanningTree: return "VNS";
+                case RuleArea.HA: return "VNH";
                 case RuleArea.HyperV: return "VNW";
                 case RuleArea.LinuxBond: return "VNL";
                 case RuleArea.MacAddress: return "VNA";

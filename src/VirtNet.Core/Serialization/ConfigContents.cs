@@ -1,16 +1,20 @@
 using System.Collections.Generic;
 using System.Linq;
+using VirtNet.HA;
 
 namespace VirtNet.Serialization
 {
     /// <summary>
-    /// The top-level objects of a configuration file: hosts and physical switches. Any model object can be added; it
-    /// stands for the host or physical switch it lives on, so "export this port group" exports its whole host.
+    /// The top-level objects of a configuration file: hosts, physical switches and HA clusters. Any model object can be
+    /// added; it stands for the host or physical switch it lives on, so "export this port group" exports its whole
+    /// host, and a cluster brings its hosts and switches.
     /// </summary>
     public sealed class ConfigContents
     {
         readonly List<VNHost> _hosts = new List<VNHost>();
         readonly List<VNPhysicalSwitch> _physicalSwitches = new List<VNPhysicalSwitch>();
+        readonly List<VNCluster> _clusters = new List<VNCluster>();
+        readonly List<string> _warnings = new List<string>();
 
         /// <summary>Hosts in the order they were first added.</summary>
         public IReadOnlyList<VNHost> Hosts => _hosts;
@@ -31,10 +35,18 @@ namespace VirtNet.Serialization
             }
         }
 
-        /// <summary>The hosts, then the physical switches: what Import-VNConfig emits.</summary>
-        public IEnumerable<object> TopLevelObjects => _hosts.Cast<object>().Concat(PhysicalSwitches);
+        /// <summary>HA clusters in the order they were first added.</summary>
+        public IReadOnlyList<VNCluster> Clusters => _clusters;
+
+        /// <summary>Warnings from rebuilding the model on import, such as a cluster setting the product clamps.</summary>
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        /// <summary>The hosts, then the physical switches, then the clusters: what Import-VNConfig emits.</summary>
+        public IEnumerable<object> TopLevelObjects => _hosts.Cast<object>().Concat(PhysicalSwitches).Concat(_clusters);
 
         public bool IsEmpty => _hosts.Count == 0 && _physicalSwitches.Count == 0;
+
+        internal void AddWarnings(IEnumerable<string> warnings) => _warnings.AddRange(warnings);
 
         /// <summary>Adds the host or physical switch that a model object belongs to (once, however often it is reached).</summary>
         public void Add(object modelObject)
@@ -53,9 +65,10 @@ namespace VirtNet.Serialization
                 case VNSwitchPort port: AddPhysicalSwitch(port.PhysicalSwitch); break;
                 case VNPortChannel channel: AddPhysicalSwitch(channel.PhysicalSwitch); break;
                 case VNEndpoint endpoint: AddPhysicalSwitch(endpoint.PhysicalSwitch); break;
+                case VNCluster cluster: AddCluster(cluster); break;
                 default:
                     throw new VirtNetException(ErrorIds.UnsupportedExportObject, VirtNetErrorKind.InvalidArgument,
-                        $"Cannot export {Describe(modelObject)}. Export takes VirtNet model objects: hosts, physical switches, " +
+                        $"Cannot export {Describe(modelObject)}. Export takes VirtNet model objects: hosts, physical switches, HA clusters, " +
                         "or anything on them (virtual switches, uplinks, port groups, VMkernel adapters, virtual machines, switch ports, port channels, endpoints).",
                         modelObject);
             }
@@ -68,6 +81,15 @@ namespace VirtNet.Serialization
                 throw new VirtNetException(ErrorIds.UnsupportedExportObject, VirtNetErrorKind.InvalidArgument,
                     $"Cannot export {given.GetType().Name} '{given}': it was removed from its host. Export the host instead.", given);
             if (!_hosts.Contains(host)) _hosts.Add(host);
+        }
+
+        /// <summary>A cluster refers to its hosts and extra switches by name, so they go into the file with it.</summary>
+        void AddCluster(VNCluster cluster)
+        {
+            if (_clusters.Contains(cluster)) return;
+            _clusters.Add(cluster);
+            foreach (var host in cluster.Hosts) AddHost(host, cluster);
+            foreach (var physicalSwitch in cluster.PhysicalSwitches) AddPhysicalSwitch(physicalSwitch);
         }
 
         void AddPhysicalSwitch(VNPhysicalSwitch physicalSwitch)

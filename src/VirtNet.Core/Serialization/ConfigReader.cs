@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using VirtNet.HA;
 using VirtNet.Net;
 
 namespace VirtNet.Serialization
@@ -29,7 +30,7 @@ namespace VirtNet.Serialization
         {
             // The version comes first: a newer file may hold properties this version does not know.
             CheckSchemaVersion(root);
-            Expect(root, "schemaVersion", "hosts", "physicalSwitches");
+            Expect(root, "schemaVersion", "hosts", "physicalSwitches", "clusters");
 
             // Switches first, so that uplinks can be cabled to their ports as the hosts are read.
             var physicalSwitches = new List<VNPhysicalSwitch>();
@@ -52,6 +53,16 @@ namespace VirtNet.Serialization
             var contents = new ConfigContents();
             foreach (var host in hosts) contents.Add(host);
             foreach (var physicalSwitch in physicalSwitches) contents.Add(physicalSwitch);
+            // Last: a cluster names hosts and switches of the file.
+            var warnings = new List<string>();
+            foreach (var c in Objects(root, "clusters"))
+            {
+                var cluster = ReadCluster(c, hosts, physicalSwitches, warnings);
+                if (contents.Clusters.Any(x => Names.Comparer.Equals(x.Name, cluster.Name)))
+                    throw Invalid(c["name"], $"cluster '{cluster.Name}' is listed twice. List each cluster once.");
+                contents.Add(cluster);
+            }
+            contents.AddWarnings(warnings);
             return contents;
         }
 
@@ -138,15 +149,58 @@ namespace VirtNet.Serialization
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidVLanId, "vlanId"));
         }
 
+        VNCluster ReadCluster(JObject c, IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, List<string> warnings)
+        {
+            Expect(c, "name", "haAgent", "hosts", "physicalSwitches", "failureDetectionTimeMs", "isolationAddress",
+                "useDefaultIsolationAddress", "isolationResponse", "advancedSettings");
+            var name = RequiredString(c, "name");
+            var members = Array(c, "hosts").Select(t => Names.Find(hosts, h => h.Name, String(t))
+                ?? throw Dangling(t, $"cluster '{name}' names host '{String(t)}', which is not in the file (hosts: {NameList(hosts.Select(h => h.Name))}).")).ToList();
+            var switches = Array(c, "physicalSwitches").Select(t => Names.Find(physicalSwitches, s => s.Name, String(t))
+                ?? throw Dangling(t, $"cluster '{name}' names physical switch '{String(t)}', which is not in the file " +
+                    $"(physical switches: {NameList(physicalSwitches.Select(s => s.Name))}).")).ToList();
+            var settings = new Dictionary<string, object>();
+            var advanced = Value(c, "advancedSettings");
+            if (advanced != null)
+                foreach (var property in Object(advanced).Properties()) settings[property.Name] = String(property.Value);
+            var spec = new VNClusterSpec
+            {
+                Name = name,
+                Hosts = members,
+                PhysicalSwitches = switches,
+                HaAgent = RequiredEnum<HaAgent>(c, "haAgent"),
+                FailureDetectionTime = Map(Value(c, "failureDetectionTimeMs"), t => TimeSpan.FromMilliseconds(Int(t))),
+                IsolationAddress = Array(c, "isolationAddress").Select(IP).ToList(),
+                UseDefaultIsolationAddress = Bool(Required(c, "useDefaultIsolationAddress")),
+                IsolationResponse = RequiredEnum<IsolationResponse>(c, "isolationResponse"),
+                AdvancedSetting = settings,
+            };
+            return Build(c, () => VNCluster.Create(spec, warnings),
+                (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidCluster, "hosts"), (ErrorIds.NoManagementNetwork, "hosts"),
+                (ErrorIds.DuplicateName, "hosts"), (ErrorIds.InvalidAdvancedSetting, "advancedSettings"),
+                (ErrorIds.ConflictingClusterSetting, "advancedSettings"));
+        }
+
+        /// <summary>Flags are written as .NET prints them: "All", or names separated by commas such as "ShortNameForward, Fqdn".</summary>
+        DnsResolution DnsLookups(JToken token)
+        {
+            var lookups = DnsResolution.None;
+            foreach (var name in String(token).Split(','))
+                lookups |= EnumName<DnsResolution>(name.Trim(), token);
+            return lookups;
+        }
+
         VNHost ReadHost(JObject h, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "macAddressPool", "virtualSwitches", "vmKernelAdapters", "virtualMachines");
+            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "macAddressPool", "virtualSwitches", "vmKernelAdapters", "virtualMachines");
             var name = RequiredString(h, "name");
             var hypervisor = RequiredEnum<Hypervisor>(h, "hypervisor");
             var version = RequiredString(h, "version");
             var host = Build(h, () => new VNHost(name, hypervisor, version), (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidVersion, "version"));
             host.Fqdn = OptionalString(h, "fqdn");
             host.IPAddress = Map(Value(h, "ipAddress"), IP);
+            // Left out by files written before hosts had DNS facts: every lookup works, as for a new host.
+            host.DnsResolution = Map(Value(h, "dnsResolution"), DnsLookups) ?? DnsResolution.All;
             // After the address, which derives a pool first; files written before pools were saved keep that one.
             var pool = Value(h, "macAddressPool");
             if (pool != null) ReadMacAddressPool(Object(pool), host);
@@ -447,12 +501,13 @@ namespace VirtNet.Serialization
             token.Type == JTokenType.Boolean ? (bool)token : throw Invalid(token, $"expected true or false, found {Show(token)}.");
 
         /// <summary>Enum values are written by name; reading accepts any letter case but not numbers.</summary>
-        T Enum<T>(JToken token) where T : struct
+        T Enum<T>(JToken token) where T : struct => EnumName<T>(String(token), token);
+
+        T EnumName<T>(string text, JToken at) where T : struct
         {
-            var text = String(token);
             var names = System.Enum.GetNames(typeof(T));
             var name = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
-                ?? throw Invalid(token, $"'{text}' is not a valid {typeof(T).Name}. Use one of: {string.Join(", ", names)}.");
+                ?? throw Invalid(at, $"'{text}' is not a valid {typeof(T).Name}. Use one of: {string.Join(", ", names)}.");
             return (T)System.Enum.Parse(typeof(T), name);
         }
 

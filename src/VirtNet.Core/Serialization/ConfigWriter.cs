@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
+using VirtNet.HA;
 
 namespace VirtNet.Serialization
 {
@@ -33,10 +34,11 @@ namespace VirtNet.Serialization
             // The file refers to physical switches by name, and a reader could not tell two hosts apart either.
             CheckUniqueNames(hosts.Select(h => h.Name), "hosts");
             CheckUniqueNames(physicalSwitches.Select(s => s.Name), "physical switches");
+            CheckUniqueNames(contents.Clusters.Select(c => c.Name), "clusters");
 
             var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             var writer = new ConfigWriter(text);
-            writer.WriteRoot(hosts, physicalSwitches);
+            writer.WriteRoot(hosts, physicalSwitches, contents.Clusters);
             writer._json.Flush();
             text.Write('\n');
             return text.ToString();
@@ -51,12 +53,35 @@ namespace VirtNet.Serialization
                     duplicate.Key);
         }
 
-        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
+        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, IReadOnlyList<VNCluster> clusters)
         {
             _json.WriteStartObject();
             Property("schemaVersion", ConfigFile.SchemaVersion);
             List("hosts", hosts, WriteHost);
             List("physicalSwitches", physicalSwitches, WritePhysicalSwitch);
+            List("clusters", clusters, WriteCluster);
+            _json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The effective settings, and the das.* options as given. Reading builds the cluster from both again; they
+        /// agree, so the same cluster comes back (and the same warnings, such as a clamped policy delay).
+        /// </summary>
+        void WriteCluster(VNCluster cluster)
+        {
+            _json.WriteStartObject();
+            Property("name", cluster.Name);
+            Property("haAgent", cluster.HaAgent.ToString());
+            List("hosts", cluster.Hosts, h => _json.WriteValue(h.Name));
+            List("physicalSwitches", cluster.PhysicalSwitches, s => _json.WriteValue(s.Name));
+            Property("failureDetectionTimeMs", cluster.FailureDetectionTime.HasValue ? (int)cluster.FailureDetectionTime.Value.TotalMilliseconds : (int?)null);
+            List("isolationAddress", cluster.IsolationAddress, a => _json.WriteValue(a.ToString()));
+            Property("useDefaultIsolationAddress", cluster.UseDefaultIsolationAddress);
+            Property("isolationResponse", cluster.IsolationResponse.ToString());
+            _json.WritePropertyName("advancedSettings");
+            _json.WriteStartObject();
+            foreach (var setting in cluster.AdvancedSetting) Property(setting.Key, setting.Value);
+            _json.WriteEndObject();
             _json.WriteEndObject();
         }
 
@@ -68,6 +93,7 @@ namespace VirtNet.Serialization
             Property("version", host.Version);
             Property("fqdn", host.Fqdn);
             Property("ipAddress", host.IPAddress?.ToString());
+            Property("dnsResolution", host.DnsResolution.ToString());
             _json.WritePropertyName("macAddressPool");
             WriteMacAddressPool(host.MacAddressPool);
             List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);

@@ -3,7 +3,7 @@ using VirtNet.Serialization;
 
 namespace VirtNet.Commands
 {
-    /// <summary>Writes hosts and physical switches, with everything they reference, to a configuration file.</summary>
+    /// <summary>Writes hosts, physical switches and HA clusters, with everything they reference, to a configuration file.</summary>
     [Cmdlet(VerbsData.Export, "VNConfig", SupportsShouldProcess = true)]
     public sealed class ExportVNConfigCommand : VNCmdlet
     {
@@ -30,7 +30,7 @@ namespace VirtNet.Commands
             var path = Fatal(() => ResolveFilePath(Path, ErrorIds.ConfigWriteFailed));
             // An empty export is an error with or without -WhatIf; ConfigFile.Write reports it.
             if (!_contents.IsEmpty && !ShouldProcess(path,
-                    $"Export {_contents.Hosts.Count} host(s) and {_contents.PhysicalSwitches.Count} physical switch(es)"))
+                    $"Export {_contents.Hosts.Count} host(s), {_contents.PhysicalSwitches.Count} physical switch(es) and {_contents.Clusters.Count} cluster(s)"))
                 return;
             Fatal(() => ConfigFile.Write(path, _contents, Force));
         }

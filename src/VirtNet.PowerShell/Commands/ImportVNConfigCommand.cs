@@ -1,11 +1,12 @@
 using System.Management.Automation;
+using VirtNet.HA;
 using VirtNet.Serialization;
 
 namespace VirtNet.Commands
 {
-    /// <summary>Reads configuration files written by Export-VNConfig and emits their hosts, then their physical switches.</summary>
+    /// <summary>Reads configuration files written by Export-VNConfig and emits their hosts, then their physical switches, then their clusters.</summary>
     [Cmdlet(VerbsData.Import, "VNConfig")]
-    [OutputType(typeof(VNHost), typeof(VNPhysicalSwitch))]
+    [OutputType(typeof(VNHost), typeof(VNPhysicalSwitch), typeof(VNCluster))]
     public sealed class ImportVNConfigCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -18,6 +19,7 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     var contents = ConfigFile.Read(ResolveFilePath(path, ErrorIds.ConfigFileNotFound));
+                    foreach (var warning in contents.Warnings) WriteWarning(warning);
                     foreach (var topLevelObject in contents.TopLevelObjects) WriteObject(topLevelObject);
                 });
         }

@@ -21,12 +21,15 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string IPAddress { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DnsResolution DnsResolution { get; set; } = DnsResolution.All;
+
         protected override void ProcessRecord()
         {
             foreach (var name in Name)
                 ForInput(() =>
                 {
-                    var host = new VNHost(name, Hypervisor, Version) { Fqdn = Fqdn, IPAddress = ParseIP(IPAddress) };
+                    var host = new VNHost(name, Hypervisor, Version) { Fqdn = Fqdn, IPAddress = ParseIP(IPAddress), DnsResolution = DnsResolution };
                     WriteObject(host);
                 });
         }

@@ -7,7 +7,7 @@ namespace VirtNet.Tests.Rules
 {
     public class RuleCatalogueTests
     {
-        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order (issue 4's list).</summary>
+        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order (issue 4's list, then issue 5's HA rules).</summary>
         static readonly string[] Expected =
         {
             "VNT001 Error", "VNT002 Error", "VNT003 Error", "VNT004 Error", "VNT005 Error", "VNT006 Error",
@@ -17,6 +17,8 @@ namespace VirtNet.Tests.Rules
             "VNR001 Warning", "VNR002 Warning",
             "VNP001 Error", "VNP002 Warning",
             "VNS001 Warning", "VNS002 Warning", "VNS003 Warning",
+            "VNH001 Warning", "VNH002 Error", "VNH003 Warning", "VNH004 Warning", "VNH005 Warning",
+            "VNH006 Warning", "VNH007 Warning", "VNH008 Error", "VNH009 Warning",
             "VNW001 Error", "VNW002 Error", "VNW003 Error", "VNW004 Error", "VNW005 Error",
             "VNL001 Error", "VNL002 Error",
             "VNA001 Warning", "VNA002 Error", "VNA003 Warning",
@@ -35,6 +37,7 @@ namespace VirtNet.Tests.Rules
                 Assert.StartsWith(VNRule.PrefixOf(rule.Area), rule.RuleId);
             Assert.Equal(RuleArea.Teaming, RuleCatalogue.Match("VNT001")[0].Area);
             Assert.Equal(RuleArea.SpanningTree, RuleCatalogue.Match("VNS001")[0].Area);
+            Assert.Equal(RuleArea.HA, RuleCatalogue.Match("VNH001")[0].Area);
         }
 
         [Fact]
@@ -45,7 +48,7 @@ namespace VirtNet.Tests.Rules
                 Assert.False(string.IsNullOrWhiteSpace(rule.Title), rule.RuleId);
                 Assert.True(rule.Description.Length > 80, rule.RuleId + " needs a real description");
                 Assert.False(string.IsNullOrWhiteSpace(rule.Recommendation), rule.RuleId);
-                Assert.Matches("KB|guide|Lowe", rule.Source);
+                Assert.Matches("KB|[Gg]uide|Lowe|Deepdive|yellow-bricks", rule.Source);
             }
         }
 
@@ -59,7 +62,7 @@ namespace VirtNet.Tests.Rules
         [Theory]
         [InlineData("vnt00[1-3]", "VNT001,VNT002,VNT003")]
         [InlineData("VNS*", "VNS001,VNS002,VNS003")]
-        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNW001,VNL001,VNA001")]
+        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNH001,VNW001,VNL001,VNA001")]
         [InlineData("VNX*", "")]
         [InlineData("vnm001", "VNM001")]
         public void Match_takes_ids_and_wildcards_case_insensitively(string pattern, string expected)

@@ -240,6 +240,7 @@ namespace VirtNet.Tests.Serialization
                 "      \"version\": \"6.7\",\n" +
                 "      \"fqdn\": null,\n" +
                 "      \"ipAddress\": null,\n" +
+                "      \"dnsResolution\": \"All\",\n" +
                 "      \"macAddressPool\": null,\n" +
                 "      \"virtualSwitches\": [\n" +
                 "        {\n" +
@@ -325,7 +326,8 @@ namespace VirtNet.Tests.Serialization
                 "      \"portChannels\": [],\n" +
                 "      \"endpoints\": []\n" +
                 "    }\n" +
-                "  ]\n" +
+                "  ],\n" +
+                "  \"clusters\": []\n" +
                 "}\n";
             Assert.Equal(expected, File.ReadAllText(path));
             Assert.Equal((byte)'{', File.ReadAllBytes(path)[0]);
@@ -353,6 +355,104 @@ namespace VirtNet.Tests.Serialization
         }
 
         // ---- What goes into a file ----
+
+        // ---- HA clusters and DNS facts ----
+
+        /// <summary>Two ESX 3.5 hosts with a Service Console each, cabled to sw1; core (not cabled) holds the gateway.</summary>
+        static (VirtNet.HA.VNCluster Cluster, VNPhysicalSwitch Core, System.Collections.Generic.List<string> Warnings) HaCluster()
+        {
+            var sw1 = new VNPhysicalSwitch("sw1");
+            var core = new VNPhysicalSwitch("core");
+            core.AddEndpoint("gateway", IPv4Address.Parse("192.168.1.1"), null, true, EndpointRole.Gateway);
+            var hosts = new System.Collections.Generic.List<VNHost>();
+            for (int n = 1; n <= 2; n++)
+            {
+                var host = new VNHost("esx0" + n, Hypervisor.Esx, "3.5") { DnsResolution = n == 2 ? DnsResolution.Fqdn | DnsResolution.ShortNameForward : DnsResolution.All };
+                var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+                vswitch.AddUplink("vmnic0").ConnectTo(sw1, "Gi0/" + n);
+                VNVMKernelAdapter.Create(vswitch.AddPortGroup("Service Console"), "vswif0", IPv4Address.Parse("192.168.1.1" + n), 24, IPv4Address.Parse("192.168.1.1"));
+                hosts.Add(host);
+            }
+            var warnings = new System.Collections.Generic.List<string>();
+            var cluster = VirtNet.HA.VNCluster.Create(new VirtNet.HA.VNClusterSpec
+            {
+                Name = "cluster1",
+                Hosts = hosts,
+                PhysicalSwitches = new[] { core },
+                IsolationAddress = new[] { IPv4Address.Parse("192.168.1.254") },
+                AdvancedSetting = new System.Collections.Generic.Dictionary<string, object>
+                {
+                    ["das.failuredetectiontime"] = 30000,
+                    ["das.isolationaddress0"] = "192.168.1.253",
+                    ["das.config.fdm.isolationPolicyDelaySec"] = 10,
+                    ["das.bypassNetCompatCheck"] = true,
+                },
+            }, warnings);
+            return (cluster, core, warnings);
+        }
+
+        [Fact]
+        public void A_cluster_exports_with_its_hosts_and_switches_and_comes_back_with_the_same_settings_and_warnings()
+        {
+            var (cluster, core, warnings) = HaCluster();
+            var first = PathOf("first.json");
+            var second = PathOf("second.json");
+            var contents = Contents(cluster);
+            Assert.Equal(new[] { "esx01", "esx02" }, contents.Hosts.Select(h => h.Name));
+            Assert.Equal(new[] { core, cluster.Hosts[0].Uplinks.First().PhysicalSwitch }, contents.PhysicalSwitches);
+            ConfigFile.Write(first, contents, force: false);
+
+            var imported = ConfigFile.Read(first);
+            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), force: false);
+
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+            Assert.Equal(SampleNetwork.Describe(contents.TopLevelObjects), SampleNetwork.Describe(imported.TopLevelObjects));
+            var back = imported.Clusters.Single();
+            Assert.Same(imported.Hosts[0], back.Hosts[0]);
+            Assert.Equal(TimeSpan.FromSeconds(30), back.FailureDetectionTime);
+            Assert.Equal(new[] { "192.168.1.253", "192.168.1.254" }, back.IsolationAddress.Select(a => a.ToString()));
+            Assert.Equal(warnings, imported.Warnings);
+        }
+
+        [Fact]
+        public void A_hosts_DNS_facts_survive_a_round_trip_and_default_to_all_lookups_working()
+        {
+            var (cluster, _, _) = HaCluster();
+            var path = PathOf("dns.json");
+            ConfigFile.Write(path, Contents(cluster.Hosts[1]), force: false);
+            Assert.Contains("\"dnsResolution\": \"ShortNameForward, Fqdn\"", File.ReadAllText(path));
+            Assert.Equal(DnsResolution.ShortNameForward | DnsResolution.Fqdn, ConfigFile.Read(path).Hosts[0].DnsResolution);
+            Assert.Equal(DnsResolution.All, ConfigFile.Read(WriteText("hand.json", HandWritten)).Hosts[0].DnsResolution);
+        }
+
+        [Fact]
+        public void A_cluster_naming_a_host_that_is_not_in_the_file_is_a_dangling_reference()
+        {
+            var (cluster, _, _) = HaCluster();
+            var path = PathOf("cluster.json");
+            ConfigFile.Write(path, Contents(cluster), force: false);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"hosts\": [\n        \"esx01\"", "\"hosts\": [\n        \"esx09\""));
+
+            var e = ReadFails(path);
+
+            Assert.Equal(ErrorIds.DanglingReference, e.ErrorId);
+            Assert.Contains("cluster 'cluster1' names host 'esx09'", e.Message);
+        }
+
+        [Fact]
+        public void An_invalid_cluster_setting_in_a_file_names_the_setting_and_its_place()
+        {
+            var (cluster, _, _) = HaCluster();
+            var path = PathOf("cluster.json");
+            ConfigFile.Write(path, Contents(cluster), force: false);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"das.failuredetectiontime\": \"30000\"", "\"das.failuredetectiontime\": \"soon\""));
+
+            var e = ReadFails(path);
+
+            Assert.Equal(ErrorIds.InvalidConfigValue, e.ErrorId);
+            Assert.Contains("clusters[0].advancedSettings", e.Message);
+            Assert.Contains("das.failuredetectiontime = 'soon' needs a whole number", e.Message);
+        }
 
         [Fact]
         public void Any_object_on_a_host_exports_its_host_and_the_switches_its_uplinks_are_cabled_to()

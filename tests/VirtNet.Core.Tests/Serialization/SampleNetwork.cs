@@ -161,14 +161,25 @@ namespace VirtNet.Tests.Serialization
             foreach (var o in topLevelObjects)
             {
                 if (o is VNHost host) DescribeHost(host, lines);
+                else if (o is VirtNet.HA.VNCluster cluster) DescribeCluster(cluster, lines);
                 else DescribePhysicalSwitch((VNPhysicalSwitch)o, lines);
             }
             return lines;
         }
 
+        static void DescribeCluster(VirtNet.HA.VNCluster c, List<string> lines)
+        {
+            lines.Add($"cluster {c.Name} {c.HaAgent} {c.HaProfile} hosts={string.Join(",", c.Hosts.Select(h => h.Name))} " +
+                      $"switches={string.Join(",", c.PhysicalSwitches.Select(s => s.Name))} f={c.FailureDetectionTime} interval={c.FailureDetectionInterval} " +
+                      $"isolation={string.Join(",", c.IsolationAddress)} default={c.UseDefaultIsolationAddress} response={c.IsolationResponse} " +
+                      $"shutdown={c.IsolationShutdownTimeout} delay={c.IsolationPolicyDelay} hbds={c.HeartbeatDatastoresPerHost} " +
+                      $"allow={string.Join(",", c.AllowNetwork)} ignore={c.IgnoreRedundantNetWarning}");
+            foreach (var setting in c.AdvancedSetting) lines.Add($"  {setting.Key}={setting.Value}");
+        }
+
         static void DescribeHost(VNHost host, List<string> lines)
         {
-            lines.Add($"host {host.Name} {host.Hypervisor} {host.Version} fqdn={host.Fqdn} ip={host.IPAddress}");
+            lines.Add($"host {host.Name} {host.Hypervisor} {host.Version} fqdn={host.Fqdn} ip={host.IPAddress} dns={host.DnsResolution}");
             if (host.Hypervisor == Hypervisor.HyperV && host.MacAddressMinimum.HasValue)
             {
                 var pool = host.GetMacAddressPool();

@@ -1,0 +1,90 @@
+namespace VirtNet.HA
+{
+    /// <summary>The HA agent: AAM (Automated Availability Manager, ESX 3.x and 4.x) or FDM (Fault Domain Manager, vSphere 5.0+).</summary>
+    public enum HaAgent { Aam, Fdm }
+
+    /// <summary>
+    /// The HA generations whose defaults and timelines differ (domain.md section 3; research/ha.md).
+    /// </summary>
+    public enum HaProfile
+    {
+        /// <summary>AAM of ESX 3.x up to 3.5 Update 2 / VC 2.5 U2: isolation response Power off.</summary>
+        AamUpTo35U2,
+        /// <summary>AAM of ESX 3.5 Update 3 and later 3.5 updates: Leave powered on.</summary>
+        Aam35U3,
+        /// <summary>AAM of vSphere 4.x: Shut down.</summary>
+        Aam4,
+        /// <summary>FDM of vSphere 5.0: the isolation response follows the isolation at once.</summary>
+        Fdm50,
+        /// <summary>FDM of vSphere 5.1 and later: the response waits das.config.fdm.isolationPolicyDelaySec (at least 30 s).</summary>
+        Fdm51,
+    }
+
+    /// <summary>What an isolated host does with its VMs (API: powerOff, shutdown, none).</summary>
+    public enum IsolationResponse
+    {
+        PowerOff,
+        /// <summary>Guest shutdown; VMs still running after das.isolationShutdownTimeout are powered off.</summary>
+        ShutDown,
+        /// <summary>"Leave powered on" ("Disabled" from 6.0).</summary>
+        LeaveOn,
+    }
+
+    /// <summary>How a scenario ended for one host, in the terms of the HA master's host states (HA Deepdive).</summary>
+    public enum HaVerdict
+    {
+        /// <summary>The host kept, or regained in time, its heartbeats with the cluster.</summary>
+        NotIsolated,
+        /// <summary>The host heard no other host and no isolation address answered: it declared itself isolated.</summary>
+        Isolated,
+        /// <summary>The host lost the master's side of the cluster but was not isolated, and its datastore heartbeats showed it alive (FDM).</summary>
+        Partitioned,
+        /// <summary>The rest of the cluster declared the host failed and restarted its VMs while it was not isolated.</summary>
+        Failed,
+    }
+
+    /// <summary>What happens in a failure scenario event.</summary>
+    public enum FailureEventKind
+    {
+        /// <summary>An uplink's link (or the switch port it is cabled to) goes down at At and comes back at Until.</summary>
+        LinkDown,
+        /// <summary>A link that is down when the scenario starts comes up at At (and goes down again at Until).</summary>
+        LinkUp,
+        /// <summary>A physical switch, a whole stack or one stack member goes down at At and comes back at Until.</summary>
+        SwitchDown,
+        /// <summary>An endpoint (gateway, isolation address, storage target) stops answering at At until Until.</summary>
+        EndpointDown,
+    }
+
+    /// <summary>The kinds of entries in a <see cref="VNHaTimelineEvent"/>.</summary>
+    public enum HaEventKind
+    {
+        LinkDown,
+        LinkUp,
+        SwitchDown,
+        SwitchUp,
+        EndpointDown,
+        EndpointUp,
+        PortForwarding,
+        Failover,
+        Failback,
+        HeartbeatsLost,
+        HeartbeatsResumed,
+        IsolationSuspected,
+        IsolationAddressPinged,
+        PingReply,
+        IsolationDeclared,
+        IsolationCancelled,
+        IsolationResponse,
+        ResponseSkipped,
+        ForcedPowerOff,
+        MasterLost,
+        ElectionStarted,
+        ElectionTrafficSeen,
+        MasterElected,
+        HostUnreachable,
+        HostPartitioned,
+        HostDeclaredFailed,
+        VMsRestarted,
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace VirtNet
+{
+    /// <summary>What a simulation assumes beyond the model: failures, recoveries and what-if settings.</summary>
+    public sealed class TrafficScenario
+    {
+        /// <summary>Uplinks whose link is down (NIC, cable, or the switch or stack member they are cabled to).</summary>
+        public List<VNUplink> FailedUplinks { get; } = new List<VNUplink>();
+        /// <summary>Uplinks whose link stays up while the path beyond their switch port is down.</summary>
+        public List<VNUplink> UpstreamFailedUplinks { get; } = new List<VNUplink>();
+        /// <summary>Uplinks that failed before and are up again.</summary>
+        public List<VNUplink> RecoveredUplinks { get; } = new List<VNUplink>();
+        /// <summary>Evaluate every port group as if it used this policy (null: as configured).</summary>
+        public LoadBalancingPolicy? LoadBalancingPolicy { get; set; }
+        /// <summary>Evaluate each port group as if the physical switch matched its policy: a static channel with
+        /// src-dst-ip over the active uplinks for IP hash, ports on their own for the others.</summary>
+        public bool AssumeMatchingPhysicalSwitch { get; set; }
+
+        public bool HasFailures => FailedUplinks.Count > 0 || UpstreamFailedUplinks.Count > 0 || RecoveredUplinks.Count > 0;
+
+        internal UplinkState[] States(Traffic.TrafficModel model)
+        {
+            var state = new UplinkState[model.Uplinks.Length];
+            foreach (var u in RecoveredUplinks) Set(model, state, u, UplinkState.Recovered);
+            foreach (var u in UpstreamFailedUplinks) Set(model, state, u, UplinkState.UpstreamFailed);
+            foreach (var u in FailedUplinks) Set(model, state, u, UplinkState.Failed);
+            return state;
+        }
+
+        static void Set(Traffic.TrafficModel model, UplinkState[] state, VNUplink uplink, UplinkState value)
+        {
+            int u = model.IndexOf(uplink);
+            if (u >= 0) state[u] = value;
+        }
+    }
+
+    /// <summary>How far a long simulation is, for progress display.</summary>
+    public readonly struct SimulationProgress
+    {
+        public SimulationProgress(int percentComplete, string status) { PercentComplete = percentComplete; Status = status; }
+        public int PercentComplete { get; }
+        public string Status { get; }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.Traffic;
+
+namespace VirtNet
+{
+    /// <summary>
+    /// A traffic simulation over a set of ESX virtual switches: compiles the switches and flows once, then runs
+    /// scenarios against them (see <see cref="Run"/>).
+    /// </summary>
+    public sealed class TrafficSimulation
+    {
+        readonly MaxMinFairShare _share = new MaxMinFairShare();
+
+        /// <summary>Switches to simulate; none: the switches the flows' sources are connected to.</summary>
+        public TrafficSimulation(IEnumerable<VNVirtualSwitch> virtualSwitches, VNFlowList flows)
+        {
+            if (flows == null || flows.Count == 0)
+                throw new VirtNetException(ErrorIds.NoFlows, VirtNetErrorKind.InvalidArgument,
+                    "There are no flows to simulate. Describe the traffic with New-VNFlow.", flows);
+            var switches = (virtualSwitches ?? Enumerable.Empty<VNVirtualSwitch>()).Distinct().ToList();
+            if (switches.Count == 0)
+                switches = flows.Sources.Select(s => s.Adapter.VirtualSwitch).Where(s => s != null).Distinct().ToList();
+            foreach (var vswitch in switches) CheckSimulatable(vswitch);
+            Model = new TrafficModel(switches, flows);
+            if (Model.FlowCount == 0)
+                throw new VirtNetException(ErrorIds.FlowNotInScope, VirtNetErrorKind.InvalidArgument,
+                    $"None of the flows starts on {string.Join(", ", switches.Select(s => s.Path))}; their sources are on " +
+                    $"{string.Join(", ", Model.SourcesOutOfScope.Select(a => a.VirtualSwitch?.Path ?? a.Path + " (not connected)").Distinct())}.",
+                    flows);
+        }
+
+        internal TrafficModel Model { get; }
+        public IReadOnlyList<VNVirtualSwitch> VirtualSwitches => Model.Switches;
+        public IReadOnlyList<VNUplink> Uplinks => Model.Uplinks;
+        /// <summary>Flow sources that are not on the switches simulated; their flows are left out.</summary>
+        public IReadOnlyList<VNVirtualAdapter> SourcesOutOfScope => Model.SourcesOutOfScope;
+        public int FlowCount => Model.FlowCount;
+
+        /// <summary>The simulation covers ESX standard and distributed switches.</summary>
+        public static void CheckSimulatable(VNVirtualSwitch vswitch)
+        {
+            if (vswitch.Host == null)
+                throw new VirtNetException(ErrorIds.VirtualSwitchNotFound, VirtNetErrorKind.ObjectNotFound,
+                    $"Virtual switch '{vswitch.Name}' has been removed from its host.", vswitch);
+            if (vswitch.Type != VirtualSwitchType.Standard && vswitch.Type != VirtualSwitchType.Distributed)
+                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
+                    $"'{vswitch.Path}' is a {vswitch.Type} switch; the traffic simulation covers ESX standard and distributed switches.", vswitch);
+        }
+
+        /// <summary>The uplinks of the simulated switches with this name (vmnic1) or path (esx01/vSwitch1/vmnic1).</summary>
+        public IReadOnlyList<VNUplink> FindUplinks(string name)
+        {
+            var found = Model.Uplinks.Where(u => Names.Comparer.Equals(u.Name, name) || Names.Comparer.Equals(u.Path, name)).ToList();
+            if (found.Count == 0)
+                throw Names.NotFound(ErrorIds.UplinkNotFound, "uplink", name, string.Join(", ", Model.Switches.Select(s => s.Path)), Model.Uplinks, u => u.Path);
+            return found;
+        }
+
+        /// <summary>The uplinks a name stands for: an uplink's name or path, else a physical switch or stack member.</summary>
+        public IReadOnlyList<VNUplink> FindUplinksOrSwitchUplinks(string name) =>
+            Model.Uplinks.Any(u => Names.Comparer.Equals(u.Name, name) || Names.Comparer.Equals(u.Path, name)) ? FindUplinks(name) : FindSwitchUplinks(name);
+
+        /// <summary>
+        /// The uplinks cabled to a physical switch (core1), or to one member of a stack (core1/2: every port Gi2/...).
+        /// </summary>
+        public IReadOnlyList<VNUplink> FindSwitchUplinks(string name)
+        {
+            var switches = Model.SwitchPort.Where(p => p != null).Select(p => p.PhysicalSwitch).Distinct().ToList();
+            var parts = (name ?? "").Split('/');
+            int member = 0;
+            var physical = parts.Length <= 2 ? Names.Find(switches, s => s.Name, parts[0]) : null;
+            if (physical == null || (parts.Length == 2 && (!int.TryParse(parts[1], out member) || member < 1 || member > physical.Stack)))
+                throw Names.NotFound(ErrorIds.PhysicalSwitchNotFound, "physical switch or stack member", name,
+                    "the switches cabled to " + string.Join(", ", Model.Switches.Select(s => s.Path)),
+                    switches.SelectMany(s => s.IsStack ? Enumerable.Range(1, s.Stack).Select(m => s.Name + "/" + m).Prepend(s.Name) : new[] { s.Name }), n => n);
+            return Model.Uplinks.Where(u => u.SwitchPort?.PhysicalSwitch == physical && (member == 0 || u.SwitchPort.StackMember == member)).ToList();
+        }
+
+        /// <summary>
+        /// Runs a scenario. With failures or recoveries it also runs the same scenario without them, to tell which
+        /// flows moved.
+        /// </summary>
+        public VNTrafficResult Run(TrafficScenario scenario = null, IProgress<SimulationProgress> progress = null)
+        {
+            scenario = scenario ?? new TrafficScenario();
+            TrafficRun healthy = null;
+            if (scenario.HasFailures)
+            {
+                progress?.Report(new SimulationProgress(0, "Simulating without the failures"));
+                healthy = RunOnce(new UplinkState[Model.Uplinks.Length], scenario.LoadBalancingPolicy, scenario.AssumeMatchingPhysicalSwitch);
+            }
+            progress?.Report(new SimulationProgress(healthy == null ? 0 : 50, "Simulating " + Model.FlowCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " flows"));
+            var run = RunOnce(scenario.States(Model), scenario.LoadBalancingPolicy, scenario.AssumeMatchingPhysicalSwitch);
+            progress?.Report(new SimulationProgress(100, "Done"));
+            return new VNTrafficResult(Model, run, healthy, scenario);
+        }
+
+        internal TrafficRun RunOnce(UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching) =>
+            TrafficEngine.Run(Model, state, policy, assumeMatching, _share);
+    }
+}

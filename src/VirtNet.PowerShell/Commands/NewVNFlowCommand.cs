@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using VirtNet.Net;
+
+namespace VirtNet.Commands
+{
+    [Cmdlet(VerbsCommon.New, "VNFlow")]
+    [OutputType(typeof(VNFlow))]
+    public sealed class NewVNFlowCommand : VNCmdlet
+    {
+        readonly List<(VNVirtualAdapter, IPv4Address)> _sources = new List<(VNVirtualAdapter, IPv4Address)>();
+        IPv4AddressRange[] _destinations;
+        IPv4Address? _sourceIPAddress;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        public object[] Source { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [DestinationTransformation]
+        public string[] Destination { get; set; }
+
+        // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
+        [Parameter]
+        public new VNHost Host { get; set; }
+
+        [Parameter]
+        public double DemandMbps { get; set; } = double.PositiveInfinity;
+
+        [Parameter]
+        public FlowProtocol Protocol { get; set; } = FlowProtocol.Tcp;
+
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int[] SourcePort { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int[] DestinationPort { get; set; }
+
+        [Parameter]
+        public FlowDirection Direction { get; set; } = FlowDirection.Outbound;
+
+        [Parameter]
+        public string SourceIPAddress { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _destinations = Fatal(() => Destination.Select(IPv4AddressRange.Parse).ToArray());
+            _sourceIPAddress = Fatal(() => ParseIP(SourceIPAddress));
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var item in Source)
+                ForInput(() => _sources.Add(VNFlowList.ResolveSource(item is PSObject ps ? ps.BaseObject : item, Host, _sourceIPAddress)));
+        }
+
+        // One list for the whole call, written as one object: a million flows never cross the pipeline one by one.
+        protected override void EndProcessing()
+        {
+            if (_sources.Count == 0) return;
+            var flows = Fatal(() => VNFlowList.Create(_sources, _destinations, DemandMbps, Protocol, SourcePort, DestinationPort, Direction));
+            WriteObject(flows, enumerateCollection: false);
+        }
+    }
+}
