@@ -24,7 +24,7 @@ namespace VirtNet.Benchmarks
             // Flows to port 2049 keep a destination per flow: the loop reads its hash input from memory.
             var (vswitch, flows) = BenchmarkLab.Build(mixedDemands: false, explicitDestinations: true);
             _model = new TrafficModel(new[] { vswitch }, flows);
-            _team = new TeamRun(_model.Teams[0], LoadBalancingPolicy.LoadBalanceIP);
+            _team = new TeamRun(_model.Teams[0], TeamingOption.Esx(LoadBalancingPolicy.LoadBalanceIP));
             Failover.Select(_team, new UplinkState[_model.Uplinks.Length]);
             _uplink = new short[_model.FlowCount];
             _count = new int[_model.Uplinks.Length];
@@ -37,7 +37,7 @@ namespace VirtNet.Benchmarks
             short[] uplink = _uplink;
             int[] count = _count;
             System.Array.Clear(count, 0, count.Length);
-            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, 0, flows.Count, uplink, count);
+            _team.Algorithm.PlaceFlows(_team, 0, _model.SourceIp[0], flows.Destination, 0, 0, flows.Count, uplink, count, _model.PortsOf(0));
             return count[0];
         }
     }

@@ -20,7 +20,7 @@ namespace VirtNet.Teaming
 
         /// <summary>The hot loop: one source, many destinations.</summary>
         public override void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end,
-            short[] flowUplink, int[] flowCount)
+            short[] flowUplink, int[] flowCount, in FlowPorts ports)
         {
             var usable = run.Usable;
             if (usable.Length == 0)

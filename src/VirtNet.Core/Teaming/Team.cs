@@ -3,21 +3,22 @@ using System.Collections.Generic;
 namespace VirtNet.Teaming
 {
     /// <summary>
-    /// A port group's team as the simulation sees it: the port group's effective teaming policy, its uplinks as
-    /// indices into the simulation's uplink table, and every port connected to it (with or without flows), in
-    /// port id order, because port id placement counts them all.
+    /// A port group's team as the simulation sees it: how it spreads traffic (the port group's effective ESX
+    /// teaming policy, or its Hyper-V switch's or bond's teaming), its uplinks as indices into the simulation's uplink
+    /// table, and every port connected to it (with or without flows), in port id order, because port id placement
+    /// counts them all.
     /// </summary>
     internal sealed class Team
     {
-        public Team(int index, VNPortGroup portGroup, VNTeamingPolicy policy, int[] active, int[] standby, int[] unused,
-            int[] portIds, ulong[] portMacs)
+        public Team(int index, VNPortGroup portGroup, TeamingOption option, NetworkFailoverDetectionPolicy detection, bool failbackEnabled,
+            IpHashVariant ipHashVariant, int[] active, int[] standby, int[] unused, int[] portIds, ulong[] portMacs)
         {
             Index = index;
             PortGroup = portGroup;
-            LoadBalancingPolicy = policy.LoadBalancingPolicy;
-            Detection = policy.NetworkFailoverDetectionPolicy;
-            FailbackEnabled = policy.FailbackEnabled;
-            IpHashVariant = policy.IpHashVariant;
+            Option = option;
+            Detection = detection;
+            FailbackEnabled = failbackEnabled;
+            IpHashVariant = ipHashVariant;
             Active = active;
             Standby = standby;
             Unused = unused;
@@ -29,7 +30,7 @@ namespace VirtNet.Teaming
         public VNPortGroup PortGroup { get; }
         public VNVirtualSwitch VirtualSwitch => PortGroup.VirtualSwitch;
         public string Path => PortGroup.Path;
-        public LoadBalancingPolicy LoadBalancingPolicy { get; }
+        public TeamingOption Option { get; }
         public NetworkFailoverDetectionPolicy Detection { get; }
         public bool FailbackEnabled { get; }
         public IpHashVariant IpHashVariant { get; }
@@ -54,20 +55,24 @@ namespace VirtNet.Teaming
         }
     }
 
-    /// <summary>One team in one simulation run: the policy in force and the uplinks that carry its traffic.</summary>
+    /// <summary>One team in one simulation run: the teaming in force and the uplinks that carry its traffic.</summary>
     internal sealed class TeamRun
     {
-        public TeamRun(Team team, LoadBalancingPolicy policy)
+        public TeamRun(Team team, TeamingOption option)
         {
             Team = team;
-            Policy = policy;
-            Algorithm = TeamingAlgorithm.For(policy);
+            Option = option;
+            Algorithm = option.Algorithm;
             PortUplink = new int[team.PortIds.Length];
         }
 
         public Team Team { get; }
-        public LoadBalancingPolicy Policy { get; }
+        public TeamingOption Option { get; }
+        /// <summary>The ESX policy in force; null for a Hyper-V team or a bond.</summary>
+        public LoadBalancingPolicy? Policy => Option.LoadBalancingPolicy;
         public TeamingAlgorithm Algorithm { get; }
+        /// <summary>The next slave in turn, for balance-rr.</summary>
+        public int Turn;
         /// <summary>The uplinks that carry traffic, in failover order (see <see cref="Failover"/>).</summary>
         public int[] Usable { get; private set; } = new int[0];
         public FastModulus Modulus { get; private set; }

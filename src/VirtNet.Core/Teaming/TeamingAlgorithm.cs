@@ -1,9 +1,9 @@
 namespace VirtNet.Teaming
 {
     /// <summary>
-    /// How a vSwitch teaming policy picks the uplink for a frame. Policies that pin a port (port id, MAC hash,
-    /// explicit failover, load-based) choose once per port in <see cref="AssignPorts"/>; IP hash chooses per flow in
-    /// <see cref="PlaceFlows"/>.
+    /// How a team picks the uplink for a frame: an ESX teaming policy, a Hyper-V algorithm or a bonding mode.
+    /// Those that pin a port (port id, MAC hash, explicit failover, load-based, HyperVPort, active-backup) choose once
+    /// per port in <see cref="AssignPorts"/>; the hashes choose per flow in <see cref="PlaceFlows"/>.
     /// </summary>
     internal abstract class TeamingAlgorithm
     {
@@ -15,6 +15,12 @@ namespace VirtNet.Teaming
 
         public static TeamingAlgorithm For(LoadBalancingPolicy policy) => ByPolicy[(int)policy];
 
+        /// <summary>
+        /// The destination MAC of every frame, for the hashes that read it: the model knows no remote MAC addresses,
+        /// and for routed traffic it is one constant, the router's.
+        /// </summary>
+        protected const ulong RemoteMac = 0;
+
         /// <summary>Sets <see cref="TeamRun.PortUplink"/> for every port of the team.</summary>
         public abstract void AssignPorts(Team team, TeamRun run);
 
@@ -23,7 +29,7 @@ namespace VirtNet.Teaming
         /// their uplinks. Flow f goes to destination[f], or when destination is null to firstDestination + (f - start).
         /// </summary>
         public virtual void PlaceFlows(TeamRun run, int teamPort, uint sourceIp, uint[] destination, uint firstDestination, int start, int end,
-            short[] flowUplink, int[] flowCount)
+            short[] flowUplink, int[] flowCount, in FlowPorts ports)
         {
             short uplink = (short)run.PortUplink[teamPort];
             for (int f = start; f < end; f++) flowUplink[f] = uplink;
@@ -34,6 +40,25 @@ namespace VirtNet.Teaming
         {
             for (int i = start; i < end; i++) array[i] = value;
         }
+    }
+
+    /// <summary>The TCP or UDP ports of the flows being placed, for the algorithms that hash them.</summary>
+    internal readonly struct FlowPorts
+    {
+        readonly ushort[] _source, _destination;
+
+        /// <param name="source">Per flow of the list, its source port; null when no flow has one.</param>
+        /// <param name="transport">The flows are TCP or UDP, so their ports are there to hash.</param>
+        public FlowPorts(ushort[] source, ushort[] destination, bool transport)
+        {
+            _source = source;
+            _destination = destination;
+            Transport = transport;
+        }
+
+        public bool Transport { get; }
+        public ushort Source(int flow) => _source?[flow] ?? 0;
+        public ushort Destination(int flow) => _destination?[flow] ?? 0;
     }
 
     /// <summary>

@@ -63,8 +63,8 @@ namespace VirtNet.Traffic
                 Cabled[u] = true;
                 if (assumeMatching)
                 {
-                    if (run.Policy != LoadBalancingPolicy.LoadBalanceIP || System.Array.IndexOf(team.Active, u) < 0) continue;
-                    // The static channel IP hash asks for: this switch's ports of the active uplinks, src-dst-ip.
+                    if (run.Option.RequiredPortChannel == RequiredPortChannel.None || System.Array.IndexOf(team.Active, u) < 0) continue;
+                    // The channel the teaming asks for (static for IP hash): this switch's ports of the active uplinks, src-dst-ip.
                     if (!bySwitch.TryGetValue(port.PhysicalSwitch, out int c))
                     {
                         var members = new List<int>();
@@ -79,7 +79,7 @@ namespace VirtNet.Traffic
                 }
                 var real = port.PortChannel;
                 if (real == null) continue;
-                if (!Forms(real, team.VirtualSwitch)) { NotFormed[u] = real; continue; }
+                if (!Forms(real, run)) { NotFormed[u] = real; continue; }
                 if (!byReal.TryGetValue(real, out int index))
                 {
                     var members = new List<int>();
@@ -124,13 +124,19 @@ namespace VirtNet.Traffic
         }
 
         /// <summary>
-        /// Whether a channel comes up towards this vSwitch. Mode on bundles without negotiation. A standard vSwitch
+        /// Whether a channel comes up towards this team. Mode on bundles without negotiation. A standard vSwitch
         /// speaks neither LACP nor PAgP; a distributed switch speaks LACP from vSphere 5.1 (one LAG with IP hash;
-        /// 5.5 enhanced LACP). No vSwitch speaks PAgP. A channel that does not form leaves its ports on their own
-        /// (IOS LACP/PAgP individual ports), which the model takes as the outcome.
+        /// 5.5 enhanced LACP). A Hyper-V team speaks LACP in Lacp mode, a bond in 802.3ad mode. Nothing here speaks
+        /// PAgP. A channel that does not form leaves its ports on their own (IOS LACP/PAgP individual ports), which
+        /// the model takes as the outcome.
         /// </summary>
-        public static bool Forms(VNPortChannel channel, VNVirtualSwitch vswitch) =>
-            channel.IsStatic || (channel.IsLacp && vswitch.Type == VirtualSwitchType.Distributed && vswitch.Host.VersionInfo.IsAtLeast(5, 1));
+        public static bool Forms(VNPortChannel channel, TeamRun run)
+        {
+            var vswitch = run.Team.VirtualSwitch;
+            return channel.IsStatic || (channel.IsLacp && (run.Option.Platform == Hypervisor.Esx
+                ? vswitch.Type == VirtualSwitchType.Distributed && vswitch.Host.VersionInfo.IsAtLeast(5, 1)
+                : run.Option.SpeaksLacp));
+        }
 
         /// <summary>The logical port MAC learning sees for an uplink: its channel or its own port; -1 when unknown.</summary>
         public int LogicalPort(int uplink) =>

@@ -5,11 +5,14 @@ using VirtNet.Traffic;
 
 namespace VirtNet
 {
-    /// <summary>One teaming policy evaluated on one vSwitch with one set of flows (Compare-VNTeamingPolicy).</summary>
+    /// <summary>One teaming option evaluated on one virtual switch with one set of flows (Compare-VNTeamingPolicy).</summary>
     public sealed class VNTeamingComparison
     {
         public VNVirtualSwitch VirtualSwitch { get; internal set; }
-        public LoadBalancingPolicy LoadBalancingPolicy { get; internal set; }
+        /// <summary>The teaming evaluated: an ESX policy, a Hyper-V teaming mode and algorithm, or a bond mode and hash policy.</summary>
+        public TeamingOption Teaming { get; internal set; }
+        /// <summary>The ESX policy evaluated; null on a Hyper-V switch or a bond.</summary>
+        public LoadBalancingPolicy? LoadBalancingPolicy => Teaming.LoadBalancingPolicy;
         /// <summary>False when the healthy run raises an error finding: the configuration does not work as it stands.</summary>
         public bool Valid { get; internal set; }
         /// <summary>Why it is not valid, one short reason per rule.</summary>
@@ -32,31 +35,37 @@ namespace VirtNet
         public VNFinding[] Findings { get; internal set; }
 
         public override string ToString() =>
-            $"{LoadBalancingPolicy}: {(Valid ? "valid" : "not valid")}, {AggregateThroughputMbps:0.#} Mbps over {UplinksUsed} uplink(s)";
+            $"{Teaming}: {(Valid ? "valid" : "not valid")}, {AggregateThroughputMbps:0.#} Mbps over {UplinksUsed} uplink(s)";
     }
 
-    /// <summary>Evaluates teaming policies side by side on one vSwitch, healthy and after each single-uplink failure.</summary>
+    /// <summary>Evaluates teaming options side by side on one virtual switch, healthy and after each single-uplink failure.</summary>
     public static class TeamingComparison
     {
         public static readonly IReadOnlyList<LoadBalancingPolicy> AllPolicies =
             (LoadBalancingPolicy[])Enum.GetValues(typeof(LoadBalancingPolicy));
 
+        /// <summary>ESX policies (default: all) on an ESX vSwitch.</summary>
         public static IReadOnlyList<VNTeamingComparison> Compare(VNVirtualSwitch vswitch, VNFlowList flows,
-            IEnumerable<LoadBalancingPolicy> policies = null, bool assumeMatchingPhysicalSwitch = false, IProgress<SimulationProgress> progress = null)
+            IEnumerable<LoadBalancingPolicy> policies = null, bool assumeMatchingPhysicalSwitch = false, IProgress<SimulationProgress> progress = null) =>
+            Compare(vswitch, flows, TeamingOption.For(vswitch, (policies ?? AllPolicies).ToList()), assumeMatchingPhysicalSwitch, progress);
+
+        /// <summary>Any options of the switch's platform, such as <see cref="TeamingOption.For"/> lists them.</summary>
+        public static IReadOnlyList<VNTeamingComparison> Compare(VNVirtualSwitch vswitch, VNFlowList flows, IReadOnlyList<TeamingOption> options,
+            bool assumeMatchingPhysicalSwitch = false, IProgress<SimulationProgress> progress = null)
         {
             var simulation = new TrafficSimulation(new[] { vswitch }, flows);
             var model = simulation.Model;
-            var list = (policies ?? AllPolicies).Distinct().ToList();
+            var list = options.Distinct().ToList();
             int uplinks = model.Uplinks.Length, steps = list.Count * (1 + uplinks), step = 0;
             var rows = new List<VNTeamingComparison>();
-            foreach (var policy in list)
+            foreach (var option in list)
             {
-                progress?.Report(new SimulationProgress(100 * step++ / steps, $"{policy}: healthy"));
-                var healthy = simulation.RunOnce(new UplinkState[uplinks], policy, assumeMatchingPhysicalSwitch);
+                progress?.Report(new SimulationProgress(100 * step++ / steps, $"{option}: healthy"));
+                var healthy = simulation.RunOnce(new UplinkState[uplinks], option, assumeMatchingPhysicalSwitch);
                 var row = new VNTeamingComparison
                 {
                     VirtualSwitch = vswitch,
-                    LoadBalancingPolicy = policy,
+                    Teaming = option,
                     AssumeMatchingPhysicalSwitch = assumeMatchingPhysicalSwitch,
                     Findings = healthy.Findings,
                     AggregateThroughputMbps = healthy.AggregateMbps,
@@ -80,10 +89,10 @@ namespace VirtNet
 
                 for (int u = 0; u < uplinks; u++)
                 {
-                    progress?.Report(new SimulationProgress(100 * step++ / steps, $"{policy}: {model.Uplinks[u].Name} failed"));
+                    progress?.Report(new SimulationProgress(100 * step++ / steps, $"{option}: {model.Uplinks[u].Name} failed"));
                     var state = new UplinkState[uplinks];
                     state[u] = UplinkState.Failed;
-                    var failed = simulation.RunOnce(state, policy, assumeMatchingPhysicalSwitch);
+                    var failed = simulation.RunOnce(state, option, assumeMatchingPhysicalSwitch);
                     int moved = VNTrafficResult.CountMoved(model, healthy, failed);
                     double throughput = failed.AggregateMbps;
                     if (row.WorstSingleFailureUplink == null || throughput < row.WorstSingleFailureThroughputMbps

@@ -104,14 +104,15 @@ namespace VirtNet.Traffic
     {
         const int StatusCount = (int)FlowStatus.NoUplink + 1;
 
-        public static TrafficRun Run(TrafficModel model, UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching, MaxMinFairShare share)
+        /// <param name="whatIf">Evaluate every team of that platform as if it used this teaming; null: as configured.</param>
+        public static TrafficRun Run(TrafficModel model, UplinkState[] state, TeamingOption whatIf, bool assumeMatching, MaxMinFairShare share)
         {
             var run = new TrafficRun(model, state);
             var teams = new TeamRun[model.Teams.Length];
             for (int t = 0; t < teams.Length; t++)
             {
                 var team = model.Teams[t];
-                teams[t] = new TeamRun(team, policy ?? team.LoadBalancingPolicy);
+                teams[t] = new TeamRun(team, whatIf != null && whatIf.Platform == team.Option.Platform ? whatIf : team.Option);
                 Failover.Select(teams[t], state);
                 teams[t].Algorithm.AssignPorts(team, teams[t]);
             }
@@ -134,20 +135,24 @@ namespace VirtNet.Traffic
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
+            var peers = new Dictionary<uint, int>[teams.Length];
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
                 var team = teams[t];
+                var option = team.Option;
                 var side = physical[t];
                 var channelOf = side.ChannelOf;
                 var serves = side.Serves;
                 var notFormed = side.NotFormed;
-                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP, shotgun = team.Shotgun;
-                FlowStatus unbundled = ipHash && flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
+                bool shotgun = team.Shotgun;
+                FlowStatus unbundled = flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
                 int statusBase = t * StatusCount, start = model.RunStart[r], end = model.RunStart[r + 1];
-                if (!anyUpstream && !shotgun && ipHash && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle)
+                if (!anyUpstream && !shotgun && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle
+                    && option.AcceptsChannel(bundle.Real))
                 {
-                    // The common IP hash case: every usable uplink is in one formed channel whose members all serve the
+                    // The common channel case (IP hash, a switch dependent team, a bond in a channel mode): every usable
+                    // uplink is in one formed channel of the kind the team expects, whose members all serve the
                     // team, so every flow is Ok and only the inbound member varies. It is stored only when the run
                     // receives, for the receive side's fair share; the uplinks it lands on are all cabled.
                     var (mask, key) = EtherChannelHash.InboundKey(bundle.Method, model.SourceIp[s], model.SourceMac[s]);
@@ -177,13 +182,13 @@ namespace VirtNet.Traffic
                         // Inbound frames come from the remote end to this adapter.
                         uint remote = model.DestinationOf(r, f);
                         inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s])];
-                        status = ipHash && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
+                        status = option.AcceptsChannel(channel.Real) && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
                     }
                     else
                     {
-                        inbound = u;
+                        inbound = InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
                         status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
@@ -210,6 +215,33 @@ namespace VirtNet.Traffic
             return run;
         }
 
+        /// <summary>
+        /// Where the switch delivers a flow's return frames when its uplink's port is on its own: where the source's
+        /// MAC was learned, the uplink it sends on, except for the teams that receive elsewhere by design (see
+        /// <see cref="InboundDistribution"/>). balance-alb hands each new peer the next slave in turn, in the order the
+        /// peers first appear.
+        /// </summary>
+        static int InboundOnOwnPort(TrafficModel model, TeamRun team, int s, int r, int f, int u, ref Dictionary<uint, int> peers)
+        {
+            var usable = team.Usable;
+            switch (team.Option.InboundOnOwnPorts)
+            {
+                case InboundDistribution.PrimaryMember:
+                    return usable.Length > 0 ? usable[0] : u;
+                case InboundDistribution.PerPeer:
+                    if (usable.Length == 0) return u;
+                    if (peers == null) peers = new Dictionary<uint, int>();
+                    uint remote = model.DestinationOf(r, f);
+                    if (!peers.TryGetValue(remote, out int turn)) peers.Add(remote, turn = peers.Count);
+                    return usable[turn % usable.Length];
+                default:
+                    // Hyper-V Dynamic receives on the member its switch port is assigned to, as HyperVPort would send.
+                    return team.Option.InboundOnPortMember && usable.Length > 0
+                        ? usable[HyperVTeamHash.MemberIndex(LoadBalancingAlgorithm.HyperVPort, usable.Length, team.Team.PortIds[model.SourceTeamPort[s]], 0, 0, 0, 0, false, 0, 0)]
+                        : u;
+            }
+        }
+
         static bool IsRebalancing(TeamRun team) =>
             team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased && team.Usable.Length >= 2 && !team.Shotgun;
 
@@ -228,7 +260,7 @@ namespace VirtNet.Traffic
                 var team = teams[model.SourceTeam[s]];
                 int start = model.RunStart[r], end = model.RunStart[r + 1];
                 team.Algorithm.PlaceFlows(team, model.SourceTeamPort[s], model.SourceIp[s], dest, model.RunFirstDestination[r], start, end,
-                    run.FlowUplink, flowCount);
+                    run.FlowUplink, flowCount, model.PortsOf(r));
                 if (team.Shotgun && team.ShotgunDelivers >= 0)
                     for (int f = start; f < end; f++)
                     {
@@ -281,7 +313,8 @@ namespace VirtNet.Traffic
 
         /// <summary>
         /// A source whose frames leave on more than one logical switch port (ports not bundled in one formed channel)
-        /// makes its MAC flap between them: only IP hash spreads one source that way.
+        /// makes its MAC flap between them: IP hash, switch dependent Hyper-V address hashes and the bond modes that
+        /// hash or take turns spread one source that way, and broadcast sends every frame on every slave.
         /// </summary>
         static bool[] FindMacFlaps(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical)
         {
@@ -291,9 +324,10 @@ namespace VirtNet.Traffic
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
-                if (teams[t].Policy != LoadBalancingPolicy.LoadBalanceIP || teams[t].Shotgun) continue;
+                if (!teams[t].Option.SpreadsSourceMac || teams[t].Shotgun) continue;
                 var side = physical[t];
                 if (side.SingleLogicalPort) continue;
+                if (teams[t].Option.Floods && teams[t].Usable.Length > 1) { flapping[s] = true; continue; }
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
                     int u = run.FlowUplink[f];
@@ -305,6 +339,64 @@ namespace VirtNet.Traffic
                 }
             }
             return flapping;
+        }
+
+        /// <summary>
+        /// The findings of a Hyper-V team or a bond, under the configuration rules that describe them (VNW, VNL): each
+        /// mode either needs its kind of port channel or must not meet one.
+        /// </summary>
+        static void PlatformFindings(TrafficRules.FindingSet findings, TrafficModel model, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
+            Func<IEnumerable<int>, string> uplinkNames, Func<IEnumerable<int>, string> ports)
+        {
+            var config = team.Team;
+            var option = team.Option;
+            bool hyperV = option.Platform == Hypervisor.HyperV;
+            string subject = $"{config.Path} ({(hyperV ? "Hyper-V team" : "bond")} {option})";
+            var required = option.RequiredPortChannel;
+            var missingChannel = hyperV ? TrafficRules.HyperVTeamWithoutChannel : TrafficRules.BondWithoutChannel;
+            var unwantedChannel = hyperV ? TrafficRules.HyperVTeamInChannel : TrafficRules.BondInChannel;
+            string kind = required == RequiredPortChannel.Lacp ? "LACP (mode active)" : "static (mode on)";
+
+            if (hyperV && config.Unused.Length > 0)
+                findings.Add(TrafficRules.HyperVNicsWithoutTeam, config.VirtualSwitch.Path,
+                    $"{config.VirtualSwitch.Path} has several NICs but neither SET nor a team, so it binds {uplinkNames(config.Active)} only; " +
+                    $"{uplinkNames(config.Unused)} carry nothing.",
+                    "Team the NICs with SET (Add-VNVirtualSwitch -EnableEmbeddedTeaming $true) or an LBFO team (New-VNTeam).");
+            if (noUplink > 0)
+                findings.Add(TrafficRules.NoUplink, config.Path,
+                    $"No NIC of {config.Path} is usable; its {noUplink} flow(s) are lost.",
+                    "Restore a NIC, or give the switch more NICs (Add-VNUplink).");
+            if (macFlap > 0)
+                findings.Add(missingChannel, config.Path,
+                    $"{subject} spreads the frames of each source over {uplinkNames(team.Usable)}, which are not one formed port channel, so the " +
+                    $"physical switch sees the same source MAC on several ports (MAC flap); {macFlap} flow(s) are unreliable.",
+                    $"Bundle the switch ports of the team's NICs ({ports(team.Usable)}) in one {kind} port channel on one switch or stack.");
+            foreach (var channel in side.Channels)
+            {
+                if (channel.Real == null || channel.Flows == 0) continue;
+                if (!option.AcceptsChannel(channel.Real))
+                    findings.Add(required == RequiredPortChannel.None ? unwantedChannel : missingChannel, channel.Target,
+                        required == RequiredPortChannel.None
+                            ? $"{channel.Target} (mode {channel.Real.Mode}) bundles switch ports of {subject}, which expects ports on their own: the switch " +
+                              $"hashes its frames onto any member ({channel.Flows} flow(s) affected)."
+                            : $"{channel.Target} is mode {channel.Real.Mode}, but {subject} needs a {kind} channel ({channel.Flows} flow(s) affected).",
+                        required == RequiredPortChannel.None
+                            ? "Take the ports out of the channel, or use a teaming that expects one."
+                            : $"Make the channel {kind}.");
+                else if (channel.Mismatched > 0)
+                    findings.Add(missingChannel, channel.Target,
+                        $"{channel.Target} hashes {channel.Mismatched} flow(s) of {subject} onto member ports whose NIC does not carry its traffic.",
+                        $"Make the channel's members exactly the switch ports of the team's active NICs ({ports(team.Usable)}).");
+            }
+            foreach (var u in team.Usable)
+            {
+                var channel = side.NotFormed[u];
+                if (channel == null) continue;
+                findings.Add(required == RequiredPortChannel.None ? unwantedChannel : missingChannel, channel.Path,
+                    $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {subject} does not negotiate it, so the channel never " +
+                    "forms and its ports run on their own.",
+                    required == RequiredPortChannel.None ? "Take the ports out of the channel." : $"Make the channel {kind}.");
+            }
         }
 
         static VNFinding[] Findings(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical,
@@ -320,6 +412,11 @@ namespace VirtNet.Traffic
                 var team = teams[t];
                 var config = team.Team;
                 int Count(FlowStatus s) => statusCount[t * StatusCount + (int)s];
+                if (team.Option.Platform != Hypervisor.Esx)
+                {
+                    PlatformFindings(findings, model, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
+                    continue;
+                }
                 bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
                 bool beacon = config.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
 

@@ -33,6 +33,11 @@ namespace VirtNet.Traffic
         public static readonly Rule ChannelMembers = Catalogue("VNT005");
         public static readonly Rule BeaconTooFewUplinks = Catalogue("VNT007");
         public static readonly Rule LoadBasedNeedsDistributed = Catalogue("VNT008");
+        public static readonly Rule HyperVNicsWithoutTeam = Catalogue("VNW003");
+        public static readonly Rule HyperVTeamWithoutChannel = Catalogue("VNW004");
+        public static readonly Rule HyperVTeamInChannel = Catalogue("VNW005");
+        public static readonly Rule BondWithoutChannel = Catalogue("VNL001");
+        public static readonly Rule BondInChannel = Catalogue("VNL002");
 
         public static readonly Rule NoUplink = new Rule("VNF001", Severity.Error, "No usable uplink");
         public static readonly Rule UndetectedFailure = new Rule("VNF002", Severity.Error, "Failure detection does not see the upstream failure");
@@ -43,7 +48,8 @@ namespace VirtNet.Traffic
         static readonly Rule[] All =
         {
             MacFlap, IpHashTowardsNegotiatedChannel, ChannelNeedsIpHash, IpHashStandbyOrBeacon, ChannelMembers, BeaconTooFewUplinks,
-            LoadBasedNeedsDistributed, NoUplink, UndetectedFailure, NotCabled, LoadBasedMoves, MacUnknown,
+            LoadBasedNeedsDistributed, HyperVNicsWithoutTeam, HyperVTeamWithoutChannel, HyperVTeamInChannel, BondWithoutChannel, BondInChannel,
+            NoUplink, UndetectedFailure, NotCabled, LoadBasedMoves, MacUnknown,
         };
 
         public static string TitleOf(string ruleId) => All.First(r => r.Id == ruleId).Title;

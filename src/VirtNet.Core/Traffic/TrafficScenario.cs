@@ -11,13 +11,15 @@ namespace VirtNet
         public List<VNUplink> UpstreamFailedUplinks { get; } = new List<VNUplink>();
         /// <summary>Uplinks that failed before and are up again.</summary>
         public List<VNUplink> RecoveredUplinks { get; } = new List<VNUplink>();
-        /// <summary>Evaluate every port group as if it used this policy (null: as configured).</summary>
+        /// <summary>Evaluate every ESX port group as if it used this policy (null: as configured); Hyper-V teams and bonds keep theirs.</summary>
         public LoadBalancingPolicy? LoadBalancingPolicy { get; set; }
         /// <summary>Evaluate each port group as if the physical switch matched its policy: a static channel with
         /// src-dst-ip over the active uplinks for IP hash, ports on their own for the others.</summary>
         public bool AssumeMatchingPhysicalSwitch { get; set; }
 
         public bool HasFailures => FailedUplinks.Count > 0 || UpstreamFailedUplinks.Count > 0 || RecoveredUplinks.Count > 0;
+
+        internal TeamingOption Teaming => LoadBalancingPolicy.HasValue ? TeamingOption.Esx(LoadBalancingPolicy.Value) : null;
 
         internal UplinkState[] States(Traffic.TrafficModel model)
         {

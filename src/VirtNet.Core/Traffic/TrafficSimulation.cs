@@ -6,8 +6,8 @@ using VirtNet.Traffic;
 namespace VirtNet
 {
     /// <summary>
-    /// A traffic simulation over a set of ESX virtual switches: compiles the switches and flows once, then runs
-    /// scenarios against them (see <see cref="Run"/>).
+    /// A traffic simulation over a set of virtual switches (ESX standard and distributed, Hyper-V, Linux bonds):
+    /// compiles the switches and flows once, then runs scenarios against them (see <see cref="Run"/>).
     /// </summary>
     public sealed class TrafficSimulation
     {
@@ -38,15 +38,12 @@ namespace VirtNet
         public IReadOnlyList<VNVirtualAdapter> SourcesOutOfScope => Model.SourcesOutOfScope;
         public int FlowCount => Model.FlowCount;
 
-        /// <summary>The simulation covers ESX standard and distributed switches.</summary>
+        /// <summary>A switch can be simulated while it is on its host.</summary>
         public static void CheckSimulatable(VNVirtualSwitch vswitch)
         {
             if (vswitch.Host == null)
                 throw new VirtNetException(ErrorIds.VirtualSwitchNotFound, VirtNetErrorKind.ObjectNotFound,
                     $"Virtual switch '{vswitch.Name}' has been removed from its host.", vswitch);
-            if (vswitch.Type != VirtualSwitchType.Standard && vswitch.Type != VirtualSwitchType.Distributed)
-                throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,
-                    $"'{vswitch.Path}' is a {vswitch.Type} switch; the traffic simulation covers ESX standard and distributed switches.", vswitch);
         }
 
         /// <summary>The uplinks of the simulated switches with this name (vmnic1) or path (esx01/vSwitch1/vmnic1).</summary>
@@ -89,15 +86,15 @@ namespace VirtNet
             if (scenario.HasFailures)
             {
                 progress?.Report(new SimulationProgress(0, "Simulating without the failures"));
-                healthy = RunOnce(new UplinkState[Model.Uplinks.Length], scenario.LoadBalancingPolicy, scenario.AssumeMatchingPhysicalSwitch);
+                healthy = RunOnce(new UplinkState[Model.Uplinks.Length], scenario.Teaming, scenario.AssumeMatchingPhysicalSwitch);
             }
             progress?.Report(new SimulationProgress(healthy == null ? 0 : 50, "Simulating " + Model.FlowCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " flows"));
-            var run = RunOnce(scenario.States(Model), scenario.LoadBalancingPolicy, scenario.AssumeMatchingPhysicalSwitch);
+            var run = RunOnce(scenario.States(Model), scenario.Teaming, scenario.AssumeMatchingPhysicalSwitch);
             progress?.Report(new SimulationProgress(100, "Done"));
             return new VNTrafficResult(Model, run, healthy, scenario);
         }
 
-        internal TrafficRun RunOnce(UplinkState[] state, LoadBalancingPolicy? policy, bool assumeMatching) =>
-            TrafficEngine.Run(Model, state, policy, assumeMatching, _share);
+        internal TrafficRun RunOnce(UplinkState[] state, TeamingOption option, bool assumeMatching) =>
+            TrafficEngine.Run(Model, state, option, assumeMatching, _share);
     }
 }

@@ -79,7 +79,7 @@ namespace VirtNet
             var source = _model.Flows.Sources[s];
             var team = _run.Teams[_model.SourceTeam[s]];
             double outbound = _run.OutboundMbps(_model, r, f), inbound = _run.InboundMbps(_model, r, f);
-            return new VNFlowResult(_model.Flows[f], source.Adapter.PortGroup, team.Policy,
+            return new VNFlowResult(_model.Flows[f], source.Adapter.PortGroup, team.Option,
                 Uplink(_run.FlowUplink[f]), Uplink(_run.InboundOf(r, f)), _healthy == null ? null : Uplink(_healthy.FlowUplink[f]),
                 outbound, inbound, _run.StatusOf(f), _healthy != null && Moved(_healthy, _run, r, f));
         }
@@ -133,12 +133,12 @@ namespace VirtNet
     /// <summary>One flow's outcome.</summary>
     public sealed class VNFlowResult
     {
-        internal VNFlowResult(VNFlow flow, VNPortGroup portGroup, LoadBalancingPolicy policy, VNUplink uplink, VNUplink inboundUplink,
+        internal VNFlowResult(VNFlow flow, VNPortGroup portGroup, TeamingOption teaming, VNUplink uplink, VNUplink inboundUplink,
             VNUplink healthyUplink, double outboundMbps, double inboundMbps, FlowStatus status, bool moved)
         {
             Flow = flow;
             PortGroup = portGroup;
-            LoadBalancingPolicy = policy;
+            Teaming = teaming;
             Uplink = uplink;
             InboundUplink = inboundUplink;
             HealthyUplink = healthyUplink;
@@ -150,8 +150,10 @@ namespace VirtNet
 
         public VNFlow Flow { get; }
         public VNPortGroup PortGroup { get; }
-        /// <summary>The policy the flow's port group was evaluated with.</summary>
-        public LoadBalancingPolicy LoadBalancingPolicy { get; }
+        /// <summary>The teaming the flow's port group was evaluated with.</summary>
+        public TeamingOption Teaming { get; }
+        /// <summary>The ESX policy the flow's port group was evaluated with; null on a Hyper-V switch or a bond.</summary>
+        public LoadBalancingPolicy? LoadBalancingPolicy => Teaming.LoadBalancingPolicy;
         /// <summary>The uplink the host sends the flow's frames on (in shotgun mode, the one whose copies get through).</summary>
         public VNUplink Uplink { get; }
         /// <summary>The uplink the physical switch delivers the flow's return frames on.</summary>

@@ -17,7 +17,7 @@ namespace VirtNet.Tests.Traffic
             var (lab, flows) = Storage();
             var rows = TeamingComparison.Compare(lab.Switch, flows);
             Assert.Equal(new[] { LoadBalancingPolicy.LoadBalanceSrcId, LoadBalancingPolicy.LoadBalanceSrcMac, LoadBalancingPolicy.LoadBalanceIP,
-                LoadBalancingPolicy.ExplicitFailover, LoadBalancingPolicy.LoadBalanceLoadBased }, rows.Select(r => r.LoadBalancingPolicy).ToArray());
+                LoadBalancingPolicy.ExplicitFailover, LoadBalancingPolicy.LoadBalanceLoadBased }, rows.Select(r => r.LoadBalancingPolicy.Value).ToArray());
         }
 
         [Fact]

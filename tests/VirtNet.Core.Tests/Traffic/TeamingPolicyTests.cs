@@ -177,7 +177,7 @@ namespace VirtNet.Tests.Traffic
             var result = lab.Simulate(Lab.Combine(Lab.Flows(vmk, "10.0.0.20", "10.0.0.21"), Lab.Flows(vm, "10.0.0.20", "10.0.0.21")));
             Assert.Equal(new[] { "vmnic0", "vmnic1", "vmnic0", "vmnic0" }, Lab.UplinkNames(result));
             Assert.Equal(new[] { LoadBalancingPolicy.LoadBalanceIP, LoadBalancingPolicy.LoadBalanceIP, LoadBalancingPolicy.ExplicitFailover, LoadBalancingPolicy.ExplicitFailover },
-                result.Flows.Select(f => f.LoadBalancingPolicy).ToArray());
+                result.Flows.Select(f => f.LoadBalancingPolicy.Value).ToArray());
         }
     }
 }
