@@ -261,3 +261,61 @@ Describe 'Test-VNConfiguration on Hyper-V and Linux hosts' {
         $finding.Severity | Should -Be 'Warning'
     }
 }
+
+Describe 'Invoke-VNTrafficSimulation and Compare-VNTeamingPolicy on Hyper-V switches and Linux bonds' {
+    BeforeEach {
+        $core = New-VNPhysicalSwitch -Name core1 -Model 'Catalyst 3750'
+        $h = New-HyperVHost
+        $vs = $h | Add-VNVirtualSwitch -Name External
+        $null = $vs | Add-VNUplink -Name NIC1, NIC2 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi1/0/2
+        $null = $vs | Add-VNPortGroup -Name LAN
+        $vm = $h | Add-VNVirtualMachine -Name app01 -PortGroup LAN -IPAddress 10.0.0.10
+        $flows = New-VNFlow -Source $vm -Destination 10.0.0.20, 10.0.0.21
+    }
+
+    It 'simulates a switch independent TransportPorts team: out by hash, in on the primary member' {
+        $null = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -LoadBalancingAlgorithm TransportPorts
+        $result = $vs | Invoke-VNTrafficSimulation -Flow $flows
+        $result.Flows.Uplink.Name | Should -Be @('NIC1', 'NIC2')
+        $result.Flows.InboundUplink.Name | Should -Be @('NIC1', 'NIC1')
+        $result.Flows.Teaming | ForEach-Object ToString | Should -Be @('SwitchIndependent TransportPorts', 'SwitchIndependent TransportPorts')
+        $result.AggregateThroughputMbps | Should -Be 2000
+    }
+
+    It 'reports an LACP team without its channel with VNW004 and loses the flapping flows' {
+        $null = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2 -TeamingMode Lacp -LoadBalancingAlgorithm IPAddresses
+        $result = $h | Invoke-VNTrafficSimulation -Flow $flows
+        $result.Flows.Status | Should -Be @('MacFlap', 'MacFlap')
+        $result.Findings.RuleId | Should -Contain 'VNW004'
+        $result.LostFlowCount | Should -Be 2
+    }
+
+    It 'compares every teaming mode with every algorithm, and narrows them with -TeamingMode and -LoadBalancingAlgorithm' {
+        $null = $h | New-VNTeam -Name Team0 -TeamMembers NIC1, NIC2
+        $rows = $vs | Compare-VNTeamingPolicy -Flow $flows
+        $rows.Count | Should -Be 15
+        $rows[0].Teaming.ToString() | Should -Be 'SwitchIndependent TransportPorts'
+        $rows[0].LoadBalancingPolicy | Should -BeNullOrEmpty
+        ($rows | Where-Object { "$($_.Teaming)" -eq 'Lacp Dynamic' }).Valid | Should -BeFalse
+        $some = $vs | Compare-VNTeamingPolicy -Flow $flows -TeamingMode Lacp -LoadBalancingAlgorithm HyperVPort, Dynamic -AssumeMatchingPhysicalSwitch
+        $some | ForEach-Object { "$($_.Teaming) $($_.Valid) $($_.AggregateThroughputMbps)" } | Should -Be @('Lacp HyperVPort True 1000', 'Lacp Dynamic True 2000')
+        ($some | Format-Table | Out-String) | Should -Match 'Lacp Dynamic'
+    }
+
+    It 'refuses an ESX policy for a Hyper-V switch with UnsupportedOnSwitch' {
+        { $vs | Compare-VNTeamingPolicy -Flow $flows -LoadBalancingPolicy LoadBalanceIP -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnsupportedOnSwitch,VirtNet.Commands.CompareVNTeamingPolicyCommand'
+    }
+
+    It 'compares the modes of a bond by the kernel names, and stops on an unknown one' {
+        $lx = New-VNHost -Name lx01 -Hypervisor Linux
+        $bond = $lx | Add-VNVirtualSwitch -Name bond0 -Nic eth0, eth1
+        $null = $bond | Add-VNPortGroup -Name br0
+        $guest = $lx | Add-VNVirtualMachine -Name guest01 -PortGroup br0 -IPAddress 10.0.0.1
+        $bondFlows = New-VNFlow -Source $guest -Destination 10.0.0.2, 10.0.0.4 -DestinationPort 80
+        $rows = $bond | Compare-VNTeamingPolicy -Flow $bondFlows -BondMode 4, active-backup -XmitHashPolicy layer3+4
+        $rows | ForEach-Object { "$($_.Teaming) $($_.AggregateThroughputMbps)" } | Should -Be @('802.3ad layer3+4 2000', 'active-backup 1000')
+        { $bond | Compare-VNTeamingPolicy -Flow $bondFlows -BondMode 9 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidBondMode,VirtNet.Commands.CompareVNTeamingPolicyCommand'
+    }
+}
