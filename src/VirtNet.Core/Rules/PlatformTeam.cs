@@ -9,38 +9,32 @@ namespace VirtNet.Rules
     /// </summary>
     internal sealed class PlatformTeam
     {
-        PlatformTeam(VNVirtualSwitch vswitch, string subject, IReadOnlyList<VNUplink> members, RequiredPortChannel required)
+        PlatformTeam(string subject, IReadOnlyList<VNUplink> members, RequiredPortChannel required)
         {
-            VirtualSwitch = vswitch;
             Subject = subject;
             Members = members;
             Required = required;
         }
 
-        public VNVirtualSwitch VirtualSwitch { get; }
         /// <summary>"Team Team0 of hv01/External (Lacp)", "SET switch hv01/Converged", "Bond lx01/bond0 (802.3ad)".</summary>
         public string Subject { get; }
         public IReadOnlyList<VNUplink> Members { get; }
         public RequiredPortChannel Required { get; }
-        public string Target => VirtualSwitch.Path;
         public IEnumerable<VNUplink> Cabled => Members.Where(u => u.SwitchPort != null);
 
         /// <summary>The switch's team: SET, an LBFO team or a bond; null for a Hyper-V switch without either.</summary>
         public static PlatformTeam Of(VNVirtualSwitch vswitch)
         {
             if (vswitch.BondMode.HasValue)
-                return new PlatformTeam(vswitch, $"Bond {vswitch.Path} ({LinuxBonding.Name(vswitch.BondMode.Value)})", vswitch.Uplinks,
+                return new PlatformTeam($"Bond {vswitch.Path} ({LinuxBonding.Name(vswitch.BondMode.Value)})", vswitch.Uplinks,
                     LinuxBonding.RequiredChannel(vswitch.BondMode.Value));
             if (vswitch.EmbeddedTeamingEnabled)
-                return new PlatformTeam(vswitch, $"SET switch {vswitch.Path}", vswitch.Uplinks, RequiredPortChannel.None);
+                return new PlatformTeam($"SET switch {vswitch.Path}", vswitch.Uplinks, RequiredPortChannel.None);
             if (vswitch.Team != null)
-                return new PlatformTeam(vswitch, $"Team {vswitch.Team.Name} of {vswitch.Path} ({vswitch.Team.TeamingMode})", vswitch.Team.Members,
+                return new PlatformTeam($"Team {vswitch.Team.Name} of {vswitch.Path} ({vswitch.Team.TeamingMode})", vswitch.Team.Members,
                     vswitch.Team.RequiredPortChannel);
             return null;
         }
-
-        public static IEnumerable<PlatformTeam> All(CheckScope scope) =>
-            scope.PlatformSwitches.Select(Of).Where(t => t != null);
 
         /// <summary>
         /// Why the cabled members are not exactly one port channel of the required kind (static: mode on; LACP:
