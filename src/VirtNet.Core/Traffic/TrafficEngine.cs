@@ -146,6 +146,8 @@ namespace VirtNet.Traffic
                 var serves = side.Serves;
                 var notFormed = side.NotFormed;
                 bool shotgun = team.Shotgun;
+                // Most teams receive where they send; only the others need a look per flow.
+                bool receivesWhereSent = option.InboundOnOwnPorts == InboundDistribution.SendingMember && !option.InboundOnPortMember;
                 FlowStatus unbundled = flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
                 int statusBase = t * StatusCount, start = model.RunStart[r], end = model.RunStart[r + 1];
                 if (!anyUpstream && !shotgun && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle
@@ -188,7 +190,7 @@ namespace VirtNet.Traffic
                     }
                     else
                     {
-                        inbound = InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
+                        inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
                         status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
@@ -345,7 +347,7 @@ namespace VirtNet.Traffic
         /// The findings of a Hyper-V team or a bond, under the configuration rules that describe them (VNW, VNL): each
         /// mode either needs its kind of port channel or must not meet one.
         /// </summary>
-        static void PlatformFindings(TrafficRules.FindingSet findings, TrafficModel model, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
+        static void PlatformFindings(TrafficRules.FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
             Func<IEnumerable<int>, string> uplinkNames, Func<IEnumerable<int>, string> ports)
         {
             var config = team.Team;
@@ -414,7 +416,7 @@ namespace VirtNet.Traffic
                 int Count(FlowStatus s) => statusCount[t * StatusCount + (int)s];
                 if (team.Option.Platform != Hypervisor.Esx)
                 {
-                    PlatformFindings(findings, model, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
+                    PlatformFindings(findings, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
                     continue;
                 }
                 bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
