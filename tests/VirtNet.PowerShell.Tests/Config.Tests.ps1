@@ -1,20 +1,17 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
-    # A host cabled to a two-member stack, with a VMkernel port and a VM. The switch, the VMkernel port and the VM
-    # come from the core types directly.
+    # A host cabled to a two-member stack, with a VMkernel port and a VM.
     function New-TestLab {
-        $core = [VirtNet.VNPhysicalSwitch]::new('core1', 'WS-C3750X-48T', 2)
+        $core = New-VNPhysicalSwitch -Name core1 -Model WS-C3750X-48T -Stack 2
         $esx = New-VNHost -Name esx01 -Version 6.7 -IPAddress 10.0.10.11
         $vSwitch = $esx | Add-VNVirtualSwitch -Name vSwitch0
         $null = $vSwitch | Add-VNUplink -Name vmnic0 -SpeedMbps 10000 -PhysicalSwitch $core -SwitchPort Gi1/0/1
         $null = $vSwitch | Add-VNUplink -Name vmnic1 -SpeedMbps 10000 -PhysicalSwitch $core -SwitchPort Gi2/0/1
         $management = $vSwitch | Add-VNPortGroup -Name 'Management Network' -VLanId 10
         $vmNetwork = $vSwitch | Add-VNPortGroup -Name 'VM Network' -VLanId 20
-        $null = [VirtNet.VNVMKernelAdapter]::Create($management, 'vmk0', [VirtNet.Net.IPv4Address]::Parse('10.0.10.11'), 24,
-            $null, 1500, $null, $null, $null)
-        $spec = [VirtNet.VNVirtualMachine+AdapterSpec]::new($vmNetwork, $null, $null, $null)
-        $null = $esx.AddVirtualMachine('web01', [VirtNet.VNVirtualMachine+AdapterSpec[]]@($spec))
+        $null = $management | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 10.0.10.11/24
+        $null = $esx | Add-VNVirtualMachine -Name web01 -PortGroup $vmNetwork
         $esx, $core
     }
 }

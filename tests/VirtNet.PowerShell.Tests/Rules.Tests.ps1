@@ -1,23 +1,22 @@
-# Test-VNConfiguration and Get-VNRule against the staged module. The configurations are built through the core
-# API, so each test states exactly what it breaks in one place; the sample lab and Import-VNConfig tests use the
-# cmdlets.
+# Test-VNConfiguration and Get-VNRule against the staged module. Each test states exactly what it breaks in one
+# place.
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
     # esx01 (ESX 4.1): vSwitch1 teams vmnic0 and vmnic1 by port ID over PortFast trunks on two members of the
     # stack core1, with the management port vmk0 in VLAN 10. It satisfies every rule.
     function New-RuleLab {
-        $core = [VirtNet.VNPhysicalSwitch]::new('core1', 'Catalyst 3750', 2)
-        $esx = [VirtNet.VNHost]::new('esx01', 'Esx', '4.1')
-        $vs = $esx.AddVirtualSwitch('vSwitch1', 'Standard', $null, $null)
+        $core = New-VNPhysicalSwitch -Name core1 -Model 'Catalyst 3750' -Stack 2
+        $esx = New-VNHost -Name esx01 -Version 4.1
+        $vs = $esx | Add-VNVirtualSwitch -Name vSwitch1
         foreach ($n in 0, 1) {
-            $port = $vs.AddUplink("vmnic$n", 1000, $null).ConnectTo($core, "Gi$($n + 1)/0/1")
+            $null = $vs | Add-VNUplink -Name "vmnic$n" -PhysicalSwitch $core -SwitchPort "Gi$($n + 1)/0/1"
+            $port = $core.GetPort("Gi$($n + 1)/0/1")
             $port.Mode = 'Trunk'
             $port.PortFast = 'Trunk'
         }
-        $management = $vs.AddPortGroup('Management Network', 10)
-        $null = [VirtNet.VNVMKernelAdapter]::Create($management, 'vmk0', [VirtNet.Net.IPv4Address]::Parse('192.168.10.11'), 24,
-            $null, 1500, [VirtNet.AdapterPurpose[]]@('Management'), $null, $null)
+        $management = $vs | Add-VNPortGroup -Name 'Management Network' -VLanId 10
+        $null = $management | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 192.168.10.11/24 -Purpose Management
         [pscustomobject]@{ Host = $esx; Switch = $core; VSwitch = $vs; Management = $management }
     }
 
@@ -26,13 +25,10 @@ BeforeAll {
     # target keeps it on one uplink (VNT010, Information).
     function New-BrokenLab {
         $lab = New-RuleLab
-        $change = [VirtNet.TeamingPolicyChange]::new()
-        $change.LoadBalancingPolicy = 'LoadBalanceIP'
-        [VirtNet.TeamingPolicyChange]::Apply($lab.VSwitch, $null, $change)
+        $lab.VSwitch | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP
         $lab.Switch.GetPort('Gi1/0/1').PortFast = 'Disabled'
-        $nfs = $lab.VSwitch.AddPortGroup('NFS', 20)
-        $null = [VirtNet.VNVMKernelAdapter]::Create($nfs, 'vmk1', [VirtNet.Net.IPv4Address]::Parse('10.0.0.10'), 24,
-            $null, 9000, [VirtNet.AdapterPurpose[]]@('Storage'), $null, $null)
+        $nfs = $lab.VSwitch | Add-VNPortGroup -Name NFS -VLanId 20
+        $null = $nfs | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.10/24 -Mtu 9000 -Purpose Storage
         $null = $lab.Switch.AddEndpoint('NFS1', [VirtNet.Net.IPv4Address]::Parse('10.0.0.20'), 20, $true, 'Storage')
         $lab
     }

@@ -4,9 +4,9 @@ BeforeAll {
     # An ESX 3.5 standard vSwitch with the given uplinks (in that order) and one port group, NFS.
     function New-TestSwitch([string[]] $Uplink = @('vmnic0', 'vmnic1')) {
         $h = New-VNHost -Name esx01 -Version 3.5
-        $vs = $h.AddVirtualSwitch('vSwitch1', 'Standard', $null, $null)
-        foreach ($name in $Uplink) { $null = $vs.AddUplink($name, 1000, $null) }
-        $null = $vs.AddPortGroup('NFS', 0)
+        $vs = $h | Add-VNVirtualSwitch -Name vSwitch1
+        $null = $vs | Add-VNUplink -Name $Uplink
+        $null = $vs | Add-VNPortGroup -Name NFS
         $vs
     }
 }
@@ -184,7 +184,7 @@ Describe 'Set-VNTeamingPolicy' {
         @{ Version = '4.0'; Allowed = $false }
         @{ Version = '4.1'; Allowed = $true }
     ) {
-        $dvs = (New-VNHost -Name esx02 -Version $Version).AddVirtualSwitch('dvSwitch', 'Distributed', $null, $null)
+        $dvs = New-VNHost -Name esx02 -Version $Version | Add-VNVirtualSwitch -Name dvSwitch -Type Distributed
         $dvs | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceLoadBased -ErrorVariable err -ErrorAction SilentlyContinue
         ($dvs.TeamingPolicy.LoadBalancingPolicy -eq 'LoadBalanceLoadBased') | Should -Be $Allowed
         ($err.Count -eq 0) | Should -Be $Allowed

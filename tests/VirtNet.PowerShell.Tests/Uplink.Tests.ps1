@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
-    # New-VNPhysicalSwitch is not needed: the core's constructor makes a two-member Catalyst 3750 stack.
-    function New-TestStack { [VirtNet.VNPhysicalSwitch]::new('core1', 'Catalyst 3750', 2) }
+    # A two-member Catalyst 3750 stack.
+    function New-TestStack { New-VNPhysicalSwitch -Name core1 -Model 'Catalyst 3750' -Stack 2 }
 }
 
 Describe 'Add-VNUplink' {

@@ -1,13 +1,14 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
-    # Fixtures go through the model's API so that these tests depend only on the cmdlets under test.
     function New-TestSwitch([string] $Version = '4.0', $NumPorts = $null, [string] $Hypervisor = 'Esx', [string] $Type = 'Standard') {
         $h = New-VNHost -Name esx01 -Hypervisor $Hypervisor -Version $Version
-        $h.AddVirtualSwitch('vSwitch0', $Type, $NumPorts, $null)
+        $switchParams = @{ Name = 'vSwitch0'; Type = $Type }
+        if ($null -ne $NumPorts) { $switchParams.NumPorts = $NumPorts }
+        $h | Add-VNVirtualSwitch @switchParams
     }
     function New-TestPortGroup([string] $Version = '4.0', $NumPorts = $null) {
-        (New-TestSwitch $Version $NumPorts).AddPortGroup('Management Network', 0)
+        New-TestSwitch $Version $NumPorts | Add-VNPortGroup -Name 'Management Network'
     }
 }
 
@@ -129,15 +130,15 @@ Describe 'Add-VNVMKernelAdapter' {
     }
 
     It 'refuses a VMkernel adapter on a Hyper-V host with UnsupportedOnHost' {
-        $pg = (New-TestSwitch -Hypervisor HyperV -Version 2019 -Type HyperV).AddPortGroup('Management', 0)
+        $pg = New-TestSwitch -Hypervisor HyperV -Version 2019 -Type HyperV | Add-VNPortGroup -Name Management
         { $pg | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.5/24 -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnsupportedOnHost,VirtNet.Commands.AddVNVMKernelAdapterCommand'
     }
 
     It 'refuses a second adapter of the same name on the host, case-insensitively (DuplicateName)' {
         $vs = New-TestSwitch
-        $vs.AddPortGroup('VMotion', 0) | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.5/24 | Out-Null
-        $null = $vs.AddPortGroup('IP Storage', 0) | Add-VNVMKernelAdapter -Name VMK1 -IPAddress 10.0.1.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
+        $vs | Add-VNPortGroup -Name 'VMotion' | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.5/24 | Out-Null
+        $null = $vs | Add-VNPortGroup -Name 'IP Storage' | Add-VNVMKernelAdapter -Name VMK1 -IPAddress 10.0.1.5/24 -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'DuplicateName,VirtNet.Commands.AddVNVMKernelAdapterCommand'
         $vs.NumPortsAvailable | Should -Be 55
     }
@@ -145,8 +146,8 @@ Describe 'Add-VNVMKernelAdapter' {
     It 'takes one port per adapter, numbered in connection order across port groups' {
         $vs = New-TestSwitch '3.5'
         $vs.NumPortsAvailable | Should -Be 56
-        $a = $vs.AddPortGroup('Service Console', 0) | Add-VNVMKernelAdapter -Name vswif0 -IPAddress 10.0.0.5/24
-        $b = $vs.AddPortGroup('VMotion', 0) | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 10.0.1.5/24 -Purpose VMotion
+        $a = $vs | Add-VNPortGroup -Name 'Service Console' | Add-VNVMKernelAdapter -Name vswif0 -IPAddress 10.0.0.5/24
+        $b = $vs | Add-VNPortGroup -Name 'VMotion' | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 10.0.1.5/24 -Purpose VMotion
         $c = $vs.PortGroups[0] | Add-VNVMKernelAdapter -Name vswif1 -IPAddress 10.0.0.6/24
         @($a.PortId, $b.PortId, $c.PortId) | Should -Be @(0, 1, 2)
         $vs.NumPortsAvailable | Should -Be 53
@@ -193,7 +194,7 @@ Describe 'Add-VNVMKernelAdapter' {
 Describe 'Get-VNVMKernelAdapter' {
     BeforeAll {
         $vs = New-TestSwitch '4.0'
-        $pg = $vs.AddPortGroup('Management Network', 0)
+        $pg = $vs | Add-VNPortGroup -Name 'Management Network'
         $pg | Add-VNVMKernelAdapter -Name vswif0 -IPAddress 10.0.0.10/24 | Out-Null
         $pg | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 10.0.0.20/24 | Out-Null
         $pg | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.21/24 | Out-Null

@@ -1,15 +1,14 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
-    # Fixtures go through the model's API so that these tests depend only on the cmdlets under test.
     # An ESX 3.5 host: standard vSwitches default to 56 usable ports.
     function New-TestHost([string] $Name = 'esx01') {
         $h = New-VNHost -Name $Name -Version 3.5 -IPAddress 192.168.1.11
-        $vs0 = $h.AddVirtualSwitch('vSwitch0', 'Standard', $null, $null)
-        $null = $vs0.AddPortGroup('VM Network', 0)
-        $null = $vs0.AddPortGroup('Service Console', 0)
-        $vs1 = $h.AddVirtualSwitch('vSwitch1', 'Standard', $null, $null)
-        $null = $vs1.AddPortGroup('Production', 10)
+        $vs0 = $h | Add-VNVirtualSwitch -Name vSwitch0
+        $null = $vs0 | Add-VNPortGroup -Name 'VM Network'
+        $null = $vs0 | Add-VNPortGroup -Name 'Service Console'
+        $vs1 = $h | Add-VNVirtualSwitch -Name vSwitch1
+        $null = $vs1 | Add-VNPortGroup -Name Production -VLanId 10
         $h
     }
     function Get-Switch($VNHost, [string] $Name) { $VNHost.VirtualSwitches | Where-Object Name -eq $Name }
@@ -60,8 +59,8 @@ Describe 'Add-VNVirtualMachine' {
 
     It 'fills an 8-port vSwitch, then refuses the next VM with VirtualSwitchFull and does not create it' {
         $h = New-VNHost -Name esx01 -Version 3.5
-        $vs = $h.AddVirtualSwitch('vSwitch0', 'Standard', 8, $null)
-        $null = $vs.AddPortGroup('VM Network', 0)
+        $vs = $h | Add-VNVirtualSwitch -Name vSwitch0 -NumPorts 8
+        $null = $vs | Add-VNPortGroup -Name 'VM Network'
         foreach ($i in 1..8) { $h | Add-VNVirtualMachine -Name "vm$i" -PortGroup 'VM Network' | Out-Null }
         $vs.NumPortsAvailable | Should -Be 0
         $h | Add-VNVirtualMachine -Name vm9 -PortGroup 'VM Network' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -72,8 +71,8 @@ Describe 'Add-VNVirtualMachine' {
 
     It 'creates no part of a VM whose second adapter does not fit' {
         $h = New-VNHost -Name esx01 -Version 3.5
-        $vs = $h.AddVirtualSwitch('vSwitch0', 'Standard', 8, $null)
-        $null = $vs.AddPortGroup('VM Network', 0)
+        $vs = $h | Add-VNVirtualSwitch -Name vSwitch0 -NumPorts 8
+        $null = $vs | Add-VNPortGroup -Name 'VM Network'
         foreach ($i in 1..7) { $h | Add-VNVirtualMachine -Name "vm$i" -PortGroup 'VM Network' | Out-Null }
         { $h | Add-VNVirtualMachine -Name big -PortGroup 'VM Network', 'VM Network' -ErrorAction Stop } |
             Should -Throw -ErrorId 'VirtualSwitchFull,VirtNet.Commands.AddVNVirtualMachineCommand'

@@ -1,12 +1,11 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
-    # VMkernel ports and VMs through the core API, so these tests depend only on the switch cmdlets.
+    # A /24 VMkernel port, and a VM with one adapter, on the given port group.
     function New-TestVmk($PortGroup, [string] $Name, [string] $IPAddress) {
-        [VirtNet.VNVMKernelAdapter]::Create($PortGroup, $Name, [VirtNet.Net.IPv4Address]::Parse($IPAddress), 24, $null, 1500, $null, $null, $null)
+        $PortGroup | Add-VNVMKernelAdapter -Name $Name -IPAddress "$IPAddress/24"
     }
     function New-TestVM($VMHost, [string] $Name, $PortGroup) {
-        $spec = [VirtNet.VNVirtualMachine+AdapterSpec]::new($PortGroup, $null, $null, $null)
-        $VMHost.AddVirtualMachine($Name, [VirtNet.VNVirtualMachine+AdapterSpec[]]@($spec))
+        $VMHost | Add-VNVirtualMachine -Name $Name -PortGroup $PortGroup
     }
 }
 
@@ -193,7 +192,7 @@ Describe 'Get-VNVirtualSwitch' {
 Describe 'Remove-VNVirtualSwitch' {
     It 'removes the switch and frees its uplinks and their switch ports' {
         $h = New-VNHost -Name esx01 -Version 4.1
-        $core = [VirtNet.VNPhysicalSwitch]::new('core1', 'Catalyst 3750', 2)
+        $core = New-VNPhysicalSwitch -Name core1 -Model 'Catalyst 3750' -Stack 2
         $vs = $h | Add-VNVirtualSwitch -Name vSwitch1
         $null = $vs | Add-VNUplink -Name vmnic1 -PhysicalSwitch $core -SwitchPort Gi1/0/1
         $vs | Remove-VNVirtualSwitch
