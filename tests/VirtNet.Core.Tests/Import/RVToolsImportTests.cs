@@ -10,15 +10,15 @@ namespace VirtNet.Tests.Import
 {
     public class RVToolsImportTests
     {
-        static EsxImportResult ImportCsvFolder() =>
+        static HostImportResult ImportCsvFolder() =>
             RVToolsImport.Build(ImportFiles.Expand(Fixtures.PathOf("RVTools", "csv")).Select(RVToolsImport.Read).Where(t => t != null).SelectMany(t => t).ToList(), null);
 
-        static EsxImportResult ImportWorkbook() =>
+        static HostImportResult ImportWorkbook() =>
             RVToolsImport.Build(RVToolsImport.Read(Fixtures.File("RVTools", "RVTools_export_all.xlsx")), null);
 
         public static IEnumerable<object[]> Sources() => new[] { new object[] { "csv" }, new object[] { "xlsx" } };
 
-        static EsxImportResult Import(string source) => source == "csv" ? ImportCsvFolder() : ImportWorkbook();
+        static HostImportResult Import(string source) => source == "csv" ? ImportCsvFolder() : ImportWorkbook();
 
         [Theory]
         [MemberData(nameof(Sources))]

@@ -24,18 +24,6 @@ namespace VirtNet.Import.Esx
         internal HostFacts Facts { get; }
     }
 
-    public sealed class EsxImportResult
-    {
-        internal EsxImportResult(IReadOnlyList<VNHost> hosts, IReadOnlyList<ImportWarning> warnings)
-        {
-            Hosts = hosts;
-            Warnings = warnings;
-        }
-
-        public IReadOnlyList<VNHost> Hosts { get; }
-        public IReadOnlyList<ImportWarning> Warnings { get; }
-    }
-
     /// <summary>
     /// Import-VNEsxConfig's core: reads esxcfg-* and esxcli output, as captured from a shell, a vm-support bundle or
     /// a web page, and builds a host from what all files about it say.
@@ -122,7 +110,7 @@ namespace VirtNet.Import.Esx
         /// they disagree, the later file wins. Without <paramref name="version"/>, a host with a Service Console
         /// (vswif) is ESX 4.1, any other 8.0.
         /// </summary>
-        public static EsxImportResult Build(IReadOnlyList<EsxConfigFile> files, string hostName, string version)
+        public static HostImportResult Build(IReadOnlyList<EsxConfigFile> files, string hostName, string version)
         {
             var warnings = new List<ImportWarning>();
             var hosts = new List<VNHost>();
@@ -135,7 +123,7 @@ namespace VirtNet.Import.Esx
                 var host = new HostBuilder(facts, warnings, new SourceLine(group.First().Path, 0)).Build(name, version);
                 if (host != null) hosts.Add(host);
             }
-            return new EsxImportResult(hosts, warnings);
+            return new HostImportResult(hosts, warnings);
         }
 
         static string ShortName(string name) =>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using VirtNet.Import.Esx;
 using VirtNet.Net;
 
 namespace VirtNet.Import.PowerCli
@@ -36,7 +35,7 @@ namespace VirtNet.Import.PowerCli
         static readonly Regex Vmnic = new Regex(@"^vmnic\d+$", RegexOptions.CultureInvariant);
         static readonly Regex Vmk = new Regex(@"^vmk\d+$", RegexOptions.CultureInvariant);
 
-        public static EsxImportResult Convert(IReadOnlyList<PowerCliObject> objects, string hostName, string version)
+        public static HostImportResult Convert(IReadOnlyList<PowerCliObject> objects, string hostName, string version)
         {
             var warnings = new List<ImportWarning>();
             var byHost = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
@@ -57,7 +56,7 @@ namespace VirtNet.Import.PowerCli
                 var host = new HostBuilder(pair.Value, warnings, new SourceLine("PowerCLI objects of " + pair.Key, 0)).Build(pair.Key, version);
                 if (host != null) hosts.Add(host);
             }
-            return new EsxImportResult(hosts, warnings);
+            return new HostImportResult(hosts, warnings);
         }
 
         static void Warn(List<ImportWarning> warnings, PowerCliObject o, string message) => warnings.Add(new ImportWarning(o.Source, 0, message));

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using System.Text.RegularExpressions;
-using VirtNet.Import.Esx;
 using VirtNet.Net;
 
 namespace VirtNet.Import.RVTools
@@ -137,13 +136,13 @@ namespace VirtNet.Import.RVTools
         }
 
         /// <summary>One host per Host value of the tables. Without <paramref name="version"/>, vHost's ESX Version, else 8.0.</summary>
-        public static EsxImportResult Build(IReadOnlyList<RVToolsTable> tables, string version)
+        public static HostImportResult Build(IReadOnlyList<RVToolsTable> tables, string version)
         {
             var warnings = new List<ImportWarning>();
             var builder = new RVToolsReader(warnings);
             foreach (var tab in RVToolsTable.Tabs)
                 foreach (var table in tables.Where(t => t.Tab == tab)) builder.Read(table);
-            return new EsxImportResult(builder.Build(version), warnings);
+            return new HostImportResult(builder.Build(version), warnings);
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using VirtNet.Import.Esx;
 using VirtNet.Net;
 
 namespace VirtNet.Import.RVTools

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using VirtNet.Net;
 
-namespace VirtNet.Import.Esx
+namespace VirtNet.Import
 {
     sealed class VSwitchFacts
     {

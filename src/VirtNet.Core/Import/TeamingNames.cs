@@ -1,4 +1,4 @@
-namespace VirtNet.Import.Esx
+namespace VirtNet.Import
 {
     /// <summary>Load balancing policy names as exports write them.</summary>
     static class TeamingNames

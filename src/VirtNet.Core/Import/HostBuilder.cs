@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using VirtNet.Net;
 
-namespace VirtNet.Import.Esx
+namespace VirtNet.Import
 {
     /// <summary>
     /// Builds a host from what the exports say about it. Each model call is checked by the model's own rules; a
