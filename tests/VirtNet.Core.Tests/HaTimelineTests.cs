@@ -46,7 +46,9 @@ namespace VirtNet.Tests
             Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
             Assert.Null(r.IsolationDeclaredAt);
             Assert.Null(r.ResponseAt);
-            Assert.Equal(S(1), At(r, HaEventKind.HeartbeatsResumed));
+            // The link is up at 1 s; the teams use it after Net.TeamPolicyUpDelay, 100 ms by default, so the first
+            // heartbeat through it is the one at 2 s.
+            Assert.Equal(S(2), At(r, HaEventKind.HeartbeatsResumed));
             Assert.Null(At(r, HaEventKind.IsolationSuspected));
         }
 
@@ -80,17 +82,46 @@ namespace VirtNet.Tests
         }
 
         [Fact]
-        public void V6_failback_onto_a_port_that_still_learns_isolates_the_host_at_114_s()
+        public void V6_failback_onto_a_port_that_still_learns_isolates_the_host_at_115_s()
         {
             var lab = new HaLab(standby: true);
             var r = For(new HaSimulator(lab.Cluster()).Run(LinkDown(lab[1].VirtualSwitches[0].Uplinks[0], 0, 100)), lab[1]);
             Assert.Equal(HaVerdict.Isolated, r.Verdict);
             Assert.Equal(S(0), At(r, HaEventKind.Failover));
-            Assert.Equal(S(100), At(r, HaEventKind.Failback));
-            Assert.Equal(S(114), r.ResponseAt);
+            // vmnic0 is up at 100 s and used after the default 100 ms Net.TeamPolicyUpDelay: failback at 100.1 s.
+            // The 100 s heartbeat still left on vmnic1; the last one heard is at 100 s, so with F = 15 s the
+            // response comes at 100 + 15 = 115 s, before the port forwards at 100 + 2 x 15 = 130 s.
+            Assert.Equal(TimeSpan.FromMilliseconds(100100), At(r, HaEventKind.Failback));
+            Assert.Equal(S(115), r.ResponseAt);
             Assert.Equal(S(130), At(r, HaEventKind.HeartbeatsResumed));
-            Assert.Contains("Failback moved vswif0 (Service Console) back to vmnic0 at 100 s", r.Explanation);
-            Assert.Contains("forwarding at 130 s, after the 114 s isolation response", r.Explanation);
+            Assert.Contains("Failback moved vswif0 (Service Console) back to vmnic0 at 100.1 s", r.Explanation);
+            Assert.Contains("forwarding at 130 s, after the 115 s isolation response", r.Explanation);
+        }
+
+        [Fact]
+        public void V6_with_a_30000_ms_up_delay_failback_waits_for_the_forwarding_port()
+        {
+            var lab = new HaLab(standby: true);
+            foreach (var host in lab.Hosts) host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 30000);
+            var r = For(new HaSimulator(lab.Cluster()).Run(LinkDown(lab[1].VirtualSwitches[0].Uplinks[0], 0, 100)), lab[1]);
+            // Up at 100 s, used at 100 + 30 = 130 s, the moment the port forwards (100 + 2 x 15 s): no heartbeat is lost.
+            Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
+            Assert.Equal(S(130), At(r, HaEventKind.Failback));
+            Assert.Null(At(r, HaEventKind.HeartbeatsLost));
+        }
+
+        [Fact]
+        public void V6_with_a_20000_ms_up_delay_the_Service_Console_is_cut_off_for_10_s_which_does_not_isolate()
+        {
+            var lab = new HaLab(standby: true);
+            foreach (var host in lab.Hosts) host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 20000);
+            var r = For(new HaSimulator(lab.Cluster()).Run(LinkDown(lab[1].VirtualSwitches[0].Uplinks[0], 0, 100)), lab[1]);
+            // Failback at 100 + 20 = 120 s onto a port that forwards at 130 s: heartbeats 120 to 129 s are lost, the
+            // last heard is at 119 s, and suspicion would start at 119 + 15 - 3 = 131 s, after they resume at 130 s.
+            Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
+            Assert.Equal(S(120), At(r, HaEventKind.Failback));
+            Assert.Equal(S(130), At(r, HaEventKind.HeartbeatsResumed));
+            Assert.Null(At(r, HaEventKind.IsolationSuspected));
         }
 
         [Fact]
@@ -111,7 +142,8 @@ namespace VirtNet.Tests
             var lab = new HaLab(standby: true, portFast: PortFastMode.Enabled);
             var r = For(new HaSimulator(lab.Cluster()).Run(LinkDown(lab[1].VirtualSwitches[0].Uplinks[0], 0, 100)), lab[1]);
             Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
-            Assert.Equal(S(100), At(r, HaEventKind.Failback));
+            // Up at 100 s, used after the default 100 ms up delay.
+            Assert.Equal(TimeSpan.FromMilliseconds(100100), At(r, HaEventKind.Failback));
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VirtNet.Net;
+using VirtNet.Teaming;
 
 namespace VirtNet.HA
 {
@@ -13,8 +14,6 @@ namespace VirtNet.HA
     /// </summary>
     internal sealed class HaTopology
     {
-        internal enum TeamMode : byte { Single, AllActive }
-
         /// <summary>Why a path is impossible whatever the network does (for explanations).</summary>
         internal enum TargetStatus : byte { Reachable, NoDevice, NoPing, NoRoute, NoGateway, Filtered }
 
@@ -45,11 +44,22 @@ namespace VirtNet.HA
         internal readonly List<VNVMKernelAdapter> Interfaces = new List<VNVMKernelAdapter>();
         internal int[] InterfaceHost;
         internal bool[] InterfaceIsHa;
+        /// <summary>
+        /// Per interface, its uplinks as slots: active then standby, in failover order (TeamStart to TeamStart +
+        /// TeamCount in SlotLink and SlotVlan; the first TeamActive are active).
+        /// </summary>
         internal int[] TeamStart, TeamActive, TeamCount;
-        internal TeamMode[] Mode;
-        internal ulong[] HashKey;
-        internal bool[] Failback, Beacon;
         internal int[] SlotLink, SlotVlan;
+        /// <summary>
+        /// The port groups' teams, compiled by the teaming engine over this topology's link indices; per interface,
+        /// its team and its position among the team's ports.
+        /// </summary>
+        internal Team[] Teams;
+        internal int[] InterfaceTeam, InterfacePort;
+        /// <summary>Per team, per uplink of the team (active then standby), the VLAN its frames travel in on the switch (-1: dropped).</summary>
+        internal int[][] TeamVlan;
+        /// <summary>Per link, the host's up delay (Net.TeamPolicyUpDelay) in ms.</summary>
+        internal long[] LinkUpDelayMs;
         /// <summary>Per host, its HA interfaces (CSR over HaInterfaces).</summary>
         internal int[] HaStart, HaCount, HaInterfaces;
         /// <summary>False for an HA interface that no heartbeat can use, because routing or reverse-path filtering sends everything elsewhere.</summary>
@@ -151,49 +161,54 @@ namespace VirtNet.HA
         {
             int n = Interfaces.Count;
             TeamStart = new int[n]; TeamActive = new int[n]; TeamCount = new int[n];
-            Mode = new TeamMode[n]; HashKey = new ulong[n]; Failback = new bool[n]; Beacon = new bool[n];
+            InterfaceTeam = new int[n]; InterfacePort = new int[n];
+            var teams = new List<Team>();
+            var teamOf = new Dictionary<VNPortGroup, int>();
             var slotLink = new List<int>();
             var slotVlan = new List<int>();
             for (int i = 0; i < n; i++)
             {
                 var adapter = Interfaces[i];
-                var policy = adapter.PortGroup.TeamingPolicy;
-                var vswitch = adapter.VirtualSwitch;
+                var portGroup = adapter.PortGroup;
+                if (!teamOf.TryGetValue(portGroup, out int t))
+                {
+                    int host = InterfaceHost[i];
+                    // Unused uplinks never carry the port group's traffic, so they are no link of the topology.
+                    var unused = portGroup.TeamingPolicy.UnusedNic;
+                    t = teams.Count;
+                    teams.Add(Team.Compile(t, portGroup, u => unused.Contains(u.Name, Names.Comparer) ? -1 : AddLink(u, host)));
+                    teamOf[portGroup] = t;
+                }
+                var team = teams[t];
+                InterfaceTeam[i] = t;
+                InterfacePort[i] = Array.IndexOf(team.PortIds, adapter.PortId);
                 TeamStart[i] = slotLink.Count;
-                foreach (var name in policy.ActiveNic.Concat(policy.StandbyNic))
+                foreach (var link in team.TeamUplinks)
                 {
-                    var uplink = vswitch.GetUplink(name);
-                    slotLink.Add(AddLink(uplink, InterfaceHost[i]));
-                    slotVlan.Add(FabricVlan(adapter.PortGroup.VLanId, uplink.SwitchPort));
+                    slotLink.Add(link);
+                    slotVlan.Add(FabricVlan(portGroup.VLanId, Links[link].SwitchPort));
                 }
-                TeamActive[i] = policy.ActiveNic.Length;
+                TeamActive[i] = team.Active.Length;
                 TeamCount[i] = slotLink.Count - TeamStart[i];
-                Failback[i] = policy.FailbackEnabled;
-                Beacon[i] = policy.CheckBeacon;
-                switch (policy.LoadBalancingPolicy)
-                {
-                    case LoadBalancingPolicy.LoadBalanceIP:
-                        Mode[i] = TeamMode.AllActive;
-                        break;
-                    case LoadBalancingPolicy.LoadBalanceSrcMac:
-                        HashKey[i] = adapter.MacAddress?.Value ?? (ulong)adapter.PortId;
-                        break;
-                    case LoadBalancingPolicy.ExplicitFailover:
-                        HashKey[i] = 0;
-                        break;
-                    default:
-                        // Originating port id; load-based teaming starts the same way (domain.md section 1).
-                        HashKey[i] = (ulong)Math.Max(0, adapter.PortId);
-                        break;
-                }
             }
+            Teams = teams.ToArray();
+            TeamVlan = Teams.Select(team => team.TeamUplinks.Select(l => FabricVlan(team.PortGroup.VLanId, Links[l].SwitchPort)).ToArray()).ToArray();
             SlotLink = slotLink.ToArray();
             SlotVlan = slotVlan.ToArray();
+            LinkUpDelayMs = Links.Select(u => Team.UpDelayOf(u.VirtualSwitch)).ToArray();
             LinkHost = Links.Select(u => IndexOfHost(u.Host)).ToArray();
             LinkSwitch = Links.Select(u => u.PhysicalSwitch == null ? -1 : Switches.IndexOf(u.PhysicalSwitch)).ToArray();
             LinkMember = Links.Select(u => u.SwitchPort == null ? 1 : u.SwitchPort.StackMember).ToArray();
             LinkStp = Links.Select(u => u.SwitchPort == null ? -1 : _stpIndex[(object)u.SwitchPort.PortChannel ?? u.SwitchPort]).ToArray();
             StpDelayMs = StpPorts.Select(p => p.IsPortFastEffective ? 0L : 2 * (long)p.PhysicalSwitch.ForwardDelay.TotalMilliseconds).ToArray();
+        }
+
+        /// <summary>The slot of interface i that holds link l, or -1.</summary>
+        internal int SlotOf(int i, int link)
+        {
+            for (int s = TeamStart[i]; s < TeamStart[i] + TeamCount[i]; s++)
+                if (SlotLink[s] == link) return s;
+            return -1;
         }
 
         int AddLink(VNUplink uplink, int host)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VirtNet.Teaming;
 
 namespace VirtNet.HA
 {
@@ -7,8 +8,8 @@ namespace VirtNet.HA
     /// Plays one failure scenario over a compiled topology and records how connectivity evolves: a list of segments
     /// (from a start time until the next segment) in which every interface's attachment, and so every heartbeat,
     /// ping and storage path, stays the same. Link state, spanning tree (a port that comes up forwards only after
-    /// 2 x forward delay unless PortFast is effective) and the teaming failover order with failback decide the
-    /// attachments. One instance is reused from scenario to scenario; its arrays are sized once per topology.
+    /// 2 x forward delay unless PortFast is effective) and the teaming engine (<see cref="TeamRun.Choose"/>, the
+    /// same that places the traffic simulation's ports, with failback and the host's up delay) decide the attachments. One instance is reused from scenario to scenario; its arrays are sized once per topology.
     /// </summary>
     internal sealed class NetworkRun
     {
@@ -44,6 +45,10 @@ namespace VirtNet.HA
         readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown;
         readonly bool[] _linkUp, _stpUp, _stpNow, _present;
         readonly long[] _stpForwardAt;
+        /// <summary>Per link, when it last came up during the scenario (long.MinValue: up from the start).</summary>
+        readonly long[] _upSince;
+        readonly TeamRun[] _runs;
+        readonly UplinkState[] _state;
         readonly int[] _selected, _av, _reasonSlot;
         readonly Detach[] _reason;
         readonly long[] _reasonTime;
@@ -74,6 +79,10 @@ namespace VirtNet.HA
             int links = topology.Links.Count, switches = topology.Switches.Count, endpoints = topology.Endpoints.Count, stp = topology.StpPorts.Count;
             _linkDown = new int[links];
             _linkUp = new bool[links];
+            _upSince = new long[links];
+            _state = new UplinkState[links];
+            _runs = new TeamRun[topology.Teams.Length];
+            for (int t = 0; t < _runs.Length; t++) _runs[t] = new TeamRun(topology.Teams[t], topology.Teams[t].Option);
             _switchDown = new int[switches];
             _memberDown = new int[switches * 10];
             _endpointDown = new int[endpoints];
@@ -142,7 +151,11 @@ namespace VirtNet.HA
             _agenda.Clear();
 
             int next = ApplyChanges(long.MinValue, 0);
-            for (int l = 0; l < _linkUp.Length; l++) _linkUp[l] = LinkIsUp(l);
+            for (int l = 0; l < _linkUp.Length; l++)
+            {
+                _linkUp[l] = LinkIsUp(l);
+                _upSince[l] = long.MinValue;
+            }
             for (int p = 0; p < _stpUp.Length; p++)
             {
                 _stpUp[p] = false;
@@ -150,7 +163,8 @@ namespace VirtNet.HA
             }
             for (int l = 0; l < _linkUp.Length; l++)
                 if (_linkUp[l] && _t.LinkStp[l] >= 0) _stpUp[_t.LinkStp[l]] = true;
-            for (int i = 0; i < _interfaces; i++) _selected[i] = Select(i, long.MinValue, -1);
+            ChooseUplinks(long.MinValue);
+            for (int i = 0; i < _interfaces; i++) _selected[i] = Select(i);
             Evaluate(long.MinValue);
 
             for (int c = next; c < Changes.Count; c++)
@@ -163,9 +177,10 @@ namespace VirtNet.HA
                 next = ApplyChanges(t, next);
                 UpdateLinks(t);
                 UpdateSpanningTree(t);
+                ChooseUplinks(t);
                 for (int i = 0; i < _interfaces; i++)
                 {
-                    int selected = Select(i, t, _selected[i]);
+                    int selected = Select(i);
                     if (selected != _selected[i])
                     {
                         Events.Add(new NetEvent
@@ -228,6 +243,12 @@ namespace VirtNet.HA
                 bool up = LinkIsUp(l);
                 if (up == _linkUp[l]) continue;
                 _linkUp[l] = up;
+                if (up)
+                {
+                    // The teams wait Net.TeamPolicyUpDelay before they use the link again (KB 2014075).
+                    _upSince[l] = t;
+                    if (_t.LinkUpDelayMs[l] > 0) Schedule(t + _t.LinkUpDelayMs[l]);
+                }
                 int sw = _t.LinkSwitch[l];
                 int cause = _linkDown[l] > 0 ? ByScenario
                     : sw >= 0 && _switchDown[sw] > 0 ? BySwitch
@@ -273,42 +294,40 @@ namespace VirtNet.HA
         }
 
         /// <summary>
-        /// Whether the team sees the slot's uplink as working. Link status sees only the local link; beacon probing
-        /// also notices a port that spanning tree is not forwarding and a VLAN the port does not carry. With two
-        /// uplinks beacon probing cannot tell which failed and sends on both, which for reachability equals using
-        /// the one that works.
+        /// Asks the teaming engine which uplink every team uses at time t. Link status sees only the local link;
+        /// beacon probing also sees a port that spanning tree is not forwarding and a VLAN the port does not carry,
+        /// which is what the path state says.
         /// </summary>
-        bool Usable(int i, int slot, long t)
+        void ChooseUplinks(long t)
         {
-            int l = _t.SlotLink[slot];
-            if (!_linkUp[l]) return false;
-            return !_t.Beacon[i] || (_t.SlotVlan[slot] >= 0 && Forwarding(l, t));
+            for (int r = 0; r < _runs.Length; r++)
+            {
+                var team = _runs[r].Team;
+                bool beacon = team.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
+                int k = 0;
+                foreach (int l in team.TeamUplinks)
+                {
+                    bool pathUp = !beacon || (_t.TeamVlan[r][k] >= 0 && Forwarding(l, t));
+                    k++;
+                    _state[l] = Failover.StateAt(_linkUp[l], pathUp, _upSince[l], t, _t.LinkUpDelayMs[l]);
+                }
+                _runs[r].Choose(_state);
+            }
         }
 
         /// <summary>
-        /// The uplink an interface uses: with failback, the one its failover order and load-balancing policy prefer
-        /// among working uplinks (a recovered active uplink takes its slot back at once, even if its port does not
-        /// forward yet: KB 1003804); without failback, the current one while it works. -2: all working active
-        /// uplinks (IP hash). -1: none.
+        /// The slot an interface uses, as its team decided: -2 for all the team's usable uplinks (IP hash, where a
+        /// destination may hash to any of them); -1 for none. With beacon probing on two uplinks that cannot tell
+        /// which path failed, frames go out on both and the copies that arrive are those of the working one.
         /// </summary>
-        int Select(int i, long t, int current)
+        int Select(int i)
         {
-            int start = _t.TeamStart[i], active = _t.TeamActive[i], count = _t.TeamCount[i];
-            int usableActive = 0;
-            for (int s = start; s < start + active; s++) if (Usable(i, s, t)) usableActive++;
-            int candidate = -1;
-            if (usableActive > 0)
-            {
-                if (_t.Mode[i] == HaTopology.TeamMode.AllActive) return -2;
-                int k = (int)(_t.HashKey[i] % (ulong)usableActive);
-                for (int s = start; s < start + active; s++)
-                    if (Usable(i, s, t) && k-- == 0) { candidate = s; break; }
-            }
-            else
-                for (int s = start + active; s < start + count; s++)
-                    if (Usable(i, s, t)) { candidate = s; break; }
-            if (_t.Failback[i] || current == -2 || current < 0 || !Usable(i, current, t)) return candidate;
-            return current;
+            var run = _runs[_t.InterfaceTeam[i]];
+            if (run.Usable.Length == 0) return -1;
+            if (run.Shotgun) return run.ShotgunDelivers < 0 ? _t.SlotOf(i, run.Usable[0]) : _t.SlotOf(i, run.ShotgunDelivers);
+            if (run.Policy == LoadBalancingPolicy.LoadBalanceIP) return -2;
+            int port = _t.InterfacePort[i];
+            return port < 0 ? -1 : _t.SlotOf(i, run.PortUplink[port]);
         }
 
         void Attach(int i, long t)
@@ -320,10 +339,9 @@ namespace VirtNet.HA
             if (selected >= 0) { AttachSlot(i, selected, t); return; }
             // IP hash: a destination may hash to any active uplink, so every working one has to carry the frames.
             int vlan = -2;
-            for (int s = _t.TeamStart[i]; s < _t.TeamStart[i] + _t.TeamActive[i]; s++)
+            foreach (int link in _runs[_t.InterfaceTeam[i]].Usable)
             {
-                if (!Usable(i, s, t)) continue;
-                AttachSlot(i, s, t);
+                AttachSlot(i, _t.SlotOf(i, link), t);
                 if (_av[i] < 0 || (vlan != -2 && vlan != _av[i])) { if (_av[i] >= 0) Detached(i, Detach.VlanNotCarried); return; }
                 vlan = _av[i];
             }

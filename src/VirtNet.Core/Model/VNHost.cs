@@ -48,6 +48,27 @@ namespace VirtNet
         public MacAddress? MacAddressMinimum => _macAddressPool?.Minimum;
         /// <summary>Hyper-V: the highest address of the dynamic MAC address pool; null without a pool.</summary>
         public MacAddress? MacAddressMaximum => _macAddressPool?.Maximum;
+        /// <summary>
+        /// ESX: Net.TeamPolicyUpDelay in milliseconds, how long the host's teams wait after an uplink's link comes up
+        /// before they use it again (see <see cref="HostAdvancedSettings.TeamPolicyUpDelay"/>).
+        /// </summary>
+        public int TeamPolicyUpDelay { get; private set; } = HostAdvancedSettings.DefaultTeamPolicyUpDelayMs;
+
+        /// <summary>The host advanced settings the model keeps, by canonical name (ESX hosts only).</summary>
+        public IReadOnlyDictionary<string, int> AdvancedSetting =>
+            Hypervisor == Hypervisor.Esx ? new Dictionary<string, int> { [HostAdvancedSettings.TeamPolicyUpDelay] = TeamPolicyUpDelay } : new Dictionary<string, int>();
+
+        /// <summary>Sets a host advanced setting; an unknown name, a bad value or a host that is not ESX is an error.</summary>
+        public void SetAdvancedSetting(string name, object value)
+        {
+            var canonical = HostAdvancedSettings.Canonical(name);
+            int parsed = HostAdvancedSettings.ParseValue(canonical, value);
+            if (Hypervisor != Hypervisor.Esx)
+                throw new VirtNetException(ErrorIds.UnsupportedOnHost, VirtNetErrorKind.InvalidOperation,
+                    $"{canonical} is an ESX advanced setting; host '{Name}' is {Hypervisor}.", this);
+            TeamPolicyUpDelay = parsed;
+        }
+
         /// <summary>Hyper-V LBFO teams, one at most per External switch.</summary>
         public IEnumerable<VNTeam> Teams => _virtualSwitches.Where(s => s.Team != null).Select(s => s.Team);
         public IReadOnlyList<VNVirtualSwitch> VirtualSwitches => _virtualSwitches;

@@ -9,26 +9,40 @@ namespace VirtNet.Teaming
     /// that are up, in order. Unused uplinks never carry traffic. Link status sees only a link that is down; beacon
     /// probing also sees a path that is down behind a live link, but needs three or more uplinks to tell which one
     /// failed: with two it sends on both ("shotgun"). Without failback, an active uplink that recovers stays idle,
-    /// behind the standby uplinks, until it is needed.
+    /// behind the standby uplinks, until it is needed ("a failed adapter is left inactive even after recovery until
+    /// another currently active adapter fails"). An uplink whose link came up less than the host's
+    /// Net.TeamPolicyUpDelay ago is not used at all yet (KB 2014075).
+    /// This is the one place that decides which uplinks a team uses: the traffic simulation and the HA simulation
+    /// both come here, through <see cref="TeamRun.Choose"/>.
     /// </summary>
     internal static class Failover
     {
+        /// <summary>
+        /// The state a team sees for one uplink at <paramref name="now"/> (ms): its link, whether the path behind the
+        /// switch port carries the team's frames (what beacon probing sees), and when the link last came up
+        /// (long.MinValue: up from the start, which no delay holds back, as the first up event at boot is not delayed).
+        /// </summary>
+        public static UplinkState StateAt(bool linkUp, bool pathUp, long upSince, long now, long upDelayMs)
+        {
+            if (!linkUp) return UplinkState.Failed;
+            if (upSince != long.MinValue && now < upSince + upDelayMs) return UplinkState.UpDelay;
+            if (!pathUp) return UplinkState.UpstreamFailed;
+            return upSince == long.MinValue ? UplinkState.Up : UplinkState.Recovered;
+        }
+
         public static void Select(TeamRun run, UplinkState[] state)
         {
             var team = run.Team;
             bool beacon = team.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
             bool beaconTellsWhich = beacon && team.BeaconUplinkCount >= 3;
 
-            bool Down(int u) => state[u] == UplinkState.Failed || (beaconTellsWhich && state[u] == UplinkState.UpstreamFailed);
+            bool Down(int u) => state[u] == UplinkState.Failed || state[u] == UplinkState.UpDelay || (beaconTellsWhich && state[u] == UplinkState.UpstreamFailed);
             bool Idle(int u) => state[u] == UplinkState.Recovered && !team.FailbackEnabled;
 
             var usable = new List<int>();
             foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable.Add(u);
-            if (usable.Count == 0)
-            {
-                foreach (var u in team.Standby) if (!Down(u)) usable.Add(u);
-                foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable.Add(u);
-            }
+            if (usable.Count == 0) foreach (var u in team.Standby) if (!Down(u)) usable.Add(u);
+            if (usable.Count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable.Add(u);
 
             bool shotgun = false;
             int delivers = -1;
@@ -37,7 +51,7 @@ namespace VirtNet.Teaming
                 int upstream = 0, live = 0;
                 foreach (var u in team.TeamUplinks)
                 {
-                    if (state[u] == UplinkState.Failed) continue;
+                    if (state[u] == UplinkState.Failed || state[u] == UplinkState.UpDelay) continue;
                     live++;
                     if (state[u] == UplinkState.UpstreamFailed) upstream++;
                     else delivers = u;

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VirtNet.Teaming
 {
@@ -11,8 +13,9 @@ namespace VirtNet.Teaming
     internal sealed class Team
     {
         public Team(int index, VNPortGroup portGroup, TeamingOption option, NetworkFailoverDetectionPolicy detection, bool failbackEnabled,
-            IpHashVariant ipHashVariant, int[] active, int[] standby, int[] unused, int[] portIds, ulong[] portMacs)
+            IpHashVariant ipHashVariant, int[] active, int[] standby, int[] unused, int[] portIds, ulong[] portMacs, long upDelayMs = 0)
         {
+            UpDelayMs = upDelayMs;
             Index = index;
             PortGroup = portGroup;
             Option = option;
@@ -24,6 +27,48 @@ namespace VirtNet.Teaming
             Unused = unused;
             PortIds = portIds;
             PortMacs = portMacs;
+        }
+
+        /// <summary>
+        /// Compiles a port group's team, the one way every simulator builds it. <paramref name="indexOf"/> gives the
+        /// simulation's index of an uplink; an uplink it gives -1 for is left out of the team.
+        /// </summary>
+        public static Team Compile(int index, VNPortGroup portGroup, Func<VNUplink, int> indexOf)
+        {
+            var vswitch = portGroup.VirtualSwitch;
+            var policy = portGroup.TeamingPolicy;
+            int[] Indices(IEnumerable<string> names) => names
+                .Select(n => vswitch.Uplinks.FirstOrDefault(x => Names.Comparer.Equals(x.Name, n)))
+                .Where(x => x != null).Select(indexOf).Where(u => u >= 0).ToArray();
+            var ports = portGroup.Ports.OrderBy(a => a.PortId).ToArray();
+            var option = TeamingOption.Of(portGroup);
+            bool esx = option.Platform == Hypervisor.Esx;
+            var (active, standby, unused) = esx ? (policy.ActiveNic, policy.StandbyNic, policy.UnusedNic) : PlatformMembers(vswitch);
+            // Hyper-V teams and bonds detect failures by link state and take a restored member back at once.
+            return new Team(index, portGroup, option, esx ? policy.NetworkFailoverDetectionPolicy : NetworkFailoverDetectionPolicy.LinkStatus,
+                !esx || policy.FailbackEnabled, policy.IpHashVariant, Indices(active), Indices(standby), Indices(unused),
+                ports.Select(a => a.PortId).ToArray(), ports.Select(a => a.MacAddress?.Value ?? 0UL).ToArray(),
+                UpDelayOf(vswitch))
+            {
+                PortsWithoutMac = ports.Where(a => a.MacAddress == null).Select(a => a.Path).ToArray(),
+            };
+        }
+
+        /// <summary>How long an uplink of the switch whose link came up stays out of use: ESX Net.TeamPolicyUpDelay.</summary>
+        public static long UpDelayOf(VNVirtualSwitch vswitch) => vswitch.Host.Hypervisor == Hypervisor.Esx ? vswitch.Host.TeamPolicyUpDelay : 0;
+
+        /// <summary>
+        /// The members of a Hyper-V switch's team or of a bond: every NIC of a bond or a SET switch, in order; an LBFO
+        /// team's members in team order, its standby apart. A Hyper-V switch without a team binds one adapter
+        /// (New-VMSwitch -NetAdapterName), its first NIC, and the others carry nothing.
+        /// </summary>
+        static (string[] Active, string[] Standby, string[] Unused) PlatformMembers(VNVirtualSwitch vswitch)
+        {
+            var none = new string[0];
+            if (vswitch.Team != null)
+                return (vswitch.Team.ActiveMembers.Select(m => m.Name).ToArray(), vswitch.Team.StandbyMember == null ? none : new[] { vswitch.Team.StandbyMember }, none);
+            if (vswitch.BondMode.HasValue || vswitch.EmbeddedTeamingEnabled || vswitch.Uplinks.Count < 2) return (vswitch.Nic, none, none);
+            return (new[] { vswitch.Nic[0] }, none, vswitch.Nic.Skip(1).ToArray());
         }
 
         public int Index { get; }
@@ -39,6 +84,8 @@ namespace VirtNet.Teaming
         public int[] Unused { get; }
         /// <summary>Virtual port ids of every connected adapter, ascending.</summary>
         public int[] PortIds { get; }
+        /// <summary>How long, in ms, an uplink whose link came up stays out of use (ESX Net.TeamPolicyUpDelay).</summary>
+        public long UpDelayMs { get; }
         public ulong[] PortMacs { get; }
         /// <summary>Paths of the ports whose adapter has no MAC address (source MAC hash cannot place them as ESX would).</summary>
         public string[] PortsWithoutMac { get; set; } = new string[0];
@@ -83,6 +130,13 @@ namespace VirtNet.Teaming
         public int ShotgunDelivers { get; private set; } = -1;
         /// <summary>The uplink of each team port (aligned with <see cref="Team.PortIds"/>); -1 for none.</summary>
         public int[] PortUplink { get; }
+
+        /// <summary>Decides, for the uplink states given, which uplinks the team uses and the uplink of each port.</summary>
+        public void Choose(UplinkState[] state)
+        {
+            Failover.Select(this, state);
+            Algorithm.AssignPorts(Team, this);
+        }
 
         public void SetUsable(int[] usable, bool shotgun, int shotgunDelivers)
         {

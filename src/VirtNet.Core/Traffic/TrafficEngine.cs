@@ -113,8 +113,7 @@ namespace VirtNet.Traffic
             {
                 var team = model.Teams[t];
                 teams[t] = new TeamRun(team, whatIf != null && whatIf.Platform == team.Option.Platform ? whatIf : team.Option);
-                Failover.Select(teams[t], state);
-                teams[t].Algorithm.AssignPorts(team, teams[t]);
+                teams[t].Choose(state);
             }
             run.Teams = teams;
 

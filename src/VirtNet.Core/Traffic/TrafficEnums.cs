@@ -27,16 +27,4 @@ namespace VirtNet
         /// <summary>No active or standby uplink of the port's team is usable.</summary>
         NoUplink,
     }
-
-    /// <summary>The condition of an uplink in a simulation.</summary>
-    public enum UplinkState
-    {
-        Up,
-        /// <summary>Failed earlier and up again: with failback it takes its slot back, without it stays idle until needed.</summary>
-        Recovered,
-        /// <summary>Link down (NIC, cable or switch): both link status and beacon probing see it.</summary>
-        Failed,
-        /// <summary>Link up, path beyond the switch port down: only beacon probing sees it.</summary>
-        UpstreamFailed,
-    }
 }

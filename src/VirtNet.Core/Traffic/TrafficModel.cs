@@ -36,19 +36,7 @@ namespace VirtNet.Traffic
             foreach (var vswitch in Switches)
                 foreach (var pg in vswitch.PortGroups)
                 {
-                    var policy = pg.TeamingPolicy;
-                    int[] Indices(IEnumerable<string> names) => names
-                        .Select(n => vswitch.Uplinks.FirstOrDefault(x => Names.Comparer.Equals(x.Name, n)))
-                        .Where(x => x != null).Select(x => uplinkIndex[x]).ToArray();
-                    var ports = pg.Ports.OrderBy(a => a.PortId).ToArray();
-                    var option = TeamingOption.Of(pg);
-                    bool esx = option.Platform == Hypervisor.Esx;
-                    var (active, standby, unused) = esx ? (policy.ActiveNic, policy.StandbyNic, policy.UnusedNic) : PlatformMembers(vswitch);
-                    // Hyper-V teams and bonds detect failures by link state and take a restored member back at once.
-                    var team = new Team(teams.Count, pg, option, esx ? policy.NetworkFailoverDetectionPolicy : NetworkFailoverDetectionPolicy.LinkStatus,
-                        !esx || policy.FailbackEnabled, policy.IpHashVariant, Indices(active), Indices(standby), Indices(unused),
-                        ports.Select(a => a.PortId).ToArray(), ports.Select(a => a.MacAddress?.Value ?? 0UL).ToArray());
-                    team.PortsWithoutMac = ports.Where(a => a.MacAddress == null).Select(a => a.Path).ToArray();
+                    var team = Team.Compile(teams.Count, pg, u => uplinkIndex.TryGetValue(u, out var index) ? index : -1);
                     teams.Add(team);
                     teamOf[pg] = team;
                 }
@@ -133,19 +121,5 @@ namespace VirtNet.Traffic
         public int FlowCount => Flows.Count;
 
         public int IndexOf(VNUplink uplink) => System.Array.IndexOf(Uplinks, uplink);
-
-        /// <summary>
-        /// The members of a Hyper-V switch's team or of a bond: every NIC of a bond or a SET switch, in order; an LBFO
-        /// team's members in team order, its standby apart. A Hyper-V switch without a team binds one adapter
-        /// (New-VMSwitch -NetAdapterName), its first NIC, and the others carry nothing.
-        /// </summary>
-        static (string[] Active, string[] Standby, string[] Unused) PlatformMembers(VNVirtualSwitch vswitch)
-        {
-            var none = new string[0];
-            if (vswitch.Team != null)
-                return (vswitch.Team.ActiveMembers.Select(m => m.Name).ToArray(), vswitch.Team.StandbyMember == null ? none : new[] { vswitch.Team.StandbyMember }, none);
-            if (vswitch.BondMode.HasValue || vswitch.EmbeddedTeamingEnabled || vswitch.Uplinks.Count < 2) return (vswitch.Nic, none, none);
-            return (new[] { vswitch.Nic[0] }, none, vswitch.Nic.Skip(1).ToArray());
-        }
     }
 }
