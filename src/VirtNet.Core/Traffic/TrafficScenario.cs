@@ -11,6 +11,22 @@ namespace VirtNet
         public List<VNUplink> UpstreamFailedUplinks { get; } = new List<VNUplink>();
         /// <summary>Uplinks that failed before and are up again.</summary>
         public List<VNUplink> RecoveredUplinks { get; } = new List<VNUplink>();
+        /// <summary>
+        /// How long ago the recovered uplinks' links came up; null: long enough for any up delay. An uplink whose
+        /// host's Net.TeamPolicyUpDelay has not run out yet carries nothing.
+        /// </summary>
+        public System.TimeSpan? RecoveredFor
+        {
+            get => _recoveredFor;
+            set
+            {
+                if (value < System.TimeSpan.Zero)
+                    throw new VirtNetException(ErrorIds.InvalidTimer, VirtNetErrorKind.InvalidArgument,
+                        $"RecoveredFor {value} is negative: give how long ago the recovered uplinks came up, 0 or more.", value);
+                _recoveredFor = value;
+            }
+        }
+        System.TimeSpan? _recoveredFor;
         /// <summary>Evaluate every ESX port group as if it used this policy (null: as configured); Hyper-V teams and bonds keep theirs.</summary>
         public LoadBalancingPolicy? LoadBalancingPolicy { get; set; }
         /// <summary>Evaluate each port group as if the physical switch matched its policy: a static channel with
@@ -24,7 +40,11 @@ namespace VirtNet
         internal UplinkState[] States(Traffic.TrafficModel model)
         {
             var state = new UplinkState[model.Uplinks.Length];
-            foreach (var u in RecoveredUplinks) Set(model, state, u, UplinkState.Recovered);
+            foreach (var u in RecoveredUplinks)
+            {
+                long now = RecoveredFor.HasValue ? RecoveredFor.Value.Ticks / System.TimeSpan.TicksPerMillisecond : long.MaxValue;
+                Set(model, state, u, VirtNet.Teaming.Failover.StateAt(true, true, 0, now, VirtNet.Teaming.Team.UpDelayOf(u.VirtualSwitch)));
+            }
             foreach (var u in UpstreamFailedUplinks) Set(model, state, u, UplinkState.UpstreamFailed);
             foreach (var u in FailedUplinks) Set(model, state, u, UplinkState.Failed);
             return state;

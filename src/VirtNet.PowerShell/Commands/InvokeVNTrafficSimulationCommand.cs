@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -36,6 +37,10 @@ namespace VirtNet.Commands
         public string[] RecoveredUplink { get; set; }
 
         [Parameter]
+        [DurationTransformation]
+        public TimeSpan RecoveredFor { get; set; }
+
+        [Parameter]
         public LoadBalancingPolicy LoadBalancingPolicy { get; set; }
 
         [Parameter]
@@ -72,6 +77,7 @@ namespace VirtNet.Commands
                 foreach (var name in FailedSwitch ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindSwitchUplinks(name));
                 foreach (var name in FailedUpstream ?? new string[0]) scenario.UpstreamFailedUplinks.AddRange(simulation.FindUplinksOrSwitchUplinks(name));
                 foreach (var name in RecoveredUplink ?? new string[0]) scenario.RecoveredUplinks.AddRange(simulation.FindUplinks(name));
+                if (IsBound(nameof(RecoveredFor))) scenario.RecoveredFor = RecoveredFor;
             });
 
             var progress = new SlowProgress(this, "Simulating traffic");
