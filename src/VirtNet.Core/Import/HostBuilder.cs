@@ -59,6 +59,9 @@ namespace VirtNet.Import
             foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);
             foreach (var pg in _facts.PortGroups) ApplyPortGroupTeaming(pg);
             foreach (var adapter in _facts.Adapters) AddAdapter(adapter);
+            foreach (var setting in _facts.AdvancedSettings)
+                Try(setting.Value.Source, $"advanced setting {setting.Key} = '{setting.Value.Value}' is not imported",
+                    () => _host.SetAdvancedSetting(setting.Key, setting.Value.Value));
             if (_host.IPAddress == null)
                 _host.IPAddress = _host.VMKernelAdapters.Where(a => a.IsManagement).Select(a => a.IPAddress).FirstOrDefault();
             return _host;

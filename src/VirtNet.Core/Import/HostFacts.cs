@@ -83,6 +83,9 @@ namespace VirtNet.Import
         public IPv4Address? DefaultGateway;
         public string DefaultGatewayInterface;
         public SourceLine DefaultGatewaySource;
+        /// <summary>Host advanced settings by option path (/Net/TeamPolicyUpDelay), with the line each was read from.</summary>
+        public readonly Dictionary<string, (string Value, SourceLine Source)> AdvancedSettings =
+            new Dictionary<string, (string, SourceLine)>(StringComparer.OrdinalIgnoreCase);
 
         public VSwitchFacts VirtualSwitch(string name, SourceLine source)
         {
@@ -151,6 +154,7 @@ namespace VirtNet.Import
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
             foreach (var pair in other.PortGroupPolicies) PortGroupPolicies[pair.Key] = pair.Value;
             foreach (var pair in other.DVPorts) DVPorts[pair.Key] = pair.Value;
+            foreach (var pair in other.AdvancedSettings) AdvancedSettings[pair.Key] = pair.Value;
             if (other.DefaultGateway != null)
             {
                 DefaultGateway = other.DefaultGateway;

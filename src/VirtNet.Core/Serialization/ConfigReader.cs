@@ -192,7 +192,8 @@ namespace VirtNet.Serialization
 
         VNHost ReadHost(JObject h, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "macAddressPool", "virtualSwitches", "vmKernelAdapters", "virtualMachines");
+            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "advancedSettings", "macAddressPool", "virtualSwitches", "vmKernelAdapters",
+                "virtualMachines");
             var name = RequiredString(h, "name");
             var hypervisor = RequiredEnum<Hypervisor>(h, "hypervisor");
             var version = RequiredString(h, "version");
@@ -201,6 +202,15 @@ namespace VirtNet.Serialization
             host.IPAddress = Map(Value(h, "ipAddress"), IP);
             // Left out by files written before hosts had DNS facts: every lookup works, as for a new host.
             host.DnsResolution = Map(Value(h, "dnsResolution"), DnsLookups) ?? DnsResolution.All;
+            // Left out by files written before hosts had advanced settings: the defaults.
+            var advanced = Value(h, "advancedSettings");
+            if (advanced != null)
+                foreach (var setting in Object(advanced).Properties())
+                {
+                    int value = Int(setting.Value);
+                    Build(h, () => { host.SetAdvancedSetting(setting.Name, value); return host; }, (ErrorIds.InvalidAdvancedSetting, "advancedSettings"),
+                        (ErrorIds.UnsupportedOnHost, "advancedSettings"));
+                }
             // After the address, which derives a pool first; files written before pools were saved keep that one.
             var pool = Value(h, "macAddressPool");
             if (pool != null) ReadMacAddressPool(Object(pool), host);

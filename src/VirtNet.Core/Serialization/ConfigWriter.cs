@@ -94,6 +94,13 @@ namespace VirtNet.Serialization
             Property("fqdn", host.Fqdn);
             Property("ipAddress", host.IPAddress?.ToString());
             Property("dnsResolution", host.DnsResolution.ToString());
+            if (host.AdvancedSetting.Count > 0)
+            {
+                _json.WritePropertyName("advancedSettings");
+                _json.WriteStartObject();
+                foreach (var setting in host.AdvancedSetting) Property(setting.Key, setting.Value);
+                _json.WriteEndObject();
+            }
             _json.WritePropertyName("macAddressPool");
             WriteMacAddressPool(host.MacAddressPool);
             List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);

@@ -22,6 +22,27 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void Esxcli_advanced_list_gives_the_host_its_Net_TeamPolicyUpDelay_and_warns_of_options_it_does_not_simulate()
+        {
+            var (host, warnings) = Import(fixture: "esx05-advanced-teampolicyupdelay.txt");
+            Assert.Equal("esx05", host.Name);
+            Assert.Equal(30000, host.TeamPolicyUpDelay);
+            var skipped = Assert.Single(warnings);
+            Assert.Equal(Fixtures.LineOf("Path: /Net/NetNotifySwitchTimeout", "Esx", "esx05-advanced-teampolicyupdelay.txt"), skipped.Line);
+            Assert.Contains("/Net/NetNotifySwitchTimeout is not simulated", skipped.Message);
+        }
+
+        [Fact]
+        public void An_up_delay_out_of_range_is_not_imported_and_says_why()
+        {
+            var text = System.IO.File.ReadAllText(Fixtures.PathOf("Esx", "esx05-advanced-teampolicyupdelay.txt")).Replace("Int Value: 30000", "Int Value: 9000000");
+            var file = EsxConfigImport.Parse("esx05.txt", text);
+            var result = EsxConfigImport.Build(new[] { file }, null, null);
+            Assert.Equal(100, result.Hosts.Single().TeamPolicyUpDelay);
+            Assert.Contains(result.Warnings, w => w.Message.Contains("Net.TeamPolicyUpDelay = '9000000' is not imported") && w.Message.Contains("from 0 to 600000"));
+        }
+
+        [Fact]
         public void A_vm_support_commands_folder_makes_one_host_named_after_the_bundle()
         {
             var files = ReadAll(Fixtures.PathOf("Esx", Bundle));

@@ -163,6 +163,23 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
+        public void Net_TeamPolicyUpDelay_round_trips_and_files_without_it_keep_the_100_ms_default()
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx, "6.7");
+            host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 30000);
+            var path = PathOf("updelay.json");
+            ConfigFile.Write(path, Contents(host), force: false);
+            Assert.Contains("\"Net.TeamPolicyUpDelay\": 30000", File.ReadAllText(path));
+            Assert.Equal(30000, ConfigFile.Read(path).Hosts[0].TeamPolicyUpDelay);
+            Assert.Equal(100, ConfigFile.Read(WriteText("old.json", HandWritten)).Hosts[0].TeamPolicyUpDelay);
+
+            var e = ReadFails(WriteText("bad.json", HandWritten.Replace("\"version\": \"6.7\",", "\"version\": \"6.7\", \"advancedSettings\": { \"Net.TeamPolicyUpDelay\": 700000 },")));
+            Assert.Equal(ErrorIds.InvalidConfigValue, e.ErrorId);
+            Assert.Contains("hosts[0].advancedSettings", e.Message);
+            Assert.Contains("from 0 to 600000", e.Message);
+        }
+
+        [Fact]
         public void Port_ids_and_next_port_id_survive_so_new_connections_never_reuse_an_id()
         {
             var host = new VNHost("esx01", Hypervisor.Esx, "6.7");
@@ -241,6 +258,9 @@ namespace VirtNet.Tests.Serialization
                 "      \"fqdn\": null,\n" +
                 "      \"ipAddress\": null,\n" +
                 "      \"dnsResolution\": \"All\",\n" +
+                "      \"advancedSettings\": {\n" +
+                "        \"Net.TeamPolicyUpDelay\": 100\n" +
+                "      },\n" +
                 "      \"macAddressPool\": null,\n" +
                 "      \"virtualSwitches\": [\n" +
                 "        {\n" +

@@ -98,6 +98,7 @@ namespace VirtNet.Import.Esx
             else if (Has("VDS ID")) VirtualSwitch(first, VirtualSwitchType.Distributed);
             else if (Has("Portgroups") || (Has("Class") && Has("Configured Ports"))) VirtualSwitch(first, VirtualSwitchType.Standard);
             else if (Has("Portset") || (Has("Portgroup") && Has("Name"))) Interface();
+            else if (Has("Path") && Has("Int Value")) AdvancedSetting();
             // DVPort records of vswitch dvs vmware list: clients of a distributed switch, nothing the model keeps.
             else if (Has("Client") && Has("Port ID")) Recognized = true;
             else _context.Unknown(first, "esxcli output (no known command prints these fields: " + string.Join(", ", _record.Select(r => r.Key).Take(4)) + ")");
@@ -123,6 +124,29 @@ namespace VirtNet.Import.Esx
                 vs.PortGroupsSource = _context.At(LineOf("Portgroups"));
             }
         }
+
+        /// <summary>
+        /// system settings advanced list [-o /Net/TeamPolicyUpDelay]: one record per option (Path, Type, Int Value,
+        /// Default Int Value, Min Value, Max Value, ...). A listing of every option holds hundreds the model does not
+        /// simulate; they are passed over with one warning.
+        /// </summary>
+        void AdvancedSetting()
+        {
+            Recognized = true;
+            var path = Value("Path");
+            var known = HostAdvancedSettings.Names.FirstOrDefault(n => string.Equals("/" + n.Replace('.', '/'), path, StringComparison.OrdinalIgnoreCase));
+            if (known == null)
+            {
+                if (!_skippedAdvanced)
+                    _context.Warn(LineOf("Path"), $"advanced option {path} is not simulated and is not read (the importer reads {string.Join(", ", HostAdvancedSettings.Names)}); " +
+                        "further options of this listing are passed over without a warning.");
+                _skippedAdvanced = true;
+                return;
+            }
+            _facts.AdvancedSettings[known] = (Value("Int Value"), _context.At(LineOf("Int Value")));
+        }
+
+        bool _skippedAdvanced;
 
         void Interface()
         {
