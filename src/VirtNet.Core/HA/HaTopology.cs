@@ -200,7 +200,7 @@ namespace VirtNet.HA
             LinkSwitch = Links.Select(u => u.PhysicalSwitch == null ? -1 : Switches.IndexOf(u.PhysicalSwitch)).ToArray();
             LinkMember = Links.Select(u => u.SwitchPort == null ? 1 : u.SwitchPort.StackMember).ToArray();
             LinkStp = Links.Select(u => u.SwitchPort == null ? -1 : _stpIndex[(object)u.SwitchPort.PortChannel ?? u.SwitchPort]).ToArray();
-            StpDelayMs = StpPorts.Select(p => p.IsPortFastEffective ? 0L : 2 * (long)p.PhysicalSwitch.ForwardDelay.TotalMilliseconds).ToArray();
+            StpDelayMs = StpPorts.Select(p => (long)p.ListeningAndLearning.TotalMilliseconds).ToArray();
         }
 
         /// <summary>The slot of interface i that holds link l, or -1.</summary>

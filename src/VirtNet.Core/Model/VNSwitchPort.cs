@@ -42,6 +42,12 @@ namespace VirtNet
         /// </summary>
         public bool IsPortFastEffective => PortFast == PortFastMode.Trunk || (PortFast == PortFastMode.Enabled && Mode == SwitchPortMode.Access);
 
+        /// <summary>
+        /// How long the port listens and learns after its link comes up before it forwards (802.1D: 2 x forward
+        /// delay, 30 s by default); zero with effective PortFast.
+        /// </summary>
+        public System.TimeSpan ListeningAndLearning => IsPortFastEffective ? System.TimeSpan.Zero : System.TimeSpan.FromTicks(2 * PhysicalSwitch.ForwardDelay.Ticks);
+
         /// <summary>True when the port carries the VLAN: its access VLAN, or on a trunk an allowed VLAN.</summary>
         public bool CarriesVLan(int vlanId) =>
             Mode == SwitchPortMode.Access ? vlanId == _accessVLan : _allowed == null || (vlanId >= 1 && vlanId <= 4094 && _allowed[vlanId]);

@@ -63,8 +63,24 @@ namespace VirtNet.Tests.Rules
             var finding = Assert.Single(lab.Check("VNS003"));
             Assert.Equal("esx01/vSwitch1/Management Network", finding.Target);
             Assert.Equal("Port group Management Network carries management (vmk0) with failback on, but the active uplink " +
-                         "vmnic0 (core1/Gi1/0/1) faces ports without effective PortFast: failback returns to a port that " +
-                         "forwards only after 30 s (listening and learning, 2 x forward delay 15 s).", finding.Message);
+                         "vmnic0 (core1/Gi1/0/1) faces ports without effective PortFast: failback returns, 100 ms (Net.TeamPolicyUpDelay) " +
+                         "after the link comes up, to a port that forwards only after 30 s (listening and learning, 2 x forward delay 15 s).", finding.Message);
+        }
+
+        [Fact]
+        public void VNS003_is_cleared_by_an_up_delay_at_least_as_long_as_listening_and_learning()
+        {
+            var lab = new RuleLab();
+            lab.SetTeaming(new TeamingPolicyChange { MakeNicStandby = new[] { "vmnic1" } }, lab.Management);
+            lab.Port(0).PortFast = PortFastMode.Disabled;
+            // 2 x forward delay 15 s = 30 s: 29999 ms still fails back onto a blocked port, 30000 ms waits for it.
+            lab.Host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 29999);
+            Assert.Single(lab.Check("VNS003"));
+            lab.Host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 30000);
+            Assert.Empty(lab.Check("VNS003"));
+            // A switch with forward delay 20 s listens and learns for 40 s: 30000 ms is not enough there.
+            lab.Switch.ForwardDelay = System.TimeSpan.FromSeconds(20);
+            Assert.Single(lab.Check("VNS003"));
         }
 
         [Fact]
