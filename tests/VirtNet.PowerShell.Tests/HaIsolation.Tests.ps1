@@ -81,13 +81,14 @@ Describe 'Test-VNHaIsolation: the worked timelines of domain.md section 3' {
         (Get-Result $results esx03).ResponseAt | Should -BeNullOrEmpty
     }
 
-    It 'V2: with PortFast the port forwards at 1 s and the host is not isolated' {
+    It 'V2: with PortFast the port forwards at 1 s, the team uses it after 100 ms, and the host is not isolated' {
         $lab = New-HaLab -PortFast Enabled
         $r = Get-Result (Test-VNHaIsolation (New-VNCluster c $lab.Hosts) (New-VNFailureScenario bounce -LinkDown esx01/vmnic0 -Until 1)) esx01
         $r.Verdict | Should -Be 'NotIsolated'
         $r.IsolationDeclaredAt | Should -BeNullOrEmpty
         $r.ResponseAt | Should -BeNullOrEmpty
-        Get-EventTime $r HeartbeatsResumed | Should -Be (S 1)
+        # Used again at 1.1 s (Net.TeamPolicyUpDelay 100 ms): the first heartbeat through it is the 2 s one.
+        Get-EventTime $r HeartbeatsResumed | Should -Be (S 2)
     }
 
     It 'V3: F = 60 s outlasts forwarding at 31 s' {
@@ -108,17 +109,37 @@ Describe 'Test-VNHaIsolation: the worked timelines of domain.md section 3' {
         $r.ResponseAt | Should -Be (S 19)
     }
 
-    It 'V6: failback at 100 s onto a port forwarding at 130 s isolates the host at 114 s' {
+    It 'V6: failback at 100.1 s (default 100 ms up delay) onto a port forwarding at 130 s isolates the host at 115 s' {
         $lab = New-HaLab -Standby
         $scenario = New-VNFailureScenario -Name 'vmnic0 down 100 s' -LinkDown esx01/vmnic0 -At 0 -Until 100
         $r = Get-Result (Test-VNHaIsolation (New-VNCluster c $lab.Hosts) $scenario) esx01
         $r.Verdict | Should -Be 'Isolated'
         Get-EventTime $r Failover | Should -Be (S 0)
-        Get-EventTime $r Failback | Should -Be (S 100)
-        $r.IsolationDeclaredAt | Should -Be (S 114)
-        $r.ResponseAt | Should -Be (S 114)
+        Get-EventTime $r Failback | Should -Be (S 100.1)
+        # The 100 s heartbeat still left on vmnic1: last heard at 100 s, response at 100 + 15 = 115 s.
+        $r.IsolationDeclaredAt | Should -Be (S 115)
+        $r.ResponseAt | Should -Be (S 115)
         Get-EventTime $r HeartbeatsResumed | Should -Be (S 130)
-        $r.Explanation | Should -Match 'failback moved vswif0 \(Service Console\) back to vmnic0 at 100 s'
+        $r.Explanation | Should -Match 'failback moved vswif0 \(Service Console\) back to vmnic0 at 100.1 s'
+    }
+
+    It 'V6 with Net.TeamPolicyUpDelay 30000: failback waits until the port forwards, no isolation' {
+        $lab = New-HaLab -Standby
+        $lab.Hosts | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 30000 }
+        $scenario = New-VNFailureScenario -Name 'vmnic0 down 100 s' -LinkDown esx01/vmnic0 -At 0 -Until 100
+        $r = Get-Result (Test-VNHaIsolation (New-VNCluster c $lab.Hosts) $scenario) esx01
+        $r.Verdict | Should -Be 'NotIsolated'
+        Get-EventTime $r Failback | Should -Be (S 130)
+    }
+
+    It 'V6 with Net.TeamPolicyUpDelay 20000: failback at 120 s cuts the Service Console off for 10 s, not enough to isolate' {
+        $lab = New-HaLab -Standby
+        $lab.Hosts | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 20000 }
+        $scenario = New-VNFailureScenario -Name 'vmnic0 down 100 s' -LinkDown esx01/vmnic0 -At 0 -Until 100
+        $r = Get-Result (Test-VNHaIsolation (New-VNCluster c $lab.Hosts) $scenario) esx01
+        $r.Verdict | Should -Be 'NotIsolated'
+        Get-EventTime $r Failback | Should -Be (S 120)
+        Get-EventTime $r HeartbeatsResumed | Should -Be (S 130)
     }
 
     It 'V6: without failback the host is not isolated' {
@@ -135,7 +156,7 @@ Describe 'Test-VNHaIsolation: the worked timelines of domain.md section 3' {
         $scenario = New-VNFailureScenario -Name 'vmnic0 down 100 s' -LinkDown esx01/vmnic0 -Until 100
         $r = Get-Result (Test-VNHaIsolation (New-VNCluster c $lab.Hosts) $scenario) esx01
         $r.Verdict | Should -Be 'NotIsolated'
-        Get-EventTime $r Failback | Should -Be (S 100)
+        Get-EventTime $r Failback | Should -Be (S 100.1)
     }
 
     It 'V7: a second Service Console on another vSwitch, NIC, switch and subnet keeps the heartbeats' {
@@ -216,7 +237,7 @@ Describe 'Test-VNHaIsolation' {
         $isolated.Count | Should -Be 1
         $isolated[0].Host.Name | Should -Be 'esx03'
         $isolated[0].Scenario.Name | Should -Be 'esx03/vSwitch0/vmnic0 flaps 2 s'
-        $isolated[0].ResponseAt | Should -Be (S 16)
+        $isolated[0].ResponseAt | Should -Be (S 17)  # failback at 2.1 s (100 ms up delay): last heartbeat heard at 2 s, 2 + 15 = 17 s
     }
 
     It 'explains every result' {
@@ -412,8 +433,8 @@ Describe "Test-VNHaIsolation on the 'HaCluster' sample lab (VMware HA Configurat
         $isolated[0].Host.Name | Should -Be 'esx03'
         $isolated[0].Scenario.Name | Should -Be 'esx03/vSwitch0/vmnic0 flaps 2 s'
         $isolated[0].Verdict | Should -Be 'Isolated'
-        $isolated[0].ResponseAt | Should -Be (S 16)
-        $isolated[0].Explanation | Should -Match 'Failback moved vswif0 \(Service Console\) back to vmnic0 at 2 s, but switch port Gi0/3 \(cat-a\) had no PortFast: forwarding at 32 s, after the 16 s isolation response'
+        $isolated[0].ResponseAt | Should -Be (S 17)
+        $isolated[0].Explanation | Should -Match 'Failback moved vswif0 \(Service Console\) back to vmnic0 at 2.1 s, but switch port Gi0/3 \(cat-a\) had no PortFast: forwarding at 32 s, after the 17 s isolation response'
     }
 
     It 'keeps esx01 and esx02, whose ports have portfast trunk, through the same flap of their own vmnic0' {

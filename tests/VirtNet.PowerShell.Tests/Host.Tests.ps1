@@ -60,3 +60,41 @@ Describe 'New-VNHost' {
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidName,VirtNet.Commands.NewVNHostCommand'
     }
 }
+
+Describe 'Set-VNHost -AdvancedSetting' {
+    It 'sets Net.TeamPolicyUpDelay and shows it on the host' {
+        $h = New-VNHost -Name esx01 -Version 7.0
+        $h.TeamPolicyUpDelay | Should -Be 100
+        $out = $h | Set-VNHost -AdvancedSetting @{ 'net.teampolicyupdelay' = 30000 } -PassThru -Verbose 4>&1
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'esx01: Net.TeamPolicyUpDelay = 30000.'
+        $h.TeamPolicyUpDelay | Should -Be 30000
+        ($h | Format-Table | Out-String) | Should -Match 'TeamPolicyUpDelay[\s\S]*30000'
+    }
+
+    It 'refuses an unknown setting, naming the ones it knows, before any host changes' {
+        $h = New-VNHost -Name esx01 -Version 7.0
+        { $h | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 500; 'Net.NoSuchOption' = 1 } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidAdvancedSetting,VirtNet.Commands.SetVNHostCommand' -ExpectedMessage '*Known: Net.TeamPolicyUpDelay*'
+        $h.TeamPolicyUpDelay | Should -Be 100
+    }
+
+    It 'refuses a value outside 0 to 600000 ms' {
+        { New-VNHost -Name esx01 | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = '30s' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidAdvancedSetting,VirtNet.Commands.SetVNHostCommand' -ExpectedMessage '*from 0 to 600000*'
+    }
+
+    It 'reports a Hyper-V host that refuses the setting and goes on with the others' {
+        $hv = New-VNHost -Name hv01 -Hypervisor HyperV
+        $esx = New-VNHost -Name esx02
+        $hv, $esx | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 0 } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'UnsupportedOnHost,VirtNet.Commands.SetVNHostCommand'
+        $esx.TeamPolicyUpDelay | Should -Be 0
+        $hv.TeamPolicyUpDelay | Should -BeNullOrEmpty
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $h = New-VNHost -Name esx01
+        $h | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 30000 } -WhatIf
+        $h.TeamPolicyUpDelay | Should -Be 100
+    }
+}

@@ -50,13 +50,14 @@ namespace VirtNet
         public MacAddress? MacAddressMaximum => _macAddressPool?.Maximum;
         /// <summary>
         /// ESX: Net.TeamPolicyUpDelay in milliseconds, how long the host's teams wait after an uplink's link comes up
-        /// before they use it again (see <see cref="HostAdvancedSettings.TeamPolicyUpDelay"/>).
+        /// before they use it again (see <see cref="HostAdvancedSettings.TeamPolicyUpDelay"/>); null on other hosts.
         /// </summary>
-        public int TeamPolicyUpDelay { get; private set; } = HostAdvancedSettings.DefaultTeamPolicyUpDelayMs;
+        public int? TeamPolicyUpDelay => Hypervisor == Hypervisor.Esx ? _teamPolicyUpDelay : (int?)null;
+        int _teamPolicyUpDelay = HostAdvancedSettings.DefaultTeamPolicyUpDelayMs;
 
         /// <summary>The host advanced settings the model keeps, by canonical name (ESX hosts only).</summary>
         public IReadOnlyDictionary<string, int> AdvancedSetting =>
-            Hypervisor == Hypervisor.Esx ? new Dictionary<string, int> { [HostAdvancedSettings.TeamPolicyUpDelay] = TeamPolicyUpDelay } : new Dictionary<string, int>();
+            Hypervisor == Hypervisor.Esx ? new Dictionary<string, int> { [HostAdvancedSettings.TeamPolicyUpDelay] = _teamPolicyUpDelay } : new Dictionary<string, int>();
 
         /// <summary>Sets a host advanced setting; an unknown name, a bad value or a host that is not ESX is an error.</summary>
         public void SetAdvancedSetting(string name, object value)
@@ -66,7 +67,7 @@ namespace VirtNet
             if (Hypervisor != Hypervisor.Esx)
                 throw new VirtNetException(ErrorIds.UnsupportedOnHost, VirtNetErrorKind.InvalidOperation,
                     $"{canonical} is an ESX advanced setting; host '{Name}' is {Hypervisor}.", this);
-            TeamPolicyUpDelay = parsed;
+            _teamPolicyUpDelay = parsed;
         }
 
         /// <summary>Hyper-V LBFO teams, one at most per External switch.</summary>

@@ -55,7 +55,7 @@ namespace VirtNet.Teaming
         }
 
         /// <summary>How long an uplink of the switch whose link came up stays out of use: ESX Net.TeamPolicyUpDelay.</summary>
-        public static long UpDelayOf(VNVirtualSwitch vswitch) => vswitch.Host.Hypervisor == Hypervisor.Esx ? vswitch.Host.TeamPolicyUpDelay : 0;
+        public static long UpDelayOf(VNVirtualSwitch vswitch) => vswitch.Host.TeamPolicyUpDelay ?? 0;
 
         /// <summary>
         /// The members of a Hyper-V switch's team or of a bond: every NIC of a bond or a SET switch, in order; an LBFO

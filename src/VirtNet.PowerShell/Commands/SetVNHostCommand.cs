@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using VirtNet.Net;
@@ -30,8 +31,15 @@ namespace VirtNet.Commands
         [Parameter]
         public string MacAddressMaximum { get; set; }
 
+        // Host advanced settings by name, as Set-AdvancedSetting and esxcli system settings advanced set take them.
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable AdvancedSetting { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        readonly List<(string Name, object Value)> _settings = new List<(string, object)>();
 
         /// <summary>A malformed value is wrong for every host, so it stops the call before any host changes.</summary>
         protected override void BeginProcessing()
@@ -41,6 +49,15 @@ namespace VirtNet.Commands
             _minimum = Fatal(() => ParseMac(MacAddressMinimum?.Trim()));
             _maximum = Fatal(() => ParseMac(MacAddressMaximum?.Trim()));
             _ipAddress = Fatal(() => ParseIP(IPAddress));
+            // Names and values are checked before any host changes; whether a host takes them is its own answer.
+            if (AdvancedSetting != null)
+                foreach (DictionaryEntry entry in AdvancedSetting)
+                {
+                    var name = Fatal(() => HostAdvancedSettings.Canonical(entry.Key as string ?? entry.Key?.ToString()));
+                    var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                    Fatal(() => HostAdvancedSettings.ParseValue(name, value));
+                    _settings.Add((name, value));
+                }
         }
 
         protected override void ProcessRecord()
@@ -52,12 +69,15 @@ namespace VirtNet.Commands
                     if (_minimum.HasValue || _maximum.HasValue) changes.Add("MAC address pool");
                     if (IsBound(nameof(IPAddress))) changes.Add("IP address");
                     if (IsBound(nameof(Fqdn))) changes.Add("FQDN");
+                    foreach (var (name, value) in _settings) changes.Add($"{name} = {value}");
                     if (!ShouldProcess(host.Name, "Set " + (changes.Count == 0 ? "nothing" : string.Join(", ", changes)))) return;
                     // The range first: it is the one change that can be refused, and a host changes all or not at all.
                     // Given with an address, it also stays explicit rather than being derived from that address.
                     host.SetMacAddressRange(_minimum, _maximum);
                     if (IsBound(nameof(IPAddress))) host.IPAddress = _ipAddress;
+                    foreach (var (name, value) in _settings) host.SetAdvancedSetting(name, value);
                     if (IsBound(nameof(Fqdn))) host.Fqdn = string.IsNullOrEmpty(Fqdn) ? null : Fqdn;
+                    foreach (var (name, value) in _settings) WriteVerbose($"{host.Name}: {name} = {value}.");
                     if (PassThru) WriteObject(host);
                 });
         }
