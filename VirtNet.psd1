@@ -7,12 +7,16 @@
     Copyright            = '(c) 2026 The VirtNet authors. MIT License.'
     Description          = 'Models virtualization networks (ESX/ESXi standard and distributed vSwitches, Hyper-V switches and teams, Linux bonds, physical switches, VMware HA clusters) and simulates how they behave.'
     PowerShellVersion    = '5.1'
+    # netstandard2.0 assemblies load in Windows PowerShell 5.1 from .NET Framework 4.7.2 on.
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
     RequiredAssemblies   = @('VirtNet.Core.dll')
     FormatsToProcess     = @('VirtNet.format.ps1xml')
     CmdletsToExport      = @(
         'New-VNHost'
+        'Get-VNHost'
         'Set-VNHost'
+        'Remove-VNHost'
         'Get-VNMacAddressPool'
         'Add-VNVirtualSwitch'
         'Get-VNVirtualSwitch'
@@ -34,6 +38,8 @@
         'Restart-VNVirtualMachine'
         'Test-VNMacAddressConflict'
         'New-VNPhysicalSwitch'
+        'Get-VNPhysicalSwitch'
+        'Remove-VNPhysicalSwitch'
         'Set-VNSwitchPort'
         'New-VNPortChannel'
         'Add-VNEndpoint'
@@ -50,6 +56,9 @@
         'Invoke-VNTrafficSimulation'
         'Compare-VNTeamingPolicy'
         'New-VNCluster'
+        'Get-VNCluster'
+        'Set-VNCluster'
+        'Remove-VNCluster'
         'New-VNFailureScenario'
         'Test-VNHaIsolation'
         'Test-VNConfiguration'
@@ -60,8 +69,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('VMware', 'ESXi', 'vSphere', 'HyperV', 'Networking', 'NICTeaming', 'HA', 'PSEdition_Desktop', 'PSEdition_Core')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('VMware', 'ESXi', 'vSphere', 'HyperV', 'Networking', 'NICTeaming', 'HA', 'PSEdition_Desktop', 'PSEdition_Core')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/virtnet/VirtNet'
+            ReleaseNotes = 'The session keeps what is created or imported: Get-, Set- and Remove-VNHost, -VNPhysicalSwitch and -VNCluster; names and paths (esx01/vSwitch1/NFS) wherever an object is expected, -VMHost as in PowerCLI; tab completion of names; format views whose columns are properties; Export-VNConfig overwrites as Export-Csv does (-NoClobber refuses).'
         }
     }
 }

@@ -110,5 +110,9 @@ namespace VirtNet
         public const string NoManagementNetwork = nameof(NoManagementNetwork);
         public const string InvalidFailureScenario = nameof(InvalidFailureScenario);
         public const string FailureTargetNotFound = nameof(FailureTargetNotFound);
+        public const string ClusterNotFound = nameof(ClusterNotFound);
+        public const string AmbiguousName = nameof(AmbiguousName);
+        public const string HostInUse = nameof(HostInUse);
+        public const string PhysicalSwitchInUse = nameof(PhysicalSwitchInUse);
     }
 }

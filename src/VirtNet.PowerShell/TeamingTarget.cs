@@ -13,6 +13,8 @@ namespace VirtNet.Commands
         public static void Resolve(object input, out VNVirtualSwitch virtualSwitch, out VNPortGroup portGroup)
         {
             var value = input is PSObject wrapped ? wrapped.BaseObject : input;
+            if (value is string nameOrPath)
+                value = FromInventory(nameOrPath);
             if (value is VNTeamingPolicy policy)
                 value = (object)policy.PortGroup ?? policy.VirtualSwitch;
             portGroup = value as VNPortGroup;
@@ -24,6 +26,17 @@ namespace VirtNet.Commands
                 throw new VirtNetException(ErrorIds.InvalidTeamingTarget, VirtNetErrorKind.InvalidArgument,
                     $"{Describe(value)} has no teaming policy. Pass a virtual switch (VNVirtualSwitch), a port group (VNPortGroup) " +
                     "or a teaming policy from Get-VNTeamingPolicy.", input);
+        }
+
+        /// <summary>A path names its kind by its depth: esx01/vSwitch1 is a vSwitch, esx01/vSwitch1/NFS a port group; a bare name is a port group, else a vSwitch.</summary>
+        static object FromInventory(string nameOrPath)
+        {
+            var inventory = SessionInventory.Current;
+            int depth = nameOrPath.Split('/').Length - 1;
+            if (depth == 1) return inventory.Resolve<VNVirtualSwitch>(nameOrPath);
+            if (depth > 1) return inventory.Resolve<VNPortGroup>(nameOrPath);
+            try { return inventory.Resolve<VNPortGroup>(nameOrPath); }
+            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound) { return inventory.Resolve<VNVirtualSwitch>(nameOrPath); }
         }
 
         static string Describe(object value) => value == null ? "A null input" : $"'{value}' ({value.GetType().FullName})";

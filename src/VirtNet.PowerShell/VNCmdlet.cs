@@ -104,6 +104,27 @@ namespace VirtNet.Commands
                 $"The new {what} has no name: piping '{parentName}' binds its own name. Give the {what}'s name with -Name.", parentName);
         }
 
+        /// <summary>The session's hosts, physical switches and clusters (see <see cref="SessionInventory"/>).</summary>
+        protected static VNInventory Inventory => SessionInventory.Current;
+
+        /// <summary>Writes hosts, physical switches or clusters that this call created or imported, keeping them in the session's inventory.</summary>
+        protected void WriteKept<T>(IEnumerable<T> items)
+        {
+            foreach (var item in items) WriteKept(item);
+        }
+
+        protected void WriteKept(object item) => WriteObject(Inventory.Add(item));
+
+        /// <summary>A hashtable of advanced settings (das.* or host options), names as text, values unwrapped; a null value is kept (it removes the setting).</summary>
+        protected static IDictionary<string, object> ToSettings(System.Collections.IDictionary table)
+        {
+            var settings = new Dictionary<string, object>();
+            if (table == null) return settings;
+            foreach (System.Collections.DictionaryEntry entry in table)
+                settings[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            return settings;
+        }
+
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         protected static IPv4Address? ParseIP(string text) => string.IsNullOrEmpty(text) ? (IPv4Address?)null : IPv4Address.Parse(text);

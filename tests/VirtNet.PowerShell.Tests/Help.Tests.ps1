@@ -77,8 +77,9 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         if ($command.Verb -notin 'Remove', 'Export') {
             $command.OutputType | Should -Not -BeNullOrEmpty
         }
-        # VirtNet's own types need a view; .NET types such as Boolean (-Quiet answers) have PowerShell's.
-        foreach ($type in $command.OutputType.Type | Where-Object { $_.Namespace -like 'VirtNet*' }) {
+        # VirtNet's own types need a view; .NET types such as Boolean (-Quiet answers) have PowerShell's, and
+        # lists (VNFlowList) are shown as their items.
+        foreach ($type in $command.OutputType.Type | Where-Object { $_.Namespace -like 'VirtNet*' -and -not [System.Collections.IEnumerable].IsAssignableFrom($_) }) {
             Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
         }
     }

@@ -127,6 +127,15 @@ namespace VirtNet.HA
             return settings;
         }
 
+        internal static bool IsFailureDetectionTime(string name) => string.Equals(name, FailureDetectionTime, StringComparison.OrdinalIgnoreCase);
+
+        internal static bool IsUseDefaultIsolationAddress(string name) => string.Equals(name, UseDefaultIsolationAddressName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>das.isolationaddress and das.isolationaddress0, 1, ...</summary>
+        internal static bool IsIsolationAddress(string name) =>
+            string.Equals(name, IsolationAddressPrefix, StringComparison.OrdinalIgnoreCase)
+            || (Indexed.Match(name) is var m && m.Success && m.Groups[1].Value.Equals(IsolationAddressPrefix, StringComparison.OrdinalIgnoreCase));
+
         internal static long CheckFailureDetectionTime(long ms)
         {
             // The isolation check runs at F - 3 s (Nobel; KB322784), so F must leave room for it.

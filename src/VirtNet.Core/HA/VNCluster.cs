@@ -21,9 +21,23 @@ namespace VirtNet.HA
         public IDictionary<string, object> AdvancedSetting { get; set; } = new Dictionary<string, object>();
     }
 
+    /// <summary>What Set-VNCluster changes; null means unchanged.</summary>
+    public sealed class VNClusterChange
+    {
+        public IReadOnlyList<VNHost> AddHost { get; set; }
+        public IReadOnlyList<VNHost> RemoveHost { get; set; }
+        public TimeSpan? FailureDetectionTime { get; set; }
+        /// <summary>Replaces the isolation addresses (an empty list removes them all).</summary>
+        public IReadOnlyList<IPv4Address> IsolationAddress { get; set; }
+        public bool? UseDefaultIsolationAddress { get; set; }
+        public IsolationResponse? IsolationResponse { get; set; }
+        /// <summary>das.* options to set; a null value removes the option.</summary>
+        public IDictionary<string, object> AdvancedSetting { get; set; }
+    }
+
     /// <summary>
     /// A VMware HA cluster: its hosts, the HA generation (profile) and the settings that decide when a host that
-    /// loses its management network declares itself isolated. Built with <see cref="Create"/>, read-only afterwards.
+    /// loses its management network declares itself isolated. Built with <see cref="Create"/>, changed only through <see cref="Set"/>.
     /// A host may belong to several clusters, so one model can be tried with different settings.
     /// </summary>
     public sealed class VNCluster
@@ -133,6 +147,69 @@ namespace VirtNet.HA
             return cluster;
         }
 
+        /// <summary>
+        /// Changes the cluster as Set-Cluster and the cluster's advanced options do in vCenter: what
+        /// <paramref name="change"/> leaves null stays as it is. The changed cluster is validated as a new one would
+        /// be, and a refused change leaves the cluster as it was. A parameter and the das.* option it stands for are
+        /// one setting, so giving one drops the other (-FailureDetectionTime replaces das.failuredetectiontime,
+        /// -IsolationAddress replaces every das.isolationaddress option); a das.* option given as null is removed.
+        /// </summary>
+        public void Set(VNClusterChange change, ICollection<string> warnings)
+        {
+            var settings = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in AdvancedSetting) settings[pair.Key] = pair.Value;
+            var fromSettings = new HashSet<IPv4Address>(AdvancedSetting.Where(p => DasSettings.IsIsolationAddress(p.Key)).Select(p => IPv4Address.Parse(p.Value)));
+            var spec = new VNClusterSpec
+            {
+                Name = Name,
+                Hosts = Hosts.Concat(change.AddHost ?? new VNHost[0]).Where(h => h != null && !(change.RemoveHost ?? new VNHost[0]).Contains(h)).ToList(),
+                PhysicalSwitches = PhysicalSwitches,
+                HaAgent = HaAgent,
+                FailureDetectionTime = FailureDetectionTime,
+                IsolationAddress = IsolationAddress.Where(a => !fromSettings.Contains(a)).ToList(),
+                UseDefaultIsolationAddress = UseDefaultIsolationAddress,
+                IsolationResponse = change.IsolationResponse ?? IsolationResponse,
+                AdvancedSetting = settings,
+            };
+            foreach (var pair in change.AdvancedSetting ?? new Dictionary<string, object>())
+            {
+                var name = (pair.Key ?? "").Trim();
+                foreach (var key in settings.Keys.Where(k => Names.Comparer.Equals(k, name)).ToList()) settings.Remove(key);
+                if (pair.Value != null) settings[name] = pair.Value;
+                if (DasSettings.IsFailureDetectionTime(name)) spec.FailureDetectionTime = null;
+                if (DasSettings.IsUseDefaultIsolationAddress(name)) spec.UseDefaultIsolationAddress = null;
+            }
+            if (change.FailureDetectionTime.HasValue)
+            {
+                spec.FailureDetectionTime = change.FailureDetectionTime;
+                foreach (var key in settings.Keys.Where(DasSettings.IsFailureDetectionTime).ToList()) settings.Remove(key);
+            }
+            if (change.UseDefaultIsolationAddress.HasValue)
+            {
+                spec.UseDefaultIsolationAddress = change.UseDefaultIsolationAddress;
+                foreach (var key in settings.Keys.Where(DasSettings.IsUseDefaultIsolationAddress).ToList()) settings.Remove(key);
+            }
+            if (change.IsolationAddress != null)
+            {
+                spec.IsolationAddress = change.IsolationAddress;
+                foreach (var key in settings.Keys.Where(DasSettings.IsIsolationAddress).ToList()) settings.Remove(key);
+            }
+            var changed = Create(spec, warnings);
+            Hosts = changed.Hosts;
+            HaProfile = changed.HaProfile;
+            FailureDetectionTime = changed.FailureDetectionTime;
+            FailureDetectionInterval = changed.FailureDetectionInterval;
+            IsolationAddress = changed.IsolationAddress;
+            UseDefaultIsolationAddress = changed.UseDefaultIsolationAddress;
+            IsolationResponse = changed.IsolationResponse;
+            IsolationShutdownTimeout = changed.IsolationShutdownTimeout;
+            IsolationPolicyDelay = changed.IsolationPolicyDelay;
+            HeartbeatDatastoresPerHost = changed.HeartbeatDatastoresPerHost;
+            AllowNetwork = changed.AllowNetwork;
+            IgnoreRedundantNetWarning = changed.IgnoreRedundantNetWarning;
+            AdvancedSetting = changed.AdvancedSetting;
+        }
+
         static IReadOnlyList<VNHost> CheckHosts(string name, IReadOnlyList<VNHost> given)
         {
             var hosts = new List<VNHost>();
@@ -148,9 +225,10 @@ namespace VirtNet.HA
                         $"Cluster '{name}' already has a host named '{host.Name}'. Host names must be unique in a cluster.", host);
                 hosts.Add(host);
             }
-            if (hosts.Count < 2)
+            // vSphere accepts a one-host cluster (no other host can restart its VMs: rule VNH010 says so).
+            if (hosts.Count == 0)
                 throw new VirtNetException(ErrorIds.InvalidCluster, VirtNetErrorKind.InvalidArgument,
-                    $"Cluster '{name}' has {hosts.Count} host(s). HA isolation needs at least two hosts that heartbeat to each other.", name);
+                    $"Cluster '{name}' has no host. Give at least one ESX/ESXi host.", name);
             return hosts;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -29,6 +30,10 @@ namespace VirtNet
 
         public static string DefaultFor(Hypervisor hypervisor) =>
             hypervisor == Hypervisor.Esx ? "8.0" : hypervisor == Hypervisor.HyperV ? "2022" : "6.1";
+
+        /// <summary>The releases a hypervisor's versions name (for Linux, the default kernel only: any kernel version is valid).</summary>
+        public static IReadOnlyList<string> Releases(Hypervisor hypervisor) =>
+            hypervisor == Hypervisor.Esx ? EsxReleases : hypervisor == Hypervisor.HyperV ? HyperVReleases : new[] { DefaultFor(hypervisor) };
 
         public static HostVersion Parse(Hypervisor hypervisor, string text)
         {

@@ -83,15 +83,27 @@ namespace VirtNet
 
         /// <summary>
         /// The rules a check runs: those matching any of <paramref name="include"/> (all rules when it is empty),
-        /// less those matching any of <paramref name="exclude"/>, in catalogue order.
+        /// less those matching any of <paramref name="exclude"/>, in catalogue order. Unlike a listing, a check
+        /// refuses a pattern that matches no rule too (RuleNotFound): 'VTN*' for 'VNT*' in a nightly script would
+        /// otherwise check nothing, or exclude nothing, and report a clean result.
         /// </summary>
         public static IReadOnlyList<VNRule> Select(IEnumerable<string> include, IEnumerable<string> exclude)
         {
             var includePatterns = (include ?? Enumerable.Empty<string>()).ToList();
-            var selected = new HashSet<VNRule>(includePatterns.Count == 0 ? Rules : includePatterns.SelectMany(Match));
+            var selected = new HashSet<VNRule>(includePatterns.Count == 0 ? Rules : includePatterns.SelectMany(MatchSome));
             foreach (var pattern in exclude ?? Enumerable.Empty<string>())
-                selected.ExceptWith(Match(pattern));
+                selected.ExceptWith(MatchSome(pattern));
             return Rules.Where(selected.Contains).ToArray();
+        }
+
+        static IReadOnlyList<VNRule> MatchSome(string ruleIdOrPattern)
+        {
+            var matches = Match(ruleIdOrPattern);
+            if (matches.Count == 0)
+                throw new VirtNetException(ErrorIds.RuleNotFound, VirtNetErrorKind.ObjectNotFound,
+                    $"The pattern '{ruleIdOrPattern}' matches no rule, so the check would silently leave out what was meant. " +
+                    $"Valid rule ids: {string.Join(", ", Rules.Select(r => r.RuleId))}.", ruleIdOrPattern);
+            return matches;
         }
     }
 }

@@ -25,9 +25,10 @@ namespace VirtNet.Serialization
         /// <summary>
         /// Writes the hosts and physical switches of <paramref name="contents"/>, with every physical switch their uplinks
         /// are cabled to. The file is written under a temporary name in the same folder and then renamed over the target,
-        /// so the target is either untouched or complete. An existing file is replaced only with <paramref name="force"/>.
+        /// so the target is either untouched or complete. An existing file is replaced, as Export-Csv replaces it, unless
+        /// <paramref name="noClobber"/>; a read-only one only with <paramref name="force"/>.
         /// </summary>
-        public static void Write(string path, ConfigContents contents, bool force)
+        public static void Write(string path, ConfigContents contents, bool noClobber, bool force = false)
         {
             if (contents.IsEmpty)
                 throw new VirtNetException(ErrorIds.NothingToExport, VirtNetErrorKind.InvalidArgument,
@@ -39,8 +40,10 @@ namespace VirtNet.Serialization
             var folder = Path.GetDirectoryName(fullPath);
             if (!Directory.Exists(folder))
                 throw WriteFailed(fullPath, $"the folder '{folder}' does not exist. Create it first.", null);
-            if (File.Exists(fullPath) && !force)
+            if (File.Exists(fullPath) && noClobber)
                 throw Exists(fullPath);
+            if (force && File.Exists(fullPath) && (File.GetAttributes(fullPath) & FileAttributes.ReadOnly) != 0)
+                File.SetAttributes(fullPath, File.GetAttributes(fullPath) & ~FileAttributes.ReadOnly);
 
             // Hidden on Unix, and independent of the target's name so that a long name does not make it too long.
             var temp = Path.Combine(folder, ".virtnet-" + Guid.NewGuid().ToString("N") + ".tmp");
@@ -59,7 +62,7 @@ namespace VirtNet.Serialization
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
             {
                 // File.Move refuses a target that appeared after the check above; that is the same refusal as before.
-                if (!force && File.Exists(fullPath)) throw Exists(fullPath);
+                if (noClobber && File.Exists(fullPath)) throw Exists(fullPath);
                 throw WriteFailed(fullPath, e.Message, e);
             }
             finally
@@ -160,7 +163,7 @@ namespace VirtNet.Serialization
 
         static VirtNetException Exists(string fullPath) =>
             new VirtNetException(ErrorIds.ConfigFileExists, VirtNetErrorKind.ResourceExists,
-                $"Configuration file '{fullPath}' already exists. Use -Force to replace it, or choose another path.", fullPath);
+                $"Configuration file '{fullPath}' already exists and -NoClobber forbids replacing it. Leave out -NoClobber to replace it, or choose another path.", fullPath);
 
         static VirtNetException WriteFailed(string fullPath, string reason, Exception inner) =>
             new VirtNetException(ErrorIds.ConfigWriteFailed, VirtNetErrorKind.WriteError,

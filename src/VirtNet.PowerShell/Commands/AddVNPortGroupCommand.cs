@@ -7,6 +7,8 @@ namespace VirtNet.Commands
     public sealed class AddVNPortGroupCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch VirtualSwitch { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

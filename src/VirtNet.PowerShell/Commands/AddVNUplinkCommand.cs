@@ -9,6 +9,8 @@ namespace VirtNet.Commands
         const string NotCabledSet = "NotCabled", CabledSet = "Cabled";
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch VirtualSwitch { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -22,9 +24,12 @@ namespace VirtNet.Commands
         public string[] MacAddress { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = CabledSet)]
+        [InventoryName(typeof(VNPhysicalSwitch))]
+        [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public VNPhysicalSwitch PhysicalSwitch { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = CabledSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SwitchPortNameCompleter))]
         public string[] SwitchPort { get; set; }
 
         protected override void ProcessRecord()

@@ -7,6 +7,8 @@ namespace VirtNet.Commands
     public sealed class AddVNVMKernelAdapterCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNPortGroup))]
+        [ArgumentCompleter(typeof(PortGroupNameCompleter))]
         public VNPortGroup PortGroup { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -10,6 +10,9 @@ namespace VirtNet.Commands
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost Host { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -18,6 +21,7 @@ namespace VirtNet.Commands
         /// <summary>Port group names (resolved on the host) or VNPortGroup objects, one network adapter each.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HostPortGroupNameCompleter))]
         public object[] PortGroup { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -11,6 +11,8 @@ namespace VirtNet.Commands
         XmitHashPolicy[] _xmitHashPolicies;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch[] VirtualSwitch { get; set; }
 
         [Parameter(Mandatory = true)]

@@ -84,7 +84,7 @@ namespace VirtNet.Commands
             if (_objects.Count == 0) return;
             var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
             WriteWarnings(result.Warnings);
-            WriteObject(result.Hosts, enumerateCollection: true);
+            WriteKept(result.Hosts);
         }
     }
 }

@@ -3,7 +3,10 @@ using VirtNet.Serialization;
 
 namespace VirtNet.Commands
 {
-    /// <summary>Writes hosts, physical switches and HA clusters, with everything they reference, to a configuration file.</summary>
+    /// <summary>
+    /// Writes hosts, physical switches and HA clusters, with everything they reference, to a configuration file;
+    /// without -InputObject, everything the session keeps. An existing file is replaced, as Export-Csv does.
+    /// </summary>
     [Cmdlet(VerbsData.Export, "VNConfig", SupportsShouldProcess = true)]
     public sealed class ExportVNConfigCommand : VNCmdlet
     {
@@ -12,27 +15,37 @@ namespace VirtNet.Commands
         [Parameter(Mandatory = true, Position = 0)]
         public string Path { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [Parameter(ValueFromPipeline = true)]
         public object[] InputObject { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
 
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            foreach (var item in InputObject)
+            foreach (var item in InputObject ?? new object[0])
                 ForInput(() => _contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
         }
 
         /// <summary>One file for the whole pipeline, written once every input is in.</summary>
         protected override void EndProcessing()
         {
+            if (!IsBound(nameof(InputObject)) && !MyInvocation.ExpectingInput)
+            {
+                foreach (var host in Inventory.Hosts) _contents.Add(host);
+                foreach (var physicalSwitch in Inventory.PhysicalSwitches) _contents.Add(physicalSwitch);
+                foreach (var cluster in Inventory.Clusters) _contents.Add(cluster);
+            }
             var path = Fatal(() => ResolveFilePath(Path, ErrorIds.ConfigWriteFailed));
+            var what = $"{_contents.Hosts.Count} host(s), {_contents.PhysicalSwitches.Count} physical switch(es) and {_contents.Clusters.Count} cluster(s)";
             // An empty export is an error with or without -WhatIf; ConfigFile.Write reports it.
-            if (!_contents.IsEmpty && !ShouldProcess(path,
-                    $"Export {_contents.Hosts.Count} host(s), {_contents.PhysicalSwitches.Count} physical switch(es) and {_contents.Clusters.Count} cluster(s)"))
+            if (!_contents.IsEmpty && !ShouldProcess(path, "Export " + what))
                 return;
-            Fatal(() => ConfigFile.Write(path, _contents, Force));
+            Fatal(() => ConfigFile.Write(path, _contents, NoClobber, Force));
+            WriteVerbose($"Exported {what} to {path}.");
         }
     }
 }

@@ -8,6 +8,7 @@ namespace VirtNet.Commands
     {
         /// <summary>Typed object[] so that one wrong input is a per-input InvalidTeamingTarget error, not a binding failure of the whole call.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(TeamingTargetCompleter))]
         public object[] InputObject { get; set; }
 
         protected override void ProcessRecord()

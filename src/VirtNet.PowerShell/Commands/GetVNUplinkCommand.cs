@@ -11,9 +11,14 @@ namespace VirtNet.Commands
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = HostSet)]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = VirtualSwitchSet)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch[] VirtualSwitch { get; set; }
 
         [Parameter(Position = 0)]

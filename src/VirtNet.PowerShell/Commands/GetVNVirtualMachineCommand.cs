@@ -9,6 +9,9 @@ namespace VirtNet.Commands
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         // Not ByPropertyName: the piped host's own Name would bind here and filter for a VM named like the host.

@@ -8,6 +8,9 @@ namespace VirtNet.Commands
     {
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter(Position = 0)]

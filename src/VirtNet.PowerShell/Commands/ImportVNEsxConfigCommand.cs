@@ -40,7 +40,7 @@ namespace VirtNet.Commands
             if (_files.Count == 0) return;
             var result = EsxConfigImport.Build(_files, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
             WriteWarnings(result.Warnings);
-            WriteObject(result.Hosts, enumerateCollection: true);
+            WriteKept(result.Hosts);
         }
     }
 }

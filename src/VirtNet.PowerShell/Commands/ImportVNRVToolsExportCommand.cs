@@ -32,7 +32,7 @@ namespace VirtNet.Commands
             if (_tables.Count == 0) return;
             var result = RVToolsImport.Build(_tables, string.IsNullOrEmpty(Version) ? null : Version);
             WriteWarnings(result.Warnings);
-            WriteObject(result.Hosts, enumerateCollection: true);
+            WriteKept(result.Hosts);
         }
     }
 }

@@ -22,6 +22,9 @@ namespace VirtNet.Commands
 
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter]
@@ -43,7 +46,7 @@ namespace VirtNet.Commands
             var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
             WriteWarnings(result.Warnings);
             foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
-            WriteObject(result.Switches, enumerateCollection: true);
+            WriteKept(result.Switches);
         }
     }
 }

@@ -14,10 +14,15 @@ namespace VirtNet.Commands
         bool _hadInput;
 
         [Parameter(ParameterSetName = VirtualSwitchSet, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch[] VirtualSwitch { get; set; }
 
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(ParameterSetName = HostSet, Mandatory = true, ValueFromPipeline = true)]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter(Mandatory = true)]
@@ -25,9 +30,11 @@ namespace VirtNet.Commands
         public VNFlowList Flow { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(UplinkNameCompleter))]
         public string[] FailedUplink { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public string[] FailedSwitch { get; set; }
 
         [Parameter]

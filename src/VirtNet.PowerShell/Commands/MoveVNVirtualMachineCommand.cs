@@ -8,10 +8,14 @@ namespace VirtNet.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [InventoryName(typeof(VNVirtualMachine))]
+        [ArgumentCompleter(typeof(VirtualMachineNameCompleter))]
         public VNVirtualMachine[] VirtualMachine { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNull]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public VNHost Destination { get; set; }
 
         protected override void ProcessRecord()

@@ -20,6 +20,9 @@ namespace VirtNet.Commands
 
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter]
@@ -42,6 +45,8 @@ namespace VirtNet.Commands
         public Hashtable AdvancedSetting { get; set; }
 
         [Parameter]
+        [InventoryName(typeof(VNPhysicalSwitch))]
+        [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public VNPhysicalSwitch[] PhysicalSwitch { get; set; }
 
         protected override void ProcessRecord() => _hosts.AddRange(Host.Where(h => h != null));
@@ -60,19 +65,11 @@ namespace VirtNet.Commands
                 IsolationAddress = (IsolationAddress ?? new string[0]).Select(IPv4Address.Parse).ToList(),
                 UseDefaultIsolationAddress = IsBound(nameof(UseDefaultIsolationAddress)) ? UseDefaultIsolationAddress : (bool?)null,
                 IsolationResponse = IsBound(nameof(IsolationResponse)) ? IsolationResponse : (IsolationResponse?)null,
-                AdvancedSetting = Settings(),
+                AdvancedSetting = ToSettings(AdvancedSetting),
             }, warnings));
             foreach (var warning in warnings) WriteWarning(warning);
-            WriteObject(cluster);
-        }
-
-        IDictionary<string, object> Settings()
-        {
-            var settings = new Dictionary<string, object>();
-            if (AdvancedSetting == null) return settings;
-            foreach (DictionaryEntry entry in AdvancedSetting)
-                settings[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-            return settings;
+            WriteVerbose($"Created cluster '{cluster.Name}' ({cluster.HaProfile}) of {cluster.Hosts.Count} host(s): {string.Join(", ", cluster.Hosts.Select(h => h.Name))}.");
+            WriteKept(cluster);
         }
     }
 }

@@ -7,7 +7,7 @@ using VirtNet.Net;
 namespace VirtNet.Commands
 {
     [Cmdlet(VerbsCommon.New, "VNFlow")]
-    [OutputType(typeof(VNFlow))]
+    [OutputType(typeof(VNFlowList))]
     public sealed class NewVNFlowCommand : VNCmdlet
     {
         readonly List<(VNVirtualAdapter, IPv4Address)> _sources = new List<(VNVirtualAdapter, IPv4Address)>();
@@ -23,6 +23,9 @@ namespace VirtNet.Commands
 
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost Host { get; set; }
 
         [Parameter]
@@ -54,7 +57,22 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var item in Source)
-                ForInput(() => _sources.Add(VNFlowList.ResolveSource(item is PSObject ps ? ps.BaseObject : item, Host, _sourceIPAddress)));
+                ForInput(() => _sources.Add(VNFlowList.ResolveSource(FromInventory(item is PSObject ps ? ps.BaseObject : item), Host, _sourceIPAddress)));
+        }
+
+        /// <summary>Without -Host, a name or path (esx01/vmk1, esx01/web01) is looked up in the session: a VMkernel adapter, else a VM.</summary>
+        object FromInventory(object source)
+        {
+            if (!(source is string nameOrPath) || Host != null) return source;
+            try { return Inventory.Resolve<VNVMKernelAdapter>(nameOrPath); }
+            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound) { }
+            try { return Inventory.Resolve<VNVirtualMachine>(nameOrPath); }
+            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound)
+            {
+                throw new VirtNetException(ErrorIds.FlowSourceNotFound, VirtNetErrorKind.ObjectNotFound,
+                    $"No VMkernel adapter or virtual machine in the session answers to '{nameOrPath}'. Give its path (esx01/vmk1), " +
+                    "give -Host to look the name up on one host, or pass the adapter or VM itself.", nameOrPath);
+            }
         }
 
         // One list for the whole call, written as one object: a million flows never cross the pipeline one by one.

@@ -13,6 +13,7 @@ namespace VirtNet.Commands
         public Hypervisor Hypervisor { get; set; } = Hypervisor.Esx;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(HostVersionCompleter))]
         public string Version { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -30,7 +31,7 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     var host = new VNHost(name, Hypervisor, Version) { Fqdn = Fqdn, IPAddress = ParseIP(IPAddress), DnsResolution = DnsResolution };
-                    WriteObject(host);
+                    WriteKept(host);
                 });
         }
     }

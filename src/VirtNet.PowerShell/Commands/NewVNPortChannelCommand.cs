@@ -7,6 +7,8 @@ namespace VirtNet.Commands
     public sealed class NewVNPortChannelCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNPhysicalSwitch))]
+        [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public VNPhysicalSwitch PhysicalSwitch { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

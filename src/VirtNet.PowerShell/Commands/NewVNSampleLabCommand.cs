@@ -14,8 +14,8 @@ namespace VirtNet.Commands
         {
             var lab = Fatal(() => SampleLab.Build(Name));
             WriteVerbose(lab.Description);
-            WriteObject(lab.Hosts, enumerateCollection: true);
-            WriteObject(lab.PhysicalSwitches, enumerateCollection: true);
+            WriteKept(lab.Hosts);
+            WriteKept(lab.PhysicalSwitches);
         }
     }
 }

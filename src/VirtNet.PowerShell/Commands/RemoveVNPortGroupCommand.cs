@@ -6,6 +6,8 @@ namespace VirtNet.Commands
     public sealed class RemoveVNPortGroupCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNPortGroup))]
+        [ArgumentCompleter(typeof(PortGroupNameCompleter))]
         public VNPortGroup[] InputObject { get; set; }
 
         [Parameter]

@@ -6,6 +6,7 @@ namespace VirtNet.Commands
     public sealed class RemoveVNUplinkCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNUplink))]
         public VNUplink[] InputObject { get; set; }
 
         protected override void ProcessRecord()

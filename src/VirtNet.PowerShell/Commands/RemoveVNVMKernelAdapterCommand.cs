@@ -7,6 +7,7 @@ namespace VirtNet.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [InventoryName(typeof(VNVMKernelAdapter))]
         public VNVMKernelAdapter[] InputObject { get; set; }
 
         protected override void ProcessRecord()

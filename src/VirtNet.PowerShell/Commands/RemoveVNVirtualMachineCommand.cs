@@ -7,6 +7,8 @@ namespace VirtNet.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [InventoryName(typeof(VNVirtualMachine))]
+        [ArgumentCompleter(typeof(VirtualMachineNameCompleter))]
         public VNVirtualMachine[] InputObject { get; set; }
 
         protected override void ProcessRecord()

@@ -6,6 +6,8 @@ namespace VirtNet.Commands
     public sealed class RemoveVNVirtualSwitchCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch[] InputObject { get; set; }
 
         [Parameter]

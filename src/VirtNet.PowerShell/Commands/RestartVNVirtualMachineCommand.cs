@@ -9,6 +9,8 @@ namespace VirtNet.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [InventoryName(typeof(VNVirtualMachine))]
+        [ArgumentCompleter(typeof(VirtualMachineNameCompleter))]
         public VNVirtualMachine[] VirtualMachine { get; set; }
 
         [Parameter]

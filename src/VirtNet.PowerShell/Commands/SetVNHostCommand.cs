@@ -16,6 +16,9 @@ namespace VirtNet.Commands
         // None of the settings bind by property name: a piped host would hand its own values back to itself.
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
+        [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost[] Host { get; set; }
 
         [Parameter]

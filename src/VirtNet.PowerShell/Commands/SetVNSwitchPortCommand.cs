@@ -10,9 +10,12 @@ namespace VirtNet.Commands
         SwitchPortChange _change;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByNameSet)]
+        [InventoryName(typeof(VNPhysicalSwitch))]
+        [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public VNPhysicalSwitch PhysicalSwitch { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByNameSet)]
+        [ArgumentCompleter(typeof(SwitchPortNameCompleter))]
         public string[] Name { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]

@@ -10,6 +10,7 @@ namespace VirtNet.Commands
 
         /// <summary>Typed object[] so that one wrong input is a per-input InvalidTeamingTarget error, not a binding failure of the whole call.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(TeamingTargetCompleter))]
         public object[] InputObject { get; set; }
 
         [Parameter]
@@ -26,12 +27,15 @@ namespace VirtNet.Commands
 
         // Uplink objects bind too: VNUplink converts to string as its Name.
         [Parameter]
+        [ArgumentCompleter(typeof(UplinkNameCompleter))]
         public string[] MakeNicActive { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(UplinkNameCompleter))]
         public string[] MakeNicStandby { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(UplinkNameCompleter))]
         public string[] MakeNicUnused { get; set; }
 
         [Parameter]

@@ -16,6 +16,8 @@ namespace VirtNet.Commands
         int _activity;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNCluster))]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         public VNCluster[] Cluster { get; set; }
 
         [Parameter(Position = 1)]

@@ -73,10 +73,10 @@ namespace VirtNet.Tests.Serialization
             var lab = SampleNetwork.Build();
             var first = PathOf("first.json");
             var second = PathOf("second.json");
-            ConfigFile.Write(first, Contents(lab.Esx67, lab.Esx35, lab.HyperV, lab.Stack), force: false);
+            ConfigFile.Write(first, Contents(lab.Esx67, lab.Esx35, lab.HyperV, lab.Stack), noClobber: true);
 
             var imported = ConfigFile.Read(first);
-            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), force: false);
+            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), noClobber: true);
 
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
         }
@@ -87,7 +87,7 @@ namespace VirtNet.Tests.Serialization
             var lab = SampleNetwork.Build();
             var original = Contents(lab.Esx67, lab.Esx35, lab.HyperV, lab.Stack);
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, original, force: false);
+            ConfigFile.Write(path, original, noClobber: true);
 
             var imported = ConfigFile.Read(path);
 
@@ -99,7 +99,7 @@ namespace VirtNet.Tests.Serialization
         {
             var lab = SampleNetwork.Build();
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, Contents(lab.Esx67, lab.Esx35, lab.HyperV, lab.Stack), force: false);
+            ConfigFile.Write(path, Contents(lab.Esx67, lab.Esx35, lab.HyperV, lab.Stack), noClobber: true);
 
             var imported = ConfigFile.Read(path);
 
@@ -120,7 +120,7 @@ namespace VirtNet.Tests.Serialization
         {
             var lab = SampleNetwork.Build();
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, Contents(lab.Esx67), force: false);
+            ConfigFile.Write(path, Contents(lab.Esx67), noClobber: true);
 
             var esx = ConfigFile.Read(path).Hosts[0];
 
@@ -151,7 +151,7 @@ namespace VirtNet.Tests.Serialization
             TeamingPolicyChange.Apply(vswitch, pg, new TeamingPolicyChange { MakeNicStandby = new[] { "vmnic0" } });
             vswitch.RemoveUplink(vmnic0);
             var path = PathOf("override.json");
-            ConfigFile.Write(path, Contents(host), force: false);
+            ConfigFile.Write(path, Contents(host), noClobber: true);
 
             var imported = ConfigFile.Read(path).Hosts[0];
 
@@ -191,7 +191,7 @@ namespace VirtNet.Tests.Serialization
             host.RemoveVirtualMachine(first);
             host.RemoveVirtualMachine(host.GetVirtualMachine("vm3"));
             var path = PathOf("ids.json");
-            ConfigFile.Write(path, Contents(host), force: false);
+            ConfigFile.Write(path, Contents(host), noClobber: true);
 
             var imported = ConfigFile.Read(path).Hosts[0];
 
@@ -206,7 +206,7 @@ namespace VirtNet.Tests.Serialization
         {
             var lab = SampleNetwork.Build();
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, Contents(lab.Esx67), force: false);
+            ConfigFile.Write(path, Contents(lab.Esx67), noClobber: true);
 
             var esx = ConfigFile.Read(path).Hosts[0];
 
@@ -221,7 +221,7 @@ namespace VirtNet.Tests.Serialization
         {
             var lab = SampleNetwork.Build();
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, Contents(lab.Stack), force: false);
+            ConfigFile.Write(path, Contents(lab.Stack), noClobber: true);
 
             var stack = ConfigFile.Read(path).PhysicalSwitches.Single();
 
@@ -245,7 +245,7 @@ namespace VirtNet.Tests.Serialization
             VNVMKernelAdapter.Create(pg, "vmk0", IPv4Address.Parse("10.0.0.11"), 24);
             var path = PathOf("small.json");
 
-            ConfigFile.Write(path, Contents(host), force: false);
+            ConfigFile.Write(path, Contents(host), noClobber: true);
 
             const string expected =
                 "{\n" +
@@ -420,10 +420,10 @@ namespace VirtNet.Tests.Serialization
             var contents = Contents(cluster);
             Assert.Equal(new[] { "esx01", "esx02" }, contents.Hosts.Select(h => h.Name));
             Assert.Equal(new[] { core, cluster.Hosts[0].Uplinks.First().PhysicalSwitch }, contents.PhysicalSwitches);
-            ConfigFile.Write(first, contents, force: false);
+            ConfigFile.Write(first, contents, noClobber: true);
 
             var imported = ConfigFile.Read(first);
-            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), force: false);
+            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), noClobber: true);
 
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
             Assert.Equal(SampleNetwork.Describe(contents.TopLevelObjects), SampleNetwork.Describe(imported.TopLevelObjects));
@@ -439,7 +439,7 @@ namespace VirtNet.Tests.Serialization
         {
             var (cluster, _, _) = HaCluster();
             var path = PathOf("dns.json");
-            ConfigFile.Write(path, Contents(cluster.Hosts[1]), force: false);
+            ConfigFile.Write(path, Contents(cluster.Hosts[1]), noClobber: true);
             Assert.Contains("\"dnsResolution\": \"ShortNameForward, Fqdn\"", File.ReadAllText(path));
             Assert.Equal(DnsResolution.ShortNameForward | DnsResolution.Fqdn, ConfigFile.Read(path).Hosts[0].DnsResolution);
             Assert.Equal(DnsResolution.All, ConfigFile.Read(WriteText("hand.json", HandWritten)).Hosts[0].DnsResolution);
@@ -450,7 +450,7 @@ namespace VirtNet.Tests.Serialization
         {
             var (cluster, _, _) = HaCluster();
             var path = PathOf("cluster.json");
-            ConfigFile.Write(path, Contents(cluster), force: false);
+            ConfigFile.Write(path, Contents(cluster), noClobber: true);
             File.WriteAllText(path, File.ReadAllText(path).Replace("\"hosts\": [\n        \"esx01\"", "\"hosts\": [\n        \"esx09\""));
 
             var e = ReadFails(path);
@@ -464,7 +464,7 @@ namespace VirtNet.Tests.Serialization
         {
             var (cluster, _, _) = HaCluster();
             var path = PathOf("cluster.json");
-            ConfigFile.Write(path, Contents(cluster), force: false);
+            ConfigFile.Write(path, Contents(cluster), noClobber: true);
             File.WriteAllText(path, File.ReadAllText(path).Replace("\"das.failuredetectiontime\": \"30000\"", "\"das.failuredetectiontime\": \"soon\""));
 
             var e = ReadFails(path);
@@ -522,7 +522,7 @@ namespace VirtNet.Tests.Serialization
         {
             var path = PathOf("empty.json");
 
-            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, new ConfigContents(), force: false));
+            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, new ConfigContents(), noClobber: true));
 
             Assert.Equal(ErrorIds.NothingToExport, e.ErrorId);
             Assert.False(File.Exists(path));
@@ -537,7 +537,7 @@ namespace VirtNet.Tests.Serialization
             vswitch.AddUplink("vmnic1").ConnectTo(new VNPhysicalSwitch("CORE1"), "Gi0/1");
             var path = PathOf("twins.json");
 
-            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(host), force: false));
+            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(host), noClobber: true));
 
             Assert.Equal(ErrorIds.DuplicateName, e.ErrorId);
             Assert.Contains("two physical switches named 'core1'", e.Message);
@@ -547,11 +547,11 @@ namespace VirtNet.Tests.Serialization
         // ---- Writing safely ----
 
         [Fact]
-        public void An_existing_file_is_not_replaced_without_force()
+        public void NoClobber_leaves_an_existing_file_untouched()
         {
             var path = WriteText("lab.json", "keep me");
 
-            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), force: false));
+            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: true));
 
             Assert.Equal(ErrorIds.ConfigFileExists, e.ErrorId);
             Assert.Contains(path, e.Message);
@@ -560,14 +560,25 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
-        public void Force_replaces_an_existing_file_and_leaves_no_temporary_file()
+        public void An_existing_file_is_replaced_as_Export_Csv_replaces_it_and_no_temporary_file_is_left()
         {
             var path = WriteText("lab.json", "old");
 
-            ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), force: true);
+            ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: false);
 
             Assert.Equal("esx01", ConfigFile.Read(path).Hosts.Single().Name);
             Assert.Equal(new[] { path }, Directory.GetFiles(_folder));
+        }
+
+        [Fact]
+        public void Force_replaces_a_read_only_file()
+        {
+            var path = WriteText("lab.json", "old");
+            File.SetAttributes(path, FileAttributes.ReadOnly);
+
+            ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: false, force: true);
+
+            Assert.Equal("esx01", ConfigFile.Read(path).Hosts.Single().Name);
         }
 
         [Fact]
@@ -575,7 +586,7 @@ namespace VirtNet.Tests.Serialization
         {
             var path = PathOf("lab.json");
 
-            ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), force: false);
+            ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: true);
 
             Assert.Equal(new[] { path }, Directory.GetFiles(_folder));
         }
@@ -585,7 +596,7 @@ namespace VirtNet.Tests.Serialization
         {
             var path = Path.Combine(_folder, "no-such-folder", "lab.json");
 
-            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), force: false));
+            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: true));
 
             Assert.Equal(ErrorIds.ConfigWriteFailed, e.ErrorId);
             Assert.Contains("does not exist", e.Message);
@@ -593,12 +604,12 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
-        public void A_folder_in_the_way_is_not_replaced_even_with_force()
+        public void A_folder_in_the_way_is_not_replaced()
         {
             var path = PathOf("lab.json");
             Directory.CreateDirectory(path);
 
-            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), force: true));
+            var e = Assert.Throws<VirtNetException>(() => ConfigFile.Write(path, Contents(new VNHost("esx01", Hypervisor.Esx)), noClobber: false));
 
             Assert.Equal(ErrorIds.ConfigWriteFailed, e.ErrorId);
             Assert.Contains("it is a folder", e.Message);
@@ -830,7 +841,7 @@ namespace VirtNet.Tests.Serialization
             // nothing else: there is no partly built model to return.
             var lab = SampleNetwork.Build();
             var path = PathOf("lab.json");
-            ConfigFile.Write(path, Contents(lab.Esx67, lab.Esx35), force: false);
+            ConfigFile.Write(path, Contents(lab.Esx67, lab.Esx35), noClobber: true);
             File.WriteAllText(path, File.ReadAllText(path).Replace("\"version\": \"3.5 U3\"", "\"version\": \"3.7\""));
 
             ConfigContents contents = null;

@@ -28,7 +28,7 @@ namespace VirtNet.Tests.Serialization
         ConfigContents RoundTrip(params object[] objects)
         {
             var path = PathOf(Guid.NewGuid().ToString("N") + ".json");
-            ConfigFile.Write(path, Contents(objects), force: false);
+            ConfigFile.Write(path, Contents(objects), noClobber: true);
             return ConfigFile.Read(path);
         }
 
@@ -45,9 +45,9 @@ namespace VirtNet.Tests.Serialization
             var lab = SampleNetwork.BuildPlatforms();
             var first = PathOf("first.json");
             var second = PathOf("second.json");
-            ConfigFile.Write(first, Contents(lab.HyperV2019, lab.HyperV2022, lab.Linux), force: false);
+            ConfigFile.Write(first, Contents(lab.HyperV2019, lab.HyperV2022, lab.Linux), noClobber: true);
 
-            ConfigFile.Write(second, Contents(ConfigFile.Read(first).TopLevelObjects.ToArray()), force: false);
+            ConfigFile.Write(second, Contents(ConfigFile.Read(first).TopLevelObjects.ToArray()), noClobber: true);
 
             Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
         }
@@ -111,7 +111,7 @@ namespace VirtNet.Tests.Serialization
             var lab = SampleNetwork.BuildPlatforms();
             var path = PathOf("bonds.json");
 
-            ConfigFile.Write(path, Contents(lab.Linux), force: false);
+            ConfigFile.Write(path, Contents(lab.Linux), noClobber: true);
 
             var text = File.ReadAllText(path);
             Assert.Contains("\"mode\": \"802.3ad\"", text);
