@@ -43,6 +43,12 @@ namespace VirtNet.HA
         Failed,
     }
 
+    /// <summary>
+    /// Who picks the heartbeat datastores (vSphere API ClusterDasConfigInfo.hBDatastoreCandidatePolicy): vCenter,
+    /// among the datastores the hosts share (allFeasibleDs), or the user, by name (userSelectedDs).
+    /// </summary>
+    public enum HeartbeatDatastorePolicy { Automatic, UserSelected }
+
     /// <summary>What happens in a failure scenario event.</summary>
     public enum FailureEventKind
     {
@@ -54,6 +60,8 @@ namespace VirtNet.HA
         SwitchDown,
         /// <summary>An endpoint (gateway, isolation address, storage target) stops answering at At until Until.</summary>
         EndpointDown,
+        /// <summary>A host crashes or loses power at At (its network, its datastore heartbeats and its VMs stop) and boots again at Until.</summary>
+        HostDown,
     }
 
     /// <summary>The kinds of entries in a <see cref="VNHaTimelineEvent"/>.</summary>
@@ -65,6 +73,8 @@ namespace VirtNet.HA
         SwitchUp,
         EndpointDown,
         EndpointUp,
+        HostDown,
+        HostUp,
         PortForwarding,
         Failover,
         Failback,
@@ -82,6 +92,7 @@ namespace VirtNet.HA
         ElectionStarted,
         ElectionTrafficSeen,
         MasterElected,
+        DatastoreHeartbeatsChecked,
         HostUnreachable,
         HostPartitioned,
         HostDeclaredFailed,

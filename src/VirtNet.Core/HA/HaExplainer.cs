@@ -78,6 +78,11 @@ namespace VirtNet.HA
                             : e.Kind == HaEventKind.Failback ? $"{AdapterName(e.Index)} fails back from {UplinkName(e.Previous)} to {UplinkName(e.Aux)}"
                             : $"{AdapterName(e.Index)} moves from {UplinkName(e.Previous)} to {UplinkName(e.Aux)}";
                         break;
+                    case HaEventKind.HostDown:
+                    case HaEventKind.HostUp:
+                        device = _t.Hosts[e.Index].Name;
+                        detail = e.Kind == HaEventKind.HostDown ? "host down (crash or power loss): its network, datastore heartbeats and VMs stop" : "host running again";
+                        break;
                     case HaEventKind.SwitchDown:
                     case HaEventKind.SwitchUp:
                         device = _t.Switches[e.Index].Name;
@@ -185,6 +190,9 @@ namespace VirtNet.HA
         internal string Explain(int h, HaOutcome o)
         {
             var name = _t.Hosts[h].Name;
+            if (o.FailedAt.HasValue && _run.Flag(_run.SegmentAt(o.FailedAt.Value), h, NetworkRun.Down))
+                return $"{name} went down at {Sec(DownSince(h, o.FailedAt.Value))} s (a crash or power loss): {_t.Hosts[o.Judge].Name} declared it failed at {Sec(o.FailedAt.Value)} s " +
+                    $"and restarted its VMs at {Sec(o.RestartAt.Value)} s.";
             if (o.LossAt < 0) return Uninterrupted(h);
             string lossCause = Cause(h, o.DeclaredAt ?? o.FailedAt ?? o.PartitionedAt ?? o.LossAt, out long forwardingAt);
             switch (o.Verdict)
@@ -212,7 +220,9 @@ namespace VirtNet.HA
                     if (_t.Cluster.HaAgent == HaAgent.Aam)
                         return Capital(lossCause) + (o.ReplyAt.HasValue ? $", but an isolation address answered at {Sec(o.ReplyAt.Value)} s, so {name} stayed up" : "") +
                             $": {_t.Hosts[o.Judge].Name} declared it failed at {Sec(o.FailedAt.Value)} s and tries to restart its VMs while {name} still runs them.";
-                    return Capital(lossCause) + $", and its datastore heartbeats stopped too: {_t.Hosts[o.Judge].Name} declared it failed at {Sec(o.FailedAt.Value)} s and restarted its VMs.";
+                    return Capital(lossCause) + (_t.Cluster.HeartbeatDatastoreCount > 0 ? ", and its datastore heartbeats stopped too"
+                            : ", and with no heartbeat datastore the master cannot tell a partition from a failure") +
+                        $": {_t.Hosts[o.Judge].Name} declared it failed at {Sec(o.FailedAt.Value)} s and restarted its VMs at {Sec(o.RestartAt.Value)} s.";
                 case HaVerdict.Partitioned:
                     return Capital(lossCause) + ", but " + NotIsolatedBecause(o) +
                         $": {_t.Hosts[o.Judge].Name} found it partitioned at {Sec(o.PartitionedAt.Value)} s; its datastore heartbeats show it alive, so its VMs keep running.";
@@ -228,6 +238,17 @@ namespace VirtNet.HA
                     return lost + $" and heard it again at {Sec(o.ResumeAt)} s, before {PendingStep(h, o.LossAt, o.ResumeAt)}.";
                 }
             }
+        }
+
+        long DownSince(int h, long time)
+        {
+            long since = 0;
+            foreach (var e in _run.Events)
+            {
+                if (e.Time > time) break;
+                if (e.Kind == HaEventKind.HostDown && e.Index == h) since = e.Time;
+            }
+            return since;
         }
 
         string NotIsolatedBecause(HaOutcome o) =>
@@ -335,6 +356,8 @@ namespace VirtNet.HA
             var adapter = _t.Interfaces[i];
             switch (reason)
             {
+                case NetworkRun.Detach.HostDown:
+                    return $"{_t.Hosts[_t.InterfaceHost[i]].Name} is down";
                 case NetworkRun.Detach.VlanNotCarried:
                 {
                     var port = _t.Links[_t.SlotLink[slot]].SwitchPort;

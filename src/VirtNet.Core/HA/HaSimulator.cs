@@ -26,7 +26,9 @@ namespace VirtNet.HA
         // HA Deepdive: the master checks datastore heartbeats from 3 s, pings an unreachable slave from 10 s for 5 s and
         // declares it dead at 18 s when heartbeat datastores are configured; a lost master is replaced after the
         // election (25 s) and its VMs restarted at 35 s.
-        const long SlaveUnreachableMs = 10000, SlaveJudgedMs = 18000, MasterJudgedMs = 25000, MasterRestartMs = 35000;
+        // Without heartbeat datastores nothing is left to wait for after the 5 s ping: dead at 15 s.
+        const long DatastoreCheckMs = 3000, SlaveUnreachableMs = 10000, SlaveJudgedMs = 18000, SlaveJudgedWithoutDatastoresMs = 15000,
+            MasterJudgedMs = 25000, MasterRestartMs = 35000;
 
         readonly HaTopology _topology;
         readonly NetworkRun _run;
@@ -80,6 +82,8 @@ namespace VirtNet.HA
             return results;
         }
 
+        bool IsDown(int h, long time) => _run.Flag(_run.SegmentAt(time), h, NetworkRun.Down);
+
         static TimeSpan? ToTime(long? ms) => ms.HasValue ? TimeSpan.FromMilliseconds(ms.Value) : (TimeSpan?)null;
 
         void Step(long time, int actor, HaEventKind kind, string detail) =>
@@ -95,7 +99,14 @@ namespace VirtNet.HA
             {
                 long s = _run.NextTick(h, NetworkRun.HearsPeer, false, t, interval);
                 if (s == long.MaxValue) break;
-                long e = _run.NextTick(h, NetworkRun.HearsPeer, true, s, interval);
+                if (IsDown(h, s))
+                {
+                    t = _run.NextTick(h, NetworkRun.Down, false, s, interval);
+                    if (t == long.MaxValue) break;
+                    continue;
+                }
+                long crash = _run.NextTick(h, NetworkRun.Down, true, s, interval);
+                long e = Math.Min(crash, _run.NextTick(h, NetworkRun.HearsPeer, true, s, interval));
                 o.Episode(s, e);
                 Step(s, h, HaEventKind.HeartbeatsLost, "no heartbeat from " + heard);
                 long suspect = s + f - 3000, ping = s + f - 2000, response = s + f - 1000;
@@ -121,7 +132,7 @@ namespace VirtNet.HA
                     }
                 }
                 if (e == long.MaxValue) break;
-                Step(e, h, HaEventKind.HeartbeatsResumed, "heartbeats heard again");
+                if (e < crash) Step(e, h, HaEventKind.HeartbeatsResumed, "heartbeats heard again");
                 t = e;
             }
             AamPeersDeclare(h, f, interval, ref o);
@@ -146,7 +157,7 @@ namespace VirtNet.HA
                         if (p != h && _topology.Primary[p] && _run.Flag(segment, p, NetworkRun.HearsPeer)) coordinator = p;
                     if (coordinator >= 0)
                     {
-                        o.Fail(failAt, coordinator);
+                        o.Fail(failAt, coordinator, failAt);
                         var name = _topology.Hosts[h].Name;
                         Step(failAt, coordinator, HaEventKind.HostDeclaredFailed, $"no heartbeat from {name} for {Sec(f)} s");
                         bool powered = o.ResponseAt.HasValue && o.ResponseAt.Value <= failAt && Cluster.IsolationResponse != IsolationResponse.LeaveOn;
@@ -171,7 +182,15 @@ namespace VirtNet.HA
             {
                 long s = _run.NextTick(h, NetworkRun.MasterContact, false, t, second);
                 if (s == long.MaxValue) break;
-                long e = _run.NextTick(h, NetworkRun.MasterContact, true, s, second);
+                if (IsDown(h, s))
+                {
+                    t = _run.NextTick(h, NetworkRun.Down, false, s, second);
+                    if (t == long.MaxValue) break;
+                    continue;
+                }
+                // A crash ends the host's own steps; the master's side judges it (FdmMasterJudges).
+                long crash = _run.NextTick(h, NetworkRun.Down, true, s, second);
+                long e = Math.Min(crash, _run.NextTick(h, NetworkRun.MasterContact, true, s, second));
                 o.Episode(s, e);
                 long isolatedAt;
                 if (master)
@@ -211,7 +230,7 @@ namespace VirtNet.HA
                     }
                 }
                 if (e == long.MaxValue) break;
-                Step(e, h, HaEventKind.HeartbeatsResumed, master ? "a slave is heard again" : "the master is heard again");
+                if (e < crash) Step(e, h, HaEventKind.HeartbeatsResumed, master ? "a slave is heard again" : "the master is heard again");
                 t = e;
             }
             FdmMasterJudges(h, ref o);
@@ -303,25 +322,34 @@ namespace VirtNet.HA
         }
 
         /// <summary>
-        /// The master's side of the cluster classifies a host it cannot reach by its datastore heartbeats:
-        /// present, partitioned (or isolated, if the host says so); absent, dead, and its VMs are restarted.
+        /// The master's side of the cluster classifies a host it cannot reach (HA Deepdive, "host failure"): a slave
+        /// from 3 s by its datastore heartbeats, unreachable at 10 s and pinged for 5 s, then judged at 18 s (15 s
+        /// without heartbeat datastores); a lost master by the new master, elected at 25 s, which restarts at 35 s.
+        /// Datastore heartbeats present: partitioned (or isolated, if the host says so); absent or no heartbeat
+        /// datastore to tell: dead, and its VMs are restarted.
         /// </summary>
         void FdmMasterJudges(int h, ref HaOutcome o)
         {
             const long second = 1000;
             var name = _topology.Hosts[h].Name;
+            int datastores = Cluster.HeartbeatDatastoreCount;
             for (long t = 0; ;)
             {
                 long s = _run.NextTick(h, NetworkRun.InMainGroup, false, t, second);
                 if (s == long.MaxValue) break;
                 long e = _run.NextTick(h, NetworkRun.InMainGroup, true, s, second);
-                long judged = s + (h == 0 ? MasterJudgedMs : SlaveJudgedMs);
+                long judged = s + (h == 0 ? MasterJudgedMs : datastores > 0 ? SlaveJudgedMs : SlaveJudgedWithoutDatastoresMs);
                 if (e > judged)
                 {
                     int segment = _run.SegmentAt(judged);
                     int judge = FirstOther(h, segment);
-                    if (h != 0) Step(s + SlaveUnreachableMs, judge, HaEventKind.HostUnreachable, $"no heartbeat from {name}; pings it for 5 s");
-                    if (_run.Flag(segment, h, NetworkRun.DatastoreOk))
+                    if (h != 0)
+                    {
+                        if (datastores > 0)
+                            Step(s + DatastoreCheckMs, judge, HaEventKind.DatastoreHeartbeatsChecked, $"no heartbeat from {name}; watches its {Plural(datastores, "heartbeat datastore")}");
+                        Step(s + SlaveUnreachableMs, judge, HaEventKind.HostUnreachable, $"{name} unreachable; pings its management address for 5 s");
+                    }
+                    if (datastores > 0 && _run.Flag(segment, h, NetworkRun.DatastoreOk))
                     {
                         o.Partition(judged, judge);
                         Step(judged, judge, HaEventKind.HostPartitioned, $"{name}'s datastore heartbeats continue: partitioned, or isolated if it says so");
@@ -329,15 +357,21 @@ namespace VirtNet.HA
                     else
                     {
                         long restart = h == 0 ? s + MasterRestartMs : judged;
-                        o.Fail(judged, judge);
-                        Step(judged, judge, HaEventKind.HostDeclaredFailed, $"no network or datastore heartbeat from {name}");
-                        Step(restart, judge, HaEventKind.VMsRestarted, $"restarts the VMs of {name}");
+                        o.Fail(judged, judge, restart);
+                        Step(judged, judge, HaEventKind.HostDeclaredFailed, datastores > 0
+                            ? $"no network or datastore heartbeat from {name}: dead"
+                            : $"no network heartbeat from {name} and no heartbeat datastore to tell a partition from a failure: dead");
+                        Step(restart, judge, HaEventKind.VMsRestarted, _run.Flag(segment, h, NetworkRun.Down) || !_run.Flag(segment, h, NetworkRun.DatastoreOk)
+                            ? $"restarts the VMs of {name}"
+                            : $"tries to restart the VMs of {name}; the restarts fail while {name} still runs them and holds their VMFS locks");
                     }
                 }
                 if (e == long.MaxValue) break;
                 t = e;
             }
         }
+
+        static string Plural(int count, string noun) => count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
         internal static string Sec(long ms) => VNFailureEvent.Seconds(TimeSpan.FromMilliseconds(ms));
     }
@@ -356,7 +390,7 @@ namespace VirtNet.HA
     {
         public HaVerdict Verdict;
         public long LossAt, ResumeAt;
-        public long? DeclaredAt, ResponseAt, PlannedResponseAt, CancelledAt, ReplyAt, TrafficAt, FailedAt, PartitionedAt;
+        public long? DeclaredAt, ResponseAt, PlannedResponseAt, CancelledAt, ReplyAt, TrafficAt, FailedAt, RestartAt, PartitionedAt;
         public bool CancelledByPing, ResponseSkipped, NoRestart, TrafficInMainGroup;
         public int TrafficLeader, Judge;
 
@@ -398,10 +432,11 @@ namespace VirtNet.HA
             TrafficInMainGroup = mainGroup;
         }
 
-        public void Fail(long at, int by)
+        public void Fail(long at, int by, long restart)
         {
             if (FailedAt.HasValue) return;
             FailedAt = at;
+            RestartAt = restart;
             Judge = by;
         }
 

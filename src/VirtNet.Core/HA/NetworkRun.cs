@@ -13,11 +13,11 @@ namespace VirtNet.HA
     /// </summary>
     internal sealed class NetworkRun
     {
-        internal const byte HearsPeer = 1, HeardByPrimary = 2, HearsAny = 4, MasterContact = 8, InMainGroup = 16, PingOk = 32, DatastoreOk = 64;
+        internal const byte HearsPeer = 1, HeardByPrimary = 2, HearsAny = 4, MasterContact = 8, InMainGroup = 16, PingOk = 32, DatastoreOk = 64, Down = 128;
 
-        internal enum Detach : byte { None, NoUplink, VlanNotCarried, NotForwarding }
+        internal enum Detach : byte { None, NoUplink, VlanNotCarried, NotForwarding, HostDown }
 
-        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint }
+        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint, Host }
 
         internal struct Change
         {
@@ -42,7 +42,8 @@ namespace VirtNet.HA
 
         readonly HaTopology _t;
         readonly int _n, _interfaces;
-        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown;
+        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown, _hostDown;
+        bool _hostsChanged;
         readonly bool[] _linkUp, _stpUp, _stpNow, _present;
         readonly long[] _stpForwardAt;
         /// <summary>Per link, when it last came up during the scenario (long.MinValue: up from the start).</summary>
@@ -86,6 +87,7 @@ namespace VirtNet.HA
             _switchDown = new int[switches];
             _memberDown = new int[switches * 10];
             _endpointDown = new int[endpoints];
+            _hostDown = new int[_n];
             _present = new bool[endpoints];
             _stpUp = new bool[stp];
             _stpNow = new bool[stp];
@@ -146,6 +148,7 @@ namespace VirtNet.HA
             Array.Clear(_switchDown, 0, _switchDown.Length);
             Array.Clear(_memberDown, 0, _memberDown.Length);
             Array.Clear(_endpointDown, 0, _endpointDown.Length);
+            Array.Clear(_hostDown, 0, _hostDown.Length);
             Events.Clear();
             SegmentCount = 0;
             _agenda.Clear();
@@ -216,6 +219,11 @@ namespace VirtNet.HA
                         _endpointDown[change.Index] += change.Delta;
                         if (time != long.MinValue)
                             Events.Add(new NetEvent { Time = time, Kind = change.Delta > 0 ? HaEventKind.EndpointDown : HaEventKind.EndpointUp, Index = change.Index });
+                        break;
+                    case ChangeKind.Host:
+                        _hostDown[change.Index] += change.Delta;
+                        _hostsChanged = true;
+                        Events.Add(new NetEvent { Time = time, Kind = change.Delta > 0 ? HaEventKind.HostDown : HaEventKind.HostUp, Index = change.Index });
                         break;
                 }
             }
@@ -334,6 +342,8 @@ namespace VirtNet.HA
         {
             _reasonSlot[i] = -1;
             _reasonTime[i] = 0;
+            // A host that is down sends and answers nothing, whatever its teams would choose.
+            if (_hostDown[_t.InterfaceHost[i]] > 0) { Detached(i, Detach.HostDown); return; }
             int selected = _selected[i];
             if (selected == -1) { Detached(i, Detach.NoUplink); return; }
             if (selected >= 0) { AttachSlot(i, selected, t); return; }
@@ -375,14 +385,15 @@ namespace VirtNet.HA
                 _present[e] = _endpointDown[e] == 0 && _switchDown[_t.EndpointSwitch[e]] == 0;
 
             int previous = SegmentCount - 1;
-            bool connectivityChanged = previous < 0, anyChange = previous < 0;
+            bool connectivityChanged = previous < 0 || _hostsChanged, anyChange = connectivityChanged;
+            _hostsChanged = false;
             if (previous >= 0)
             {
                 int baseI = previous * _interfaces;
                 for (int i = 0; i < _interfaces && !connectivityChanged; i++) connectivityChanged = Attached[baseI + i] != _av[i];
                 int baseE = previous * _present.Length;
                 for (int e = 0; e < _present.Length && !connectivityChanged; e++) connectivityChanged = Present[baseE + e] != _present[e];
-                anyChange = connectivityChanged;
+                anyChange |= connectivityChanged;
                 for (int i = 0; i < _interfaces && !anyChange; i++)
                     anyChange = Reason[baseI + i] != _reason[i] || ReasonSlot[baseI + i] != _reasonSlot[i] || ReasonTime[baseI + i] != _reasonTime[i];
             }
@@ -461,13 +472,20 @@ namespace VirtNet.HA
                         if (ra != rb) { if (ra < rb) _group[rb] = ra; else _group[ra] = rb; }
                     }
             for (int h = 0; h < n; h++) _groupSize[Root(h)]++;
-            // The cluster's side is the largest group; on a tie, the master's (host 0), else the lowest host.
-            int main = 0;
-            for (int h = 1; h < n; h++) if (_groupSize[h] > _groupSize[main]) main = h;
+            // The cluster's side is the largest group of running hosts; on a tie, the master's (host 0), else the lowest host.
+            int main = -1;
+            for (int h = 0; h < n; h++)
+                if (_hostDown[h] == 0 && (main < 0 || _groupSize[h] > _groupSize[main])) main = h;
 
             bool fdm = _t.Cluster.HaAgent == HaAgent.Fdm;
             for (int h = 0; h < n; h++)
             {
+                if (_hostDown[h] > 0)
+                {
+                    Flags[s * n + h] = Down;
+                    Leader[s * n + h] = Root(h);
+                    continue;
+                }
                 byte flags = 0;
                 for (int b = 0; b < n; b++)
                 {

@@ -27,6 +27,10 @@ namespace VirtNet.HA
                         kind = NetworkRun.ChangeKind.Endpoint;
                         index = ResolveEndpoint(t, e.Target);
                         break;
+                    case FailureEventKind.HostDown:
+                        kind = NetworkRun.ChangeKind.Host;
+                        index = ResolveHost(t, e.Target);
+                        break;
                     default:
                         kind = NetworkRun.ChangeKind.Link;
                         index = ResolveLink(t, e.Target);
@@ -112,6 +116,14 @@ namespace VirtNet.HA
             if (index >= 0) return index;
             throw NotFound($"Physical switch '{VNFailureEvent.NameOf(target)}' is not cabled to a host of cluster '{t.Cluster.Name}' " +
                 $"nor given to it with -PhysicalSwitch ({Existing(t.Switches.Select(s => s.Name))}).", target);
+        }
+
+        static int ResolveHost(HaTopology t, object target)
+        {
+            int index = target is VNHost host ? t.IndexOfHost(host)
+                : Array.FindIndex(t.Hosts, h => Names.Comparer.Equals(h.Name, (string)target));
+            if (index >= 0) return index;
+            throw NotFound($"Host '{VNFailureEvent.NameOf(target)}' is not in cluster '{t.Cluster.Name}' ({Existing(t.Hosts.Select(h => h.Name))}).", target);
         }
 
         static int ResolveEndpoint(HaTopology t, object target)

@@ -19,6 +19,8 @@ namespace VirtNet.HA
         public IsolationResponse? IsolationResponse { get; set; }
         /// <summary>das.* advanced options: name to value (number, boolean or text).</summary>
         public IDictionary<string, object> AdvancedSetting { get; set; } = new Dictionary<string, object>();
+        /// <summary>The heartbeat datastores chosen by name (an empty list: none); null lets vCenter choose.</summary>
+        public IReadOnlyList<string> HeartbeatDatastore { get; set; }
     }
 
     /// <summary>What Set-VNCluster changes; null means unchanged.</summary>
@@ -33,6 +35,10 @@ namespace VirtNet.HA
         public IsolationResponse? IsolationResponse { get; set; }
         /// <summary>das.* options to set; a null value removes the option.</summary>
         public IDictionary<string, object> AdvancedSetting { get; set; }
+        /// <summary>Replaces the chosen heartbeat datastores (an empty list: none).</summary>
+        public IReadOnlyList<string> HeartbeatDatastore { get; set; }
+        /// <summary>Automatic drops the chosen heartbeat datastores and lets vCenter choose again.</summary>
+        public HeartbeatDatastorePolicy? HeartbeatDatastorePolicy { get; set; }
     }
 
     /// <summary>
@@ -70,6 +76,17 @@ namespace VirtNet.HA
         public TimeSpan IsolationPolicyDelay { get; private set; }
         /// <summary>das.heartbeatDsPerHost as set (2 by default; the product documents 2 to 5).</summary>
         public int HeartbeatDatastoresPerHost { get; private set; }
+        /// <summary>Who chooses the heartbeat datastores: vCenter among the hosts' datastores, or the user by name.</summary>
+        public HeartbeatDatastorePolicy HeartbeatDatastorePolicy { get; private set; }
+        /// <summary>The heartbeat datastores chosen by name (user-selected policy); empty with the automatic policy.</summary>
+        public IReadOnlyList<string> HeartbeatDatastore { get; private set; }
+        /// <summary>
+        /// How many datastores each host heartbeats to: das.heartbeatDsPerHost with the automatic policy, at most the
+        /// chosen ones otherwise. With none, FDM's master cannot tell a partitioned or isolated host from a failed one.
+        /// </summary>
+        public int HeartbeatDatastoreCount => HaAgent != HaAgent.Fdm ? 0
+            : HeartbeatDatastorePolicy == HeartbeatDatastorePolicy.Automatic ? HeartbeatDatastoresPerHost
+            : Math.Min(HeartbeatDatastore.Count, HeartbeatDatastoresPerHost);
         /// <summary>das.allowNetworkN: the port groups HA may use; empty means every management network.</summary>
         public IReadOnlyList<string> AllowNetwork { get; private set; }
         /// <summary>das.ignoreRedundantNetWarning.</summary>
@@ -126,7 +143,11 @@ namespace VirtNet.HA
                 AllowNetwork = settings.AllowNetwork,
                 IgnoreRedundantNetWarning = settings.IgnoreRedundantNetWarning ?? false,
                 AdvancedSetting = settings.Canonical,
+                HeartbeatDatastorePolicy = spec.HeartbeatDatastore == null ? HeartbeatDatastorePolicy.Automatic : HeartbeatDatastorePolicy.UserSelected,
+                HeartbeatDatastore = CheckDatastores(name, spec.HeartbeatDatastore),
             };
+            if (agent == HaAgent.Aam && cluster.HeartbeatDatastorePolicy == HeartbeatDatastorePolicy.UserSelected)
+                warnings.Add($"Cluster '{name}': heartbeat datastores arrived with FDM (vSphere 5.0); legacy HA (AAM) ignores them.");
             cluster.FailureDetectionTime = ResolveFailureDetectionTime(cluster, spec.FailureDetectionTime, settings.FailureDetectionTimeMs, warnings);
             if (agent == HaAgent.Fdm && settings.FailureDetectionIntervalMs.HasValue)
                 warnings.Add($"Cluster '{name}': das.failuredetectioninterval is a legacy HA (AAM) setting; FDM heartbeats every second regardless.");
@@ -170,7 +191,15 @@ namespace VirtNet.HA
                 UseDefaultIsolationAddress = UseDefaultIsolationAddress,
                 IsolationResponse = change.IsolationResponse ?? IsolationResponse,
                 AdvancedSetting = settings,
+                HeartbeatDatastore = change.HeartbeatDatastorePolicy == HA.HeartbeatDatastorePolicy.Automatic ? null
+                    : change.HeartbeatDatastore ?? (HeartbeatDatastorePolicy == HA.HeartbeatDatastorePolicy.UserSelected ? HeartbeatDatastore : null),
             };
+            if (change.HeartbeatDatastorePolicy == HA.HeartbeatDatastorePolicy.Automatic && change.HeartbeatDatastore != null)
+                throw new VirtNetException(ErrorIds.ConflictingClusterSetting, VirtNetErrorKind.InvalidArgument,
+                    $"Cluster '{Name}': heartbeat datastores chosen by name contradict the Automatic policy. Give the names (the UserSelected policy) or Automatic, not both.", change.HeartbeatDatastore);
+            if (change.HeartbeatDatastorePolicy == HA.HeartbeatDatastorePolicy.UserSelected && change.HeartbeatDatastore == null && HeartbeatDatastorePolicy == HA.HeartbeatDatastorePolicy.Automatic)
+                throw new VirtNetException(ErrorIds.ConflictingClusterSetting, VirtNetErrorKind.InvalidArgument,
+                    $"Cluster '{Name}': the UserSelected heartbeat datastore policy needs the datastores' names. Give them with -HeartbeatDatastore (an empty list for none).", change.HeartbeatDatastorePolicy);
             foreach (var pair in change.AdvancedSetting ?? new Dictionary<string, object>())
             {
                 var name = (pair.Key ?? "").Trim();
@@ -205,6 +234,8 @@ namespace VirtNet.HA
             IsolationShutdownTimeout = changed.IsolationShutdownTimeout;
             IsolationPolicyDelay = changed.IsolationPolicyDelay;
             HeartbeatDatastoresPerHost = changed.HeartbeatDatastoresPerHost;
+            HeartbeatDatastorePolicy = changed.HeartbeatDatastorePolicy;
+            HeartbeatDatastore = changed.HeartbeatDatastore;
             AllowNetwork = changed.AllowNetwork;
             IgnoreRedundantNetWarning = changed.IgnoreRedundantNetWarning;
             AdvancedSetting = changed.AdvancedSetting;
@@ -230,6 +261,18 @@ namespace VirtNet.HA
                 throw new VirtNetException(ErrorIds.InvalidCluster, VirtNetErrorKind.InvalidArgument,
                     $"Cluster '{name}' has no host. Give at least one ESX/ESXi host.", name);
             return hosts;
+        }
+
+        /// <summary>Datastore names as vCenter takes them: trimmed, each once (case-insensitively), in the order given.</summary>
+        static IReadOnlyList<string> CheckDatastores(string cluster, IReadOnlyList<string> given)
+        {
+            var names = new List<string>();
+            foreach (var datastore in given ?? new string[0])
+            {
+                var name = Names.Check(datastore, "heartbeat datastore of cluster " + cluster);
+                if (!names.Contains(name, Names.Comparer)) names.Add(name);
+            }
+            return names;
         }
 
         /// <summary>

@@ -6,11 +6,11 @@ using System.Linq;
 namespace VirtNet.HA
 {
     /// <summary>
-    /// One thing that fails in a scenario: a link (given by its uplink or its switch port), a switch, a stack member
-    /// or an endpoint, from <see cref="At"/> until <see cref="Until"/> (null: for the rest of the scenario).
+    /// One thing that fails in a scenario: a link (given by its uplink or its switch port), a switch, a stack member,
+    /// an endpoint or a host, from <see cref="At"/> until <see cref="Until"/> (null: for the rest of the scenario).
     /// The target is a model object or a name resolved against the cluster when the scenario runs:
     /// "esx01/vmnic0" or "esx01/vSwitch0/vmnic0" for an uplink, "cat-a/Gi0/1" for a switch port, "cat-a" for a
-    /// switch, "cat-a/gateway" or a unique endpoint name for an endpoint.
+    /// switch, "cat-a/gateway" or a unique endpoint name for an endpoint, "esx02" for a host.
     /// </summary>
     public sealed class VNFailureEvent
     {
@@ -36,7 +36,7 @@ namespace VirtNet.HA
         }
 
         public FailureEventKind Kind { get; }
-        /// <summary>A VNUplink, VNSwitchPort, VNPhysicalSwitch, VNEndpoint or a name.</summary>
+        /// <summary>A VNUplink, VNSwitchPort, VNPhysicalSwitch, VNEndpoint, VNHost or a name.</summary>
         public object Target { get; }
         public string TargetName => NameOf(Target) + (StackMember.HasValue ? " member " + StackMember.Value.ToString(CultureInfo.InvariantCulture) : "");
         public int? StackMember { get; }
@@ -53,11 +53,13 @@ namespace VirtNet.HA
             }
             bool ok = kind == FailureEventKind.SwitchDown ? target is VNPhysicalSwitch
                 : kind == FailureEventKind.EndpointDown ? target is VNEndpoint
+                : kind == FailureEventKind.HostDown ? target is VNHost
                 : target is VNUplink || target is VNSwitchPort;
             if (!ok)
                 throw Invalid($"'{target ?? "null"}' ({target?.GetType().Name ?? "null"}) cannot be the target of {kind}. " +
                     (kind == FailureEventKind.SwitchDown ? "Give a physical switch or its name."
                     : kind == FailureEventKind.EndpointDown ? "Give an endpoint or its name."
+                    : kind == FailureEventKind.HostDown ? "Give a host of the cluster or its name."
                     : "Give an uplink or a switch port, or a name such as esx01/vmnic0 or cat-a/Gi0/1."), target);
             return target;
         }
@@ -70,6 +72,7 @@ namespace VirtNet.HA
                 case VNSwitchPort port: return port.Path;
                 case VNPhysicalSwitch sw: return sw.Name;
                 case VNEndpoint endpoint: return endpoint.Path;
+                case VNHost host: return host.Name;
                 default: return Convert.ToString(target, CultureInfo.InvariantCulture);
             }
         }
@@ -95,7 +98,7 @@ namespace VirtNet.HA
             Events = events.ToList();
             if (Events.Count == 0)
                 throw new VirtNetException(ErrorIds.InvalidFailureScenario, VirtNetErrorKind.InvalidArgument,
-                    $"Failure scenario '{Name}' has no events. Give -LinkDown, -LinkUp, -SwitchDown or -EndpointDown.", name);
+                    $"Failure scenario '{Name}' has no events. Give -LinkDown, -LinkUp, -SwitchDown, -EndpointDown or -HostDown.", name);
         }
 
         public string Name { get; }

@@ -152,7 +152,7 @@ namespace VirtNet.Serialization
         VNCluster ReadCluster(JObject c, IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, List<string> warnings)
         {
             Expect(c, "name", "haAgent", "hosts", "physicalSwitches", "failureDetectionTimeMs", "isolationAddress",
-                "useDefaultIsolationAddress", "isolationResponse", "advancedSettings");
+                "useDefaultIsolationAddress", "isolationResponse", "heartbeatDatastores", "advancedSettings");
             var name = RequiredString(c, "name");
             var members = Array(c, "hosts").Select(t => Names.Find(hosts, h => h.Name, String(t))
                 ?? throw Dangling(t, $"cluster '{name}' names host '{String(t)}', which is not in the file (hosts: {NameList(hosts.Select(h => h.Name))}).")).ToList();
@@ -174,6 +174,7 @@ namespace VirtNet.Serialization
                 UseDefaultIsolationAddress = Bool(Required(c, "useDefaultIsolationAddress")),
                 IsolationResponse = RequiredEnum<IsolationResponse>(c, "isolationResponse"),
                 AdvancedSetting = settings,
+                HeartbeatDatastore = Value(c, "heartbeatDatastores") == null ? null : Array(c, "heartbeatDatastores").Select(String).ToList(),
             };
             return Build(c, () => VNCluster.Create(spec, warnings),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidCluster, "hosts"), (ErrorIds.NoManagementNetwork, "hosts"),

@@ -78,6 +78,9 @@ namespace VirtNet.Serialization
             List("isolationAddress", cluster.IsolationAddress, a => _json.WriteValue(a.ToString()));
             Property("useDefaultIsolationAddress", cluster.UseDefaultIsolationAddress);
             Property("isolationResponse", cluster.IsolationResponse.ToString());
+            // Absent: vCenter chooses; a list (even empty): the datastores chosen by name.
+            if (cluster.HeartbeatDatastorePolicy == HeartbeatDatastorePolicy.UserSelected)
+                List("heartbeatDatastores", cluster.HeartbeatDatastore, d => _json.WriteValue(d));
             _json.WritePropertyName("advancedSettings");
             _json.WriteStartObject();
             foreach (var setting in cluster.AdvancedSetting) Property(setting.Key, setting.Value);

@@ -45,6 +45,10 @@ namespace VirtNet.Commands
         public Hashtable AdvancedSetting { get; set; }
 
         [Parameter]
+        [AllowEmptyCollection]
+        public string[] HeartbeatDatastore { get; set; }
+
+        [Parameter]
         [InventoryName(typeof(VNPhysicalSwitch))]
         [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public VNPhysicalSwitch[] PhysicalSwitch { get; set; }
@@ -66,6 +70,7 @@ namespace VirtNet.Commands
                 UseDefaultIsolationAddress = IsBound(nameof(UseDefaultIsolationAddress)) ? UseDefaultIsolationAddress : (bool?)null,
                 IsolationResponse = IsBound(nameof(IsolationResponse)) ? IsolationResponse : (IsolationResponse?)null,
                 AdvancedSetting = ToSettings(AdvancedSetting),
+                HeartbeatDatastore = HeartbeatDatastore,
             }, warnings));
             foreach (var warning in warnings) WriteWarning(warning);
             WriteVerbose($"Created cluster '{cluster.Name}' ({cluster.HaProfile}) of {cluster.Hosts.Count} host(s): {string.Join(", ", cluster.Hosts.Select(h => h.Name))}.");

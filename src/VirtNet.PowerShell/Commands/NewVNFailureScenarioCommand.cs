@@ -7,8 +7,8 @@ using VirtNet.HA;
 namespace VirtNet.Commands
 {
     /// <summary>
-    /// Creates a failure scenario: links, switches, stack members or endpoints that fail at -At and come back at
-    /// -Until. A scenario piped in contributes its events first, so scenarios with events at different times are
+    /// Creates a failure scenario: links, switches, stack members, endpoints or hosts that fail at -At and come back
+    /// at -Until. A scenario piped in contributes its events first, so scenarios with events at different times are
     /// built step by step.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "VNFailureScenario")]
@@ -34,6 +34,10 @@ namespace VirtNet.Commands
         public object[] EndpointDown { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
+        public object[] HostDown { get; set; }
+
+        [Parameter]
         [DurationTransformation]
         public TimeSpan At { get; set; }
 
@@ -54,10 +58,13 @@ namespace VirtNet.Commands
                 Add(events, FailureEventKind.LinkUp, LinkUp, null);
                 Add(events, FailureEventKind.SwitchDown, SwitchDown, member);
                 Add(events, FailureEventKind.EndpointDown, EndpointDown, null);
+                Add(events, FailureEventKind.HostDown, HostDown, null);
                 if (member.HasValue && SwitchDown == null)
                     throw new VirtNetException(ErrorIds.InvalidFailureScenario, VirtNetErrorKind.InvalidArgument,
                         "-StackMember names the member of each -SwitchDown stack that goes down; give -SwitchDown too.", member);
-                WriteObject(new VNFailureScenario(Name, events));
+                var scenario = new VNFailureScenario(Name, events);
+                WriteVerbose($"Created failure scenario '{scenario.Name}': {string.Join("; ", scenario.Events)}.");
+                WriteObject(scenario);
             });
         }
 

@@ -38,6 +38,13 @@ namespace VirtNet.Commands
         public bool UseDefaultIsolationAddress { get; set; }
 
         [Parameter]
+        [AllowEmptyCollection]
+        public string[] HeartbeatDatastore { get; set; }
+
+        [Parameter]
+        public HeartbeatDatastorePolicy HeartbeatDatastorePolicy { get; set; }
+
+        [Parameter]
         [InventoryName(typeof(VNHost))]
         [ArgumentCompleter(typeof(HostNameCompleter))]
         public VNHost[] AddHost { get; set; }
@@ -63,6 +70,8 @@ namespace VirtNet.Commands
                 UseDefaultIsolationAddress = IsBound(nameof(UseDefaultIsolationAddress)) ? UseDefaultIsolationAddress : (bool?)null,
                 IsolationResponse = IsBound(nameof(IsolationResponse)) ? IsolationResponse : (IsolationResponse?)null,
                 AdvancedSetting = AdvancedSetting == null ? null : ToSettings(AdvancedSetting),
+                HeartbeatDatastore = HeartbeatDatastore,
+                HeartbeatDatastorePolicy = IsBound(nameof(HeartbeatDatastorePolicy)) ? HeartbeatDatastorePolicy : (HeartbeatDatastorePolicy?)null,
             };
         }
 
@@ -77,7 +86,8 @@ namespace VirtNet.Commands
                     cluster.Set(_change, warnings);
                     foreach (var warning in warnings) WriteWarning(warning);
                     WriteVerbose($"Set {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))} of cluster '{cluster.Name}': {cluster.Hosts.Count} host(s), isolation response {cluster.IsolationResponse}" +
-                        $", isolation address(es) {(cluster.IsolationAddress.Count == 0 ? "none" : string.Join(", ", cluster.IsolationAddress))}.");
+                        $", isolation address(es) {(cluster.IsolationAddress.Count == 0 ? "none" : string.Join(", ", cluster.IsolationAddress))}" +
+                        $", heartbeat datastores {(cluster.HeartbeatDatastorePolicy == HeartbeatDatastorePolicy.Automatic ? "chosen by vCenter" : cluster.HeartbeatDatastore.Count == 0 ? "none" : string.Join(", ", cluster.HeartbeatDatastore))}.");
                     if (PassThru) WriteObject(cluster);
                 });
         }
@@ -85,7 +95,7 @@ namespace VirtNet.Commands
         static readonly string[] Settings =
         {
             nameof(AdvancedSetting), nameof(IsolationResponse), nameof(FailureDetectionTime), nameof(IsolationAddress),
-            nameof(UseDefaultIsolationAddress), nameof(AddHost), nameof(RemoveHost),
+            nameof(UseDefaultIsolationAddress), nameof(HeartbeatDatastore), nameof(HeartbeatDatastorePolicy), nameof(AddHost), nameof(RemoveHost),
         };
     }
 }

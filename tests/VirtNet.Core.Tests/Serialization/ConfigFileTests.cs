@@ -168,7 +168,7 @@ namespace VirtNet.Tests.Serialization
             var host = new VNHost("esx01", Hypervisor.Esx, "6.7");
             host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 30000);
             var path = PathOf("updelay.json");
-            ConfigFile.Write(path, Contents(host), force: false);
+            ConfigFile.Write(path, Contents(host), noClobber: true);
             Assert.Contains("\"Net.TeamPolicyUpDelay\": 30000", File.ReadAllText(path));
             Assert.Equal(30000, ConfigFile.Read(path).Hosts[0].TeamPolicyUpDelay);
             Assert.Equal(100, ConfigFile.Read(WriteText("old.json", HandWritten)).Hosts[0].TeamPolicyUpDelay);
