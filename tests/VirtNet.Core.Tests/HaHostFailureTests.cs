@@ -165,7 +165,7 @@ namespace VirtNet.Tests
         public void Chosen_heartbeat_datastores_count_up_to_das_heartbeatDsPerHost_and_are_kept_once_each()
         {
             var lab = new HaLab(version: "5.1");
-            var cluster = Cluster(lab, new[] { "ds1", " DS1 ", "ds2", "ds3" });
+            var cluster = Cluster(lab, new[] { "ds1", "DS1", "ds2", "ds3" });
             Assert.Equal(new[] { "ds1", "ds2", "ds3" }, cluster.HeartbeatDatastore);
             // Three chosen, das.heartbeatDsPerHost 2 (default): each host heartbeats to 2.
             Assert.Equal(2, cluster.HeartbeatDatastoreCount);
