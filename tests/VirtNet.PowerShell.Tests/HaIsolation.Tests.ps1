@@ -473,3 +473,114 @@ Describe 'Test-VNConfiguration on an HA cluster' {
         ($cluster | Test-VNConfiguration -RuleId VNH*).RuleId | Should -Be @('VNH007', 'VNH008')
     }
 }
+
+Describe 'New-VNFailureScenario -HostDown: host failures as HA handles them (HA Deepdive, "host failure")' {
+    It 'a crashed FDM slave is checked at 3 s, pinged from 10 s and dead at 18 s with heartbeat datastores' {
+        $lab = New-HaLab -Version 6.7
+        $cluster = New-VNCluster -Name c -Host $lab.Hosts
+        $cluster.HeartbeatDatastorePolicy | Should -Be 'Automatic'
+        $scenario = New-VNFailureScenario -Name 'esx03 power loss' -HostDown esx03 -At 4
+        $results = Test-VNHaIsolation $cluster $scenario
+        $r = Get-Result $results esx03
+        # Crash at 4: datastore heartbeat check at 4 + 3 = 7 s, unreachable at 4 + 10 = 14 s, pinged for 5 s,
+        # dead at 4 + 18 = 22 s (3 s longer than the ping for the datastore heartbeats), VMs restarted at once.
+        $r.Verdict | Should -Be 'Failed'
+        Get-EventTime $r HostDown | Should -Be (S 4)
+        Get-EventTime $r DatastoreHeartbeatsChecked | Should -Be (S 7)
+        Get-EventTime $r HostUnreachable | Should -Be (S 14)
+        Get-EventTime $r HostDeclaredFailed | Should -Be (S 22)
+        Get-EventTime $r VMsRestarted | Should -Be (S 22)
+        $r.Explanation | Should -Be 'esx03 went down at 4 s (a crash or power loss): esx01 declared it failed at 22 s and restarted its VMs at 22 s.'
+        (Get-Result $results esx01).Verdict | Should -Be 'NotIsolated'
+        (Get-Result $results esx02).Verdict | Should -Be 'NotIsolated'
+    }
+
+    It 'without heartbeat datastores the master declares the slave dead at 15 s' {
+        $lab = New-HaLab -Version 6.7
+        $cluster = New-VNCluster -Name c -Host $lab.Hosts -HeartbeatDatastore @()
+        $cluster.HeartbeatDatastoreCount | Should -Be 0
+        $r = Get-Result (Test-VNHaIsolation $cluster (New-VNFailureScenario -Name crash -HostDown $lab.Hosts[1])) esx02
+        # Crash at 0: unreachable at 10 s, pinged for 5 s: dead at 0 + 10 + 5 = 15 s.
+        Get-EventTime $r DatastoreHeartbeatsChecked | Should -BeNullOrEmpty
+        Get-EventTime $r HostDeclaredFailed | Should -Be (S 15)
+    }
+
+    It 'a crashed master is replaced by election at 25 s and its VMs restart at 35 s' {
+        $lab = New-HaLab -Version 6.7
+        $results = New-VNCluster -Name c -Host $lab.Hosts | Test-VNHaIsolation -Scenario (New-VNFailureScenario -Name 'master crash' -HostDown esx01)
+        $master = Get-Result $results esx01
+        # Election from 0 + 10 s; the new master (esx02) is elected at 0 + 25 s and restarts at 0 + 35 s.
+        $master.Verdict | Should -Be 'Failed'
+        Get-EventTime $master HostDeclaredFailed | Should -Be (S 25)
+        Get-EventTime $master VMsRestarted | Should -Be (S 35)
+        $slave = Get-Result $results esx03
+        $slave.Verdict | Should -Be 'NotIsolated'
+        Get-EventTime $slave ElectionStarted | Should -Be (S 10)
+        ($slave.Timeline | Where-Object Event -eq MasterElected).Host | Should -Be 'esx02'
+        Get-EventTime $slave MasterElected | Should -Be (S 25)
+    }
+
+    It 'legacy HA declares a crashed host failed at F and restarts its VMs' {
+        $lab = New-HaLab -Version 4.1
+        $r = Get-Result (New-VNCluster -Name c -Host $lab.Hosts | Test-VNHaIsolation -Scenario (New-VNFailureScenario -Name crash -HostDown esx02)) esx02
+        # F = 15 s by default: last heartbeat before 0, declared failed at 0 + 15 = 15 s by the primary esx01.
+        $r.Verdict | Should -Be 'Failed'
+        Get-EventTime $r HostDeclaredFailed | Should -Be (S 15)
+        ($r.Timeline | Where-Object Event -eq HostDeclaredFailed).Host | Should -Be 'esx01'
+    }
+
+    It 'refuses a host outside the cluster, naming the hosts that are in it, and goes on with the next cluster' {
+        $lab = New-HaLab -Version 6.7
+        $other = New-HaLab -Version 6.7 -Count 2
+        $c1 = New-VNCluster -Name c1 -Host $lab.Hosts[0], $lab.Hosts[1]
+        $c2 = New-VNCluster -Name c2 -Host $lab.Hosts
+        $scenario = New-VNFailureScenario -Name crash -HostDown esx03
+        $results = $c1, $c2 | Test-VNHaIsolation -Scenario $scenario -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'FailureTargetNotFound,*'
+        $err[0].Exception.Message | Should -Match "Host 'esx03' is not in cluster 'c1' \(existing: esx01, esx02\)"
+        (Get-Result $results esx03).Verdict | Should -Be 'Failed'
+        { New-VNFailureScenario -Name bad -HostDown $lab.A -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidFailureScenario,*'
+    }
+
+    It 'says what it created with -Verbose' {
+        $v = New-VNFailureScenario -Name crash -HostDown esx02 -At 5 -Until 60 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        "$v" | Should -Be "Created failure scenario 'crash': HostDown esx02 at 5 s until 60 s."
+    }
+}
+
+Describe 'Heartbeat datastores on New-VNCluster and Set-VNCluster' {
+    It 'keeps chosen names once each, uses das.heartbeatDsPerHost of them, and goes back to automatic' {
+        $lab = New-HaLab -Version 6.7
+        $cluster = New-VNCluster -Name c -Host $lab.Hosts -HeartbeatDatastore ds1, DS1, ds2, ds3
+        $cluster.HeartbeatDatastore | Should -Be @('ds1', 'ds2', 'ds3')
+        $cluster.HeartbeatDatastorePolicy | Should -Be 'UserSelected'
+        # Three chosen, das.heartbeatDsPerHost 2: each host uses 2.
+        $cluster.HeartbeatDatastoreCount | Should -Be 2
+        $cluster | Set-VNCluster -HeartbeatDatastore @() -PassThru | ForEach-Object HeartbeatDatastoreCount | Should -Be 0
+        $cluster | Set-VNCluster -HeartbeatDatastorePolicy Automatic
+        $cluster.HeartbeatDatastorePolicy | Should -Be 'Automatic'
+        $cluster.HeartbeatDatastoreCount | Should -Be 2
+        { $cluster | Set-VNCluster -HeartbeatDatastore ds1 -HeartbeatDatastorePolicy Automatic -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConflictingClusterSetting,*'
+        { New-VNCluster -Name bad -Host $lab.Hosts -HeartbeatDatastore 'a/b' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidName,*'
+    }
+
+    It 'keeps chosen heartbeat datastores in the JSON file, and none as an empty list: export, import, export is byte-identical' {
+        $lab = New-HaLab -Version 6.7
+        $auto = New-VNCluster -Name auto -Host $lab.Hosts
+        $chosen = New-VNCluster -Name chosen -Host $lab.Hosts -HeartbeatDatastore ds-vmfs01, ds-nfs01
+        $none = New-VNCluster -Name none -Host $lab.Hosts -HeartbeatDatastore @()
+        $first = Join-Path $TestDrive 'hb1.json'
+        $second = Join-Path $TestDrive 'hb2.json'
+        $auto, $chosen, $none | Export-VNConfig -Path $first
+        $imported = @(Import-VNConfig -Path $first) | Where-Object { $_ -is [VirtNet.HA.VNCluster] }
+        $imported | Export-VNConfig -Path $second
+        [System.IO.File]::ReadAllBytes($second) | Should -Be ([System.IO.File]::ReadAllBytes($first))
+        $byName = @{}; foreach ($c in $imported) { $byName[$c.Name] = $c }
+        $byName.auto.HeartbeatDatastorePolicy | Should -Be 'Automatic'
+        $byName.chosen.HeartbeatDatastore | Should -Be @('ds-vmfs01', 'ds-nfs01')
+        $byName.none.HeartbeatDatastorePolicy | Should -Be 'UserSelected'
+        $byName.none.HeartbeatDatastore.Count | Should -Be 0
+        (Get-Content $first -Raw) | Should -Match '"heartbeatDatastores": \[\]'
+    }
+}
