@@ -42,6 +42,7 @@
         'Remove-VNPhysicalSwitch'
         'Set-VNSwitchPort'
         'New-VNPortChannel'
+        'New-VNSwitchPair'
         'Add-VNEndpoint'
         'Set-VNTeamingPolicy'
         'Get-VNTeamingPolicy'

@@ -50,6 +50,7 @@ namespace VirtNet
         public const string InvalidTimer = nameof(InvalidTimer);
         public const string InvalidStack = nameof(InvalidStack);
         public const string InvalidPortChannel = nameof(InvalidPortChannel);
+        public const string InvalidSwitchPair = nameof(InvalidSwitchPair);
         public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
         public const string ParameterCountMismatch = nameof(ParameterCountMismatch);
         public const string DuplicateName = nameof(DuplicateName);

@@ -55,7 +55,8 @@ namespace VirtNet.HA
                         var port = uplink.SwitchPort;
                         detail = $"{uplink.VirtualSwitch.Name}/{uplink.Name} link {(e.Kind == HaEventKind.LinkDown ? "down" : "up")}"
                             + (port != null ? $" ({port.PhysicalSwitch.Name} {port.Name})" : "")
-                            + (e.Aux == NetworkRun.BySwitch ? ": switch down" : e.Aux == NetworkRun.ByMember ? ": stack member down" : "");
+                            + (e.Aux == NetworkRun.BySwitch ? ": switch down" : e.Aux == NetworkRun.ByMember ? ": stack member down"
+                                : e.Aux == NetworkRun.BySuspension ? $": peer link of {port.PhysicalSwitch.Pair.Name} down, the secondary {port.PhysicalSwitch.Name} suspends its vPC member ports" : "");
                         break;
                     }
                     case HaEventKind.PortForwarding:
@@ -411,6 +412,7 @@ namespace VirtNet.HA
                 state = e.Kind == HaEventKind.LinkUp ? "not forwarding yet"
                     : e.Aux == NetworkRun.BySwitch ? $"down with switch {_t.Links[link].PhysicalSwitch.Name}"
                     : e.Aux == NetworkRun.ByMember ? $"down with its stack member of {_t.Links[link].PhysicalSwitch.Name}"
+                    : e.Aux == NetworkRun.BySuspension ? $"suspended by {_t.Links[link].PhysicalSwitch.Name}, the secondary of {_t.Links[link].PhysicalSwitch.Pair.Name}, when the peer link failed"
                     : $"link down from {Sec(e.Time)} s";
             }
             return state;

@@ -75,6 +75,14 @@ namespace VirtNet.HA
         internal int[] EndpointSwitch, EndpointVlan;
         internal bool[] EndpointIsGateway;
         internal bool HasRoutedPaths;
+        /// <summary>vPC or MLAG pairs among the switches; per pair its peers' switch indices.</summary>
+        internal readonly List<VNSwitchPair> Pairs = new List<VNSwitchPair>();
+        internal int[] PairPrimary, PairSecondary;
+        /// <summary>Peer-link cables: the primary's port k (PeerPorts[2k]) to the secondary's port k (PeerPorts[2k + 1]); per cable, its pair.</summary>
+        internal readonly List<VNSwitchPort> PeerPorts = new List<VNSwitchPort>();
+        internal int[] CablePair;
+        /// <summary>Per link, the pair whose secondary suspends it when the peer link fails (a vPC member port on the secondary), or -1.</summary>
+        internal int[] LinkSuspendedBy;
 
         /// <summary>Heartbeat paths from host b to host a, CSR by a * HostCount + b.</summary>
         internal int[] HeartbeatStart, HeartbeatCount;
@@ -105,6 +113,38 @@ namespace VirtNet.HA
             CompilePings();
             CompileStorage();
         }
+
+        /// <summary>The pairs of the switches, with both peers among the switches, and the ports each peer-link failure suspends.</summary>
+        void CompilePairs()
+        {
+            for (int k = 0; k < Switches.Count; k++)
+            {
+                var pair = Switches[k].Pair;
+                if (pair == null || Pairs.Contains(pair)) continue;
+                Pairs.Add(pair);
+                foreach (var peer in pair.PhysicalSwitches)
+                    if (!Switches.Contains(peer)) Switches.Add(peer);
+            }
+            PairPrimary = Pairs.Select(p => Switches.IndexOf(p.Primary)).ToArray();
+            PairSecondary = Pairs.Select(p => Switches.IndexOf(p.Secondary)).ToArray();
+            var cablePair = new List<int>();
+            for (int p = 0; p < Pairs.Count; p++)
+                for (int k = 0; k < Pairs[p].PrimaryPeerLink.Count; k++)
+                {
+                    PeerPorts.Add(Pairs[p].PrimaryPeerLink[k]);
+                    PeerPorts.Add(Pairs[p].SecondaryPeerLink[k]);
+                    cablePair.Add(p);
+                }
+            CablePair = cablePair.ToArray();
+            LinkSuspendedBy = Links.Select(u =>
+            {
+                var port = u.SwitchPort;
+                var pair = port?.PhysicalSwitch.Pair;
+                return pair != null && pair.Secondary == port.PhysicalSwitch && port.PortChannel != null && port.PortChannel.IsMultiChassis ? Pairs.IndexOf(pair) : -1;
+            }).ToArray();
+        }
+
+        internal int IndexOfPeerPort(VNSwitchPort port) => PeerPorts.IndexOf(port);
 
         internal int IndexOfLink(VNUplink uplink) => _linkIndex.TryGetValue(uplink, out var i) ? i : -1;
         internal int IndexOfSwitch(VNPhysicalSwitch sw) => Switches.IndexOf(sw);
@@ -250,6 +290,7 @@ namespace VirtNet.HA
             // Switches nobody is cabled to come last, so the link-to-switch indices already taken stay valid.
             foreach (var sw in Cluster.PhysicalSwitches)
                 if (!Switches.Contains(sw)) Switches.Add(sw);
+            CompilePairs();
             foreach (var sw in Switches) Endpoints.AddRange(sw.Endpoints);
             EndpointSwitch = Endpoints.Select(e => Switches.IndexOf(e.PhysicalSwitch)).ToArray();
             // An endpoint without a VLAN sits in the switch's default VLAN 1 (IOS default native and access VLAN).

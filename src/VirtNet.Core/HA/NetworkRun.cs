@@ -17,7 +17,7 @@ namespace VirtNet.HA
 
         internal enum Detach : byte { None, NoUplink, VlanNotCarried, NotForwarding, HostDown }
 
-        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint, Host }
+        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint, Host, PeerPort }
 
         internal struct Change
         {
@@ -38,11 +38,11 @@ namespace VirtNet.HA
         }
 
         /// <summary>Link events: why the link changed.</summary>
-        internal const int ByScenario = 0, BySwitch = 1, ByMember = 2;
+        internal const int ByScenario = 0, BySwitch = 1, ByMember = 2, BySuspension = 3;
 
         readonly HaTopology _t;
         readonly int _n, _interfaces;
-        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown, _hostDown;
+        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown, _hostDown, _peerPortDown;
         bool _hostsChanged;
         readonly bool[] _linkUp, _stpUp, _stpNow, _present;
         readonly long[] _stpForwardAt;
@@ -88,6 +88,7 @@ namespace VirtNet.HA
             _memberDown = new int[switches * 10];
             _endpointDown = new int[endpoints];
             _hostDown = new int[_n];
+            _peerPortDown = new int[topology.PeerPorts.Count];
             _present = new bool[endpoints];
             _stpUp = new bool[stp];
             _stpNow = new bool[stp];
@@ -149,6 +150,7 @@ namespace VirtNet.HA
             Array.Clear(_memberDown, 0, _memberDown.Length);
             Array.Clear(_endpointDown, 0, _endpointDown.Length);
             Array.Clear(_hostDown, 0, _hostDown.Length);
+            Array.Clear(_peerPortDown, 0, _peerPortDown.Length);
             Events.Clear();
             SegmentCount = 0;
             _agenda.Clear();
@@ -220,6 +222,7 @@ namespace VirtNet.HA
                         if (time != long.MinValue)
                             Events.Add(new NetEvent { Time = time, Kind = change.Delta > 0 ? HaEventKind.EndpointDown : HaEventKind.EndpointUp, Index = change.Index });
                         break;
+                    case ChangeKind.PeerPort: _peerPortDown[change.Index] += change.Delta; break;
                     case ChangeKind.Host:
                         _hostDown[change.Index] += change.Delta;
                         _hostsChanged = true;
@@ -241,7 +244,21 @@ namespace VirtNet.HA
         {
             if (_linkDown[l] > 0) return false;
             int sw = _t.LinkSwitch[l];
-            return sw < 0 || (_switchDown[sw] == 0 && _memberDown[sw * 10 + _t.LinkMember[l]] == 0);
+            return sw < 0 || (_switchDown[sw] == 0 && _memberDown[sw * 10 + _t.LinkMember[l]] == 0 && !Suspended(l));
+        }
+
+        /// <summary>
+        /// A vPC member port of the secondary is suspended while the peer link is down and the primary still runs
+        /// (the peer-keepalive tells the secondary so); with the primary down the secondary keeps forwarding
+        /// (Cisco vPC guide, peer-link and peer failure).
+        /// </summary>
+        bool Suspended(int l)
+        {
+            int p = _t.LinkSuspendedBy[l];
+            if (p < 0 || _switchDown[_t.PairPrimary[p]] > 0 || _switchDown[_t.PairSecondary[p]] > 0) return false;
+            for (int c = 0; c < _t.CablePair.Length; c++)
+                if (_t.CablePair[c] == p && _peerPortDown[2 * c] == 0 && _peerPortDown[2 * c + 1] == 0) return false;
+            return true;
         }
 
         void UpdateLinks(long t)
@@ -260,7 +277,8 @@ namespace VirtNet.HA
                 int sw = _t.LinkSwitch[l];
                 int cause = _linkDown[l] > 0 ? ByScenario
                     : sw >= 0 && _switchDown[sw] > 0 ? BySwitch
-                    : sw >= 0 && _memberDown[sw * 10 + _t.LinkMember[l]] > 0 ? ByMember : ByScenario;
+                    : sw >= 0 && _memberDown[sw * 10 + _t.LinkMember[l]] > 0 ? ByMember
+                    : sw >= 0 && Suspended(l) ? BySuspension : ByScenario;
                 Events.Add(new NetEvent { Time = t, Kind = up ? HaEventKind.LinkUp : HaEventKind.LinkDown, Index = l, Aux = up ? ByScenario : cause });
             }
         }

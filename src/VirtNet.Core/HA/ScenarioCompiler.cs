@@ -34,6 +34,12 @@ namespace VirtNet.HA
                     default:
                         kind = NetworkRun.ChangeKind.Link;
                         index = ResolveLink(t, e.Target);
+                        // A switch port no host is cabled to matters when it carries a vPC or MLAG peer link.
+                        if (index < 0 && PortOf(t, e.Target) is VNSwitchPort peerPort && t.IndexOfPeerPort(peerPort) >= 0)
+                        {
+                            kind = NetworkRun.ChangeKind.PeerPort;
+                            index = t.IndexOfPeerPort(peerPort);
+                        }
                         break;
                 }
                 // A link outside every HA and storage team cannot change what HA sees.
@@ -116,6 +122,17 @@ namespace VirtNet.HA
             if (index >= 0) return index;
             throw NotFound($"Physical switch '{VNFailureEvent.NameOf(target)}' is not cabled to a host of cluster '{t.Cluster.Name}' " +
                 $"nor given to it with -PhysicalSwitch ({Existing(t.Switches.Select(s => s.Name))}).", target);
+        }
+
+        /// <summary>The switch port a link event names, if it names one (an object, or switch/port).</summary>
+        static VNSwitchPort PortOf(HaTopology t, object target)
+        {
+            if (target is VNSwitchPort port) return port;
+            if (!(target is string name)) return null;
+            int slash = name.IndexOf('/');
+            if (slash <= 0) return null;
+            var sw = t.Switches.FirstOrDefault(s => Names.Comparer.Equals(s.Name, name.Substring(0, slash)));
+            return sw?.FindPort(name.Substring(slash + 1));
         }
 
         static int ResolveHost(HaTopology t, object target)

@@ -42,5 +42,8 @@ namespace VirtNet
 
     public enum SpanningTreeMode { Pvst, RapidPvst }
 
+    /// <summary>How two switches offer one port channel from both chassis: Cisco vPC (Nexus) or another vendor's MLAG.</summary>
+    public enum SwitchPairKind { Vpc, Mlag }
+
     public enum EndpointRole { Gateway, Storage, Dns, Other }
 }

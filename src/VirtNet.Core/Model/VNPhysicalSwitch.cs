@@ -41,6 +41,8 @@ namespace VirtNet
         public IReadOnlyList<VNSwitchPort> Ports => _ports;
         public IReadOnlyList<VNPortChannel> PortChannels => _portChannels;
         public IReadOnlyList<VNEndpoint> Endpoints => _endpoints;
+        /// <summary>The vPC or MLAG pair this switch is a peer of, if any.</summary>
+        public VNSwitchPair Pair { get; internal set; }
         public string Path => Name;
 
         static TimeSpan CheckTimer(TimeSpan value, int min, int max, string what)
@@ -108,6 +110,9 @@ namespace VirtNet
             _portChannels.Add(channel);
             return channel;
         }
+
+        public VNPortChannel FindPortChannel(string name) =>
+            SwitchPortName.TryNormalize(name, out var shortName, out _) ? Names.Find(_portChannels, c => c.Name, shortName) : null;
 
         public VNEndpoint AddEndpoint(string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role)
         {

@@ -128,6 +128,22 @@ namespace VirtNet
         public bool IsLacp => Mode == PortChannelMode.Active || Mode == PortChannelMode.Passive;
         public bool IsPagp => Mode == PortChannelMode.Desirable || Mode == PortChannelMode.Auto;
         public string Path => PhysicalSwitch.Name + "/" + Name;
+
+        /// <summary>
+        /// The channel of the same name on the other switch of a vPC or MLAG pair, which with this one is a single
+        /// multi-chassis channel to the device cabled to both; null on a switch outside a pair.
+        /// </summary>
+        public VNPortChannel PeerChannel => PhysicalSwitch.Pair?.PeerChannelOf(this);
+
+        /// <summary>True when the channel spans both switches of a pair (a vPC or MLAG port channel).</summary>
+        public bool IsMultiChassis => PeerChannel != null;
+
+        /// <summary>The one logical channel this channel is part of: the primary's side of a multi-chassis channel, else itself.</summary>
+        public VNPortChannel Logical => PeerChannel != null && PhysicalSwitch.Pair.Secondary == PhysicalSwitch ? PeerChannel : this;
+
+        /// <summary>The members of the logical channel: this switch's, then the pair peer's.</summary>
+        public IEnumerable<VNSwitchPort> AllMembers => PeerChannel == null ? Members : Members.Concat(PeerChannel.Members);
+
         public override string ToString() => Name;
     }
 

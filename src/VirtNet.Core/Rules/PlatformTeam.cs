@@ -43,7 +43,7 @@ namespace VirtNet.Rules
         public string ChannelProblem()
         {
             var ports = Cabled.Select(u => u.SwitchPort).ToList();
-            var channels = ports.Select(p => p.PortChannel).Where(c => c != null).Distinct().ToList();
+            var channels = ports.Select(p => p.PortChannel?.Logical).Where(c => c != null).Distinct().ToList();
             var outside = ports.Where(p => p.PortChannel == null).ToList();
             if (channels.Count == 0)
                 return $"its NICs {Describe.Uplinks(Cabled)} are on switch ports in no port channel";
@@ -51,8 +51,8 @@ namespace VirtNet.Rules
             foreach (var channel in channels)
             {
                 if (!Matches(channel)) facts.Add($"{channel.Path} is mode {channel.Mode}, not {(Required == RequiredPortChannel.Lacp ? "active or passive (LACP)" : "on (static)")}");
-                var foreign = channel.Members.Where(m => !ports.Contains(m)).ToList();
-                if (foreign.Count > 0) facts.Add($"{channel.Path} also has {Describe.List(foreign.Select(m => m.Name))}, which no NIC of it is cabled to");
+                var foreign = channel.AllMembers.Where(m => !ports.Contains(m)).ToList();
+                if (foreign.Count > 0) facts.Add($"{channel.Path} also has {Describe.List(foreign.Select(m => channel.IsMultiChassis ? m.Path : m.Name))}, which no NIC of it is cabled to");
             }
             if (channels.Count > 1) facts.Add($"its NICs are split over {Describe.List(channels.Select(c => c.Path))}");
             if (outside.Count > 0) facts.Add($"{Describe.List(outside.Select(p => p.Path))} {(outside.Count == 1 ? "is" : "are")} in no channel");

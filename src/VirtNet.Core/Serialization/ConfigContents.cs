@@ -31,9 +31,15 @@ namespace VirtNet.Serialization
                 var all = new List<VNPhysicalSwitch>(_physicalSwitches);
                 foreach (var uplink in _hosts.SelectMany(h => h.Uplinks))
                     if (uplink.PhysicalSwitch != null && !all.Contains(uplink.PhysicalSwitch)) all.Add(uplink.PhysicalSwitch);
+                // A vPC or MLAG pair goes with both its peers.
+                for (int k = 0; k < all.Count; k++)
+                    if (all[k].Pair?.PeerOf(all[k]) is VNPhysicalSwitch peer && !all.Contains(peer)) all.Add(peer);
                 return all;
             }
         }
+
+        /// <summary>The vPC and MLAG pairs of the physical switches, in the order of their primaries.</summary>
+        public IReadOnlyList<VNSwitchPair> SwitchPairs => PhysicalSwitches.Select(s => s.Pair).Where(p => p != null).Distinct().ToList();
 
         /// <summary>HA clusters in the order they were first added.</summary>
         public IReadOnlyList<VNCluster> Clusters => _clusters;

@@ -30,7 +30,7 @@ namespace VirtNet.Serialization
         {
             // The version comes first: a newer file may hold properties this version does not know.
             CheckSchemaVersion(root);
-            Expect(root, "schemaVersion", "hosts", "physicalSwitches", "clusters");
+            Expect(root, "schemaVersion", "hosts", "physicalSwitches", "switchPairs", "clusters");
 
             // Switches first, so that uplinks can be cabled to their ports as the hosts are read.
             var physicalSwitches = new List<VNPhysicalSwitch>();
@@ -41,6 +41,7 @@ namespace VirtNet.Serialization
                     throw Invalid(s["name"], $"physical switch '{physicalSwitch.Name}' is listed twice. List each physical switch once.");
                 physicalSwitches.Add(physicalSwitch);
             }
+            foreach (var p in Objects(root, "switchPairs")) ReadSwitchPair(p, physicalSwitches);
             var hosts = new List<VNHost>();
             foreach (var h in Objects(root, "hosts"))
             {
@@ -147,6 +148,20 @@ namespace VirtNet.Serialization
             var role = RequiredEnum<EndpointRole>(e, "role");
             Build(e, () => physicalSwitch.AddEndpoint(name, ip, vlanId, respondsToPing, role),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidVLanId, "vlanId"));
+        }
+
+        void ReadSwitchPair(JObject p, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
+        {
+            Expect(p, "name", "kind", "physicalSwitches", "peerLink");
+            var name = RequiredString(p, "name");
+            var switches = Array(p, "physicalSwitches").Select(t => Names.Find(physicalSwitches, s => s.Name, String(t))
+                ?? throw Dangling(t, $"switch pair '{name}' names physical switch '{String(t)}', which is not in the file " +
+                    $"(physical switches: {NameList(physicalSwitches.Select(s => s.Name))}).")).ToList();
+            var kind = RequiredEnum<SwitchPairKind>(p, "kind");
+            var peerLink = Array(p, "peerLink").Select(String).ToList();
+            Build(p, () => VNSwitchPair.Create(name, kind, switches, peerLink, switches.FirstOrDefault()),
+                (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidSwitchPair, "physicalSwitches"), (ErrorIds.InvalidSwitchPortName, "peerLink"),
+                (ErrorIds.SwitchPortNotFound, "peerLink"), (ErrorIds.SwitchPortInUse, "peerLink"));
         }
 
         VNCluster ReadCluster(JObject c, IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, List<string> warnings)

@@ -38,7 +38,7 @@ namespace VirtNet.Serialization
 
             var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             var writer = new ConfigWriter(text);
-            writer.WriteRoot(hosts, physicalSwitches, contents.Clusters);
+            writer.WriteRoot(hosts, physicalSwitches, contents.SwitchPairs, contents.Clusters);
             writer._json.Flush();
             text.Write('\n');
             return text.ToString();
@@ -53,12 +53,14 @@ namespace VirtNet.Serialization
                     duplicate.Key);
         }
 
-        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, IReadOnlyList<VNCluster> clusters)
+        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, IReadOnlyList<VNSwitchPair> pairs, IReadOnlyList<VNCluster> clusters)
         {
             _json.WriteStartObject();
             Property("schemaVersion", ConfigFile.SchemaVersion);
             List("hosts", hosts, WriteHost);
             List("physicalSwitches", physicalSwitches, WritePhysicalSwitch);
+            // Only files with pairs have the list, so files without any keep their bytes.
+            if (pairs.Count > 0) List("switchPairs", pairs, WriteSwitchPair);
             List("clusters", clusters, WriteCluster);
             _json.WriteEndObject();
         }
@@ -85,6 +87,17 @@ namespace VirtNet.Serialization
             _json.WriteStartObject();
             foreach (var setting in cluster.AdvancedSetting) Property(setting.Key, setting.Value);
             _json.WriteEndObject();
+            _json.WriteEndObject();
+        }
+
+        /// <summary>The peer link as switch/port paths, the primary's ports first; the primary is the first switch.</summary>
+        void WriteSwitchPair(VNSwitchPair pair)
+        {
+            _json.WriteStartObject();
+            Property("name", pair.Name);
+            Property("kind", pair.Kind.ToString());
+            List("physicalSwitches", pair.PhysicalSwitches, s => _json.WriteValue(s.Name));
+            List("peerLink", pair.PeerLink, p => _json.WriteValue(p.Path));
             _json.WriteEndObject();
         }
 

@@ -14,13 +14,46 @@ namespace VirtNet.Traffic
         /// <summary>A formed channel as this team sees it.</summary>
         internal sealed class Channel
         {
-            public Channel(VNPortChannel real, VNPhysicalSwitch physicalSwitch, EtherChannelLoadBalance method, int[] members)
+            public Channel(VNPortChannel real, VNPhysicalSwitch physicalSwitch, EtherChannelLoadBalance method, int[] members, bool[] onSecondary = null)
             {
                 Real = real; PhysicalSwitch = physicalSwitch; Method = method; Members = members;
                 // A channel whose members are all down has no bucket to send to.
-                for (int b = 0; b < EtherChannelHash.Buckets; b++)
-                    BucketUplink[b] = members.Length == 0 ? -1 : members[EtherChannelHash.Member(b, members.Length)];
+                Fill(BucketUplink, members);
+                if (onSecondary == null) return;
+                // vPC local preference: each peer hashes over its own members while any is up, else over the peer's.
+                OnSecondary = onSecondary;
+                var primary = new List<int>();
+                var secondary = new List<int>();
+                for (int m = 0; m < members.Length; m++) (onSecondary[m] ? secondary : primary).Add(members[m]);
+                PrimaryBucketUplink = new int[EtherChannelHash.Buckets];
+                SecondaryBucketUplink = new int[EtherChannelHash.Buckets];
+                Fill(PrimaryBucketUplink, primary.Count > 0 ? primary.ToArray() : secondary.ToArray());
+                Fill(SecondaryBucketUplink, secondary.Count > 0 ? secondary.ToArray() : primary.ToArray());
             }
+
+            static void Fill(int[] buckets, int[] members)
+            {
+                for (int b = 0; b < EtherChannelHash.Buckets; b++)
+                    buckets[b] = members.Length == 0 ? -1 : members[EtherChannelHash.Member(b, members.Length)];
+            }
+
+            /// <summary>
+            /// The member a frame in bucket b leaves on. A multi-chassis channel's frames leave the peer they arrived
+            /// at; the model takes the remote end's frames to arrive at the peer the host sent the flow to (an
+            /// upstream that routes symmetrically), so the peer of <paramref name="sentOn"/>.
+            /// </summary>
+            public int Inbound(int b, int sentOn)
+            {
+                if (OnSecondary == null) return BucketUplink[b];
+                for (int m = 0; m < Members.Length; m++)
+                    if (Members[m] == sentOn) return OnSecondary[m] ? SecondaryBucketUplink[b] : PrimaryBucketUplink[b];
+                return BucketUplink[b];
+            }
+
+            /// <summary>Per member of a multi-chassis channel: on the pair's secondary; null for a one-switch channel.</summary>
+            public bool[] OnSecondary { get; }
+            public int[] PrimaryBucketUplink { get; }
+            public int[] SecondaryBucketUplink { get; }
             /// <summary>Null for the channel assumed by -AssumeMatchingPhysicalSwitch.</summary>
             public VNPortChannel Real { get; }
             public VNPhysicalSwitch PhysicalSwitch { get; }
@@ -77,21 +110,25 @@ namespace VirtNet.Traffic
                     ChannelOf[u] = c;
                     continue;
                 }
-                var real = port.PortChannel;
+                // Both sides of a vPC or MLAG channel are one logical channel, its members on both peers.
+                var real = port.PortChannel?.Logical;
                 if (real == null) continue;
                 if (!Forms(real, run)) { NotFormed[u] = real; continue; }
                 if (!byReal.TryGetValue(real, out int index))
                 {
                     var members = new List<int>();
-                    foreach (var member in real.Members)
+                    var onSecondary = new List<bool>();
+                    foreach (var member in real.AllMembers)
                     {
                         if (member.Uplink == null) continue;
                         int m = model.IndexOf(member.Uplink);
                         if (m >= 0 && state[m] == UplinkState.Failed) continue;
                         members.Add(m);
+                        onSecondary.Add(member.PhysicalSwitch != real.PhysicalSwitch);
                     }
                     index = Channels.Count;
-                    Channels.Add(new Channel(real, real.PhysicalSwitch, real.PhysicalSwitch.LoadBalance, members.ToArray()));
+                    Channels.Add(new Channel(real, real.PhysicalSwitch, real.PhysicalSwitch.LoadBalance, members.ToArray(),
+                        real.IsMultiChassis ? onSecondary.ToArray() : null));
                     byReal.Add(real, index);
                 }
                 ChannelOf[u] = index;

@@ -150,7 +150,7 @@ namespace VirtNet.Traffic
                 FlowStatus unbundled = flapping[s] ? FlowStatus.MacFlap : FlowStatus.Ok;
                 int statusBase = t * StatusCount, start = model.RunStart[r], end = model.RunStart[r + 1];
                 if (!anyUpstream && !shotgun && unbundled == FlowStatus.Ok && side.OneServingChannel is PhysicalSwitchSide.Channel bundle
-                    && option.AcceptsChannel(bundle.Real))
+                    && bundle.OnSecondary == null && option.AcceptsChannel(bundle.Real))
                 {
                     // The common channel case (IP hash, a switch dependent team, a bond in a channel mode): every usable
                     // uplink is in one formed channel of the kind the team expects, whose members all serve the
@@ -182,7 +182,7 @@ namespace VirtNet.Traffic
                         var channel = side.Channels[channelOf[u]];
                         // Inbound frames come from the remote end to this adapter.
                         uint remote = model.DestinationOf(r, f);
-                        inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s])];
+                        inbound = channel.Inbound(EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s]), u);
                         status = option.AcceptsChannel(channel.Real) && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;

@@ -23,14 +23,15 @@ namespace VirtNet.Rules
                 if (team.LoadBalancing != LoadBalancingPolicy.LoadBalanceIP) continue;
                 var cabled = team.CabledActive.ToList();
                 var ports = cabled.Select(u => u.SwitchPort).ToList();
-                // Uplinks on separate switches are VNT006's finding; uplinks in no channel at all are VNT001's.
-                if (ports.Select(p => p.PhysicalSwitch).Distinct().Count() != 1) continue;
-                var channels = ports.Select(p => p.PortChannel).Where(c => c != null).Distinct().ToList();
+                // Uplinks on separate switches are VNT006's finding; uplinks in no channel at all are VNT001's. The two
+                // peers of a vPC or MLAG pair count as one switch, and a channel on both as one channel.
+                if (ports.Select(p => (object)p.PhysicalSwitch.Pair ?? p.PhysicalSwitch).Distinct().Count() != 1) continue;
+                var channels = ports.Select(p => p.PortChannel?.Logical).Where(c => c != null).Distinct().ToList();
                 if (channels.Count == 0) continue;
                 var outside = ports.Where(p => p.PortChannel == null).ToList();
-                var foreign = channels.SelectMany(c => c.Members).Where(m => !ports.Contains(m)).ToList();
+                var foreign = channels.SelectMany(c => c.AllMembers).Where(m => !ports.Contains(m)).ToList();
                 if (channels.Count == 1 && outside.Count == 0 && foreign.Count == 0) continue;
-                var facts = channels.Select(c => $"{c.Path} has members {Describe.List(c.Members.Select(m => m.Name))}").ToList();
+                var facts = channels.Select(c => $"{c.Path} has members {Describe.List(c.AllMembers.Select(m => c.IsMultiChassis ? m.Path : m.Name))}").ToList();
                 if (outside.Count > 0) facts.Add($"{Describe.List(outside.Select(p => p.Name))} {(outside.Count == 1 ? "is" : "are")} in no channel");
                 yield return Finding(team.Target,
                     $"{team.Subject} has the active uplinks {Describe.Uplinks(cabled)}, but {string.Join("; ", facts)}.");

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.HA;
+using VirtNet.Net;
+using VirtNet.Rules;
+using VirtNet.Traffic;
+using Xunit;
+using static VirtNet.Tests.HaLab;
+
+namespace VirtNet.Tests
+{
+    /// <summary>
+    /// vPC and MLAG pairs (Cisco vPC design and configuration guides): a port channel of the same number on both peers
+    /// is one channel to the host, valid for IP hash as across a stack; each peer hashes over its local members
+    /// (local preference); when the peer link fails and both peers run, the secondary suspends its vPC member ports.
+    /// </summary>
+    public class SwitchPairTests
+    {
+        /// <summary>
+        /// esx01 with vmnic0..3 alternating between nx-a and nx-b (vmnic0 nx-a Eth1/1, vmnic1 nx-b Eth1/1, vmnic2 nx-a
+        /// Eth1/2, vmnic3 nx-b Eth1/2), IP hash, Po10 mode on over Eth1/1-2 on each switch.
+        /// </summary>
+        sealed class PairLab
+        {
+            public readonly VNPhysicalSwitch A = new VNPhysicalSwitch("nx-a", "Nexus 93180YC-EX");
+            public readonly VNPhysicalSwitch B = new VNPhysicalSwitch("nx-b", "Nexus 93180YC-EX");
+            public readonly VNHost Host = new VNHost("esx01", Hypervisor.Esx, "7.0");
+            public readonly VNVirtualSwitch VSwitch;
+            public readonly VNPortGroup PortGroup;
+
+            public PairLab(bool pair = true)
+            {
+                VSwitch = Host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard);
+                for (int i = 0; i < 4; i++)
+                    VSwitch.AddUplink("vmnic" + i, 10000).ConnectTo(i % 2 == 0 ? A : B, "Eth1/" + (i / 2 + 1));
+                foreach (var sw in new[] { A, B }) sw.AddPortChannel("Po10", new[] { "Eth1/1", "Eth1/2" }, PortChannelMode.On);
+                TeamingPolicyChange.Apply(VSwitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
+                PortGroup = VSwitch.AddPortGroup("NFS");
+                if (pair) VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { A, B }, new[] { "Eth1/49", "Eth1/50" });
+            }
+
+            public IReadOnlyList<VNFinding> Check(string rule)
+            {
+                var check = new ConfigurationCheck();
+                check.Add(Host);
+                return check.Run(RuleCatalogue.Select(new[] { rule }, null));
+            }
+        }
+
+        [Fact]
+        public void The_first_switch_is_primary_unless_said_and_same_numbered_channels_are_one()
+        {
+            var lab = new PairLab();
+            var pair = lab.A.Pair;
+            Assert.Same(pair, lab.B.Pair);
+            Assert.Same(lab.A, pair.Primary);
+            Assert.Same(lab.B, pair.Secondary);
+            Assert.Equal(new[] { "nx-a/Eth1/49", "nx-a/Eth1/50", "nx-b/Eth1/49", "nx-b/Eth1/50" }, pair.PeerLink.Select(p => p.Path));
+            var po10 = lab.A.FindPortChannel("Po10");
+            Assert.True(po10.IsMultiChassis);
+            Assert.Same(lab.B.FindPortChannel("port-channel10"), po10.PeerChannel);
+            Assert.Same(po10, lab.B.FindPortChannel("Po10").Logical);
+            Assert.Equal(new[] { "nx-a/Eth1/1", "nx-a/Eth1/2", "nx-b/Eth1/1", "nx-b/Eth1/2" }, po10.AllMembers.Select(m => m.Path));
+            Assert.Equal(new[] { "Po10" }, pair.PortChannels.Select(c => c.Name));
+
+            var x = new VNPhysicalSwitch("x");
+            var y = new VNPhysicalSwitch("y");
+            var chosen = VNSwitchPair.Create("p", SwitchPairKind.Mlag, new[] { x, y }, new string[0], primary: y);
+            Assert.Same(y, chosen.Primary);
+        }
+
+        [Fact]
+        public void A_peer_link_port_channel_stands_for_its_members_and_is_no_multi_chassis_channel()
+        {
+            var a = new VNPhysicalSwitch("nx-a");
+            var b = new VNPhysicalSwitch("nx-b");
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po1", new[] { "Eth1/53", "Eth1/54" }, PortChannelMode.Active);
+            var pair = VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Po1" });
+            Assert.Equal(new[] { "nx-a/Eth1/53", "nx-a/Eth1/54", "nx-b/Eth1/53", "nx-b/Eth1/54" }, pair.PeerLink.Select(p => p.Path));
+            Assert.False(a.FindPortChannel("Po1").IsMultiChassis);
+            Assert.Empty(pair.PortChannels);
+        }
+
+        [Fact]
+        public void Bad_pairs_are_refused_with_what_is_valid_and_change_nothing()
+        {
+            var a = new VNPhysicalSwitch("nx-a");
+            var b = new VNPhysicalSwitch("nx-b");
+            var stack = new VNPhysicalSwitch("cat", stack: 2);
+            Assert.Equal(ErrorIds.InvalidSwitchPair, Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a }, null)).ErrorId);
+            Assert.Equal(ErrorIds.InvalidSwitchPair, Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a, a }, null)).ErrorId);
+            Assert.Contains("stack of 2", Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a, stack }, null)).Message);
+            var uneven = Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49", "nx-b/Eth1/50" }));
+            Assert.Contains("1 port(s) on nx-a and 2 on nx-b", uneven.Message);
+            Assert.Equal(ErrorIds.SwitchPortNotFound, Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Po7" })).ErrorId);
+            Assert.Null(a.Pair);
+            Assert.Empty(a.Ports);
+            VNSwitchPair.Create("p", SwitchPairKind.Vpc, new[] { a, b }, null);
+            var again = Assert.Throws<VirtNetException>(() => VNSwitchPair.Create("q", SwitchPairKind.Vpc, new[] { b, new VNPhysicalSwitch("nx-c") }, null));
+            Assert.Contains("already a peer of pair 'p'", again.Message);
+        }
+
+        [Fact]
+        public void IP_hash_with_a_static_channel_across_a_vPC_pair_is_valid_and_across_unpaired_switches_is_not()
+        {
+            var paired = new PairLab();
+            Assert.Empty(paired.Check("VNT006"));
+            Assert.Empty(paired.Check("VNT005"));
+            Assert.Empty(paired.Check("VNT001"));
+            var unpaired = new PairLab(pair: false);
+            var finding = Assert.Single(unpaired.Check("VNT006"));
+            Assert.Contains("nx-a, nx-b: separate switches (no stack, no vPC or MLAG pair)", finding.Message);
+        }
+
+        [Fact]
+        public void A_vPC_member_no_NIC_of_the_team_is_cabled_to_is_a_channel_mismatch()
+        {
+            Assert.Empty(new PairLab().Check("VNT005"));
+            // nx-d's Po10 has Eth1/3 as well: the logical channel has five members for four uplinks.
+            var c = new VNPhysicalSwitch("nx-c");
+            var a = new VNPhysicalSwitch("nx-d");
+            a.AddPortChannel("Po10", new[] { "Eth1/1", "Eth1/2", "Eth1/3" }, PortChannelMode.On);
+            c.AddPortChannel("Po10", new[] { "Eth1/1", "Eth1/2" }, PortChannelMode.On);
+            VNSwitchPair.Create("vpc-2", SwitchPairKind.Vpc, new[] { a, c }, null);
+            var host = new VNHost("esx09", Hypervisor.Esx, "7.0");
+            var vswitch = host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard);
+            for (int i = 0; i < 4; i++) vswitch.AddUplink("vmnic" + i).ConnectTo(i % 2 == 0 ? a : c, "Eth1/" + (i / 2 + 1));
+            TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
+            vswitch.AddPortGroup("VM Network");
+            var check = new ConfigurationCheck();
+            check.Add(host);
+            var finding = Assert.Single(check.Run(RuleCatalogue.Select(new[] { "VNT005" }, null)));
+            Assert.Contains("nx-d/Po10 has members nx-d/Eth1/1, nx-d/Eth1/2, nx-d/Eth1/3, nx-c/Eth1/1, nx-c/Eth1/2", finding.Message);
+        }
+
+        [Fact]
+        public void Each_peer_hashes_inbound_frames_over_its_own_members()
+        {
+            var lab = new PairLab();
+            lab.A.LoadBalance = lab.B.LoadBalance = EtherChannelLoadBalance.SrcDstIp;
+            var vmk = VNVMKernelAdapter.Create(lab.PortGroup, "vmk1", IPv4Address.Parse("10.0.0.10"), 24);
+            var flows = VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) },
+                new[] { IPv4AddressRange.Parse("10.0.0.20-10.0.0.23") }, direction: FlowDirection.Both);
+            var result = new TrafficSimulation(new[] { lab.VSwitch }, flows).Run(null);
+            // Outbound, IP hash over 4 uplinks: (10 XOR 20) = 30 mod 4 = 2 -> vmnic2 (nx-a); 10^21 = 31 -> 3 -> vmnic3 (nx-b);
+            // 10^22 = 28 -> 0 -> vmnic0 (nx-a); 10^23 = 29 -> 1 -> vmnic1 (nx-b).
+            Assert.Equal(new[] { "vmnic2", "vmnic3", "vmnic0", "vmnic1" }, result.Flows.Select(f => f.Uplink.Name));
+            // Inbound, src-dst-ip bucket = (10 XOR d) & 7: 6, 7, 4, 5. The frames arrive at the peer the flow left on
+            // and leave on that peer's own members (nx-a: vmnic0, vmnic2; nx-b: vmnic1, vmnic3), bucket mod 2:
+            // .20 nx-a 6 mod 2 = 0 -> vmnic0; .21 nx-b 7 mod 2 = 1 -> vmnic3; .22 nx-a 4 -> 0 -> vmnic0; .23 nx-b 5 -> 1 -> vmnic3.
+            // One channel over all four members would send bucket 6 to member 6 mod 4 = 2, on the other peer.
+            Assert.Equal(new[] { "vmnic0", "vmnic3", "vmnic0", "vmnic3" }, result.Flows.Select(f => f.InboundUplink.Name));
+            Assert.All(result.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
+        }
+
+        /// <summary>
+        /// Three ESXi 7.0 hosts: esx01 and esx02 with vmnic0 to nx-a and vmnic1 to nx-b in Po1/Po2 (vPC, IP hash);
+        /// esx03 with its only NIC to nx-b Eth1/3 in Po3 (a vPC whose nx-a member Eth1/3 is empty). PortFast
+        /// everywhere; the gateway 192.168.1.1 on nx-a; the peer link Eth1/49 on both.
+        /// </summary>
+        static (HaLab lab, VNPhysicalSwitch a, VNPhysicalSwitch b) PeerLinkLab()
+        {
+            var lab = new HaLab(hosts: 0, version: "7.0");
+            var a = new VNPhysicalSwitch("nx-a");
+            var b = new VNPhysicalSwitch("nx-b");
+            a.AddEndpoint("gateway", IPv4Address.Parse("192.168.1.1"), null, true, EndpointRole.Gateway);
+            for (int n = 1; n <= 3; n++)
+            {
+                var host = new VNHost("esx0" + n, Hypervisor.Esx, "7.0");
+                var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+                if (n < 3) Cable(vswitch.AddUplink("vmnic0"), a, "Eth1/" + n, PortFastMode.Trunk, SwitchPortMode.Trunk);
+                Cable(vswitch.AddUplink("vmnic" + (n < 3 ? 1 : 0)), b, "Eth1/" + n, PortFastMode.Trunk, SwitchPortMode.Trunk);
+                foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po" + n, new[] { "Eth1/" + n }, PortChannelMode.On);
+                if (n < 3) TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
+                Management(vswitch.AddPortGroup("Management Network"), "vmk0", "192.168.1.1" + n, "192.168.1.1");
+                lab.Hosts.Add(host);
+            }
+            VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49" });
+            return (lab, a, b);
+        }
+
+        [Fact]
+        public void A_failed_peer_link_suspends_the_secondarys_vPC_ports_and_isolates_a_host_cabled_only_there()
+        {
+            var (lab, a, b) = PeerLinkLab();
+            var cluster = VNCluster.Create(new VNClusterSpec { Name = "c", Hosts = lab.Hosts }, new List<string>());
+            var scenario = new VNFailureScenario("peer link", new[] { new VNFailureEvent(FailureEventKind.LinkDown, "nx-b/Eth1/49", S(0)) });
+            var results = new HaSimulator(cluster).Run(scenario);
+            // esx03's only link is a vPC member port of the secondary: suspended at 0. FDM slave: master lost at 0,
+            // election at 10 s, self-elected and pinging at 25 s (the gateway is behind nx-a), isolated at 30 s,
+            // response after the 30 s policy delay at 60 s.
+            var r3 = For(results, lab[3]);
+            Assert.Equal(HaVerdict.Isolated, r3.Verdict);
+            Assert.Equal(S(0), At(r3, HaEventKind.LinkDown));
+            Assert.Contains("peer link of vpc-1 down, the secondary nx-b suspends its vPC member ports", r3.Timeline.First(e => e.Event == HaEventKind.LinkDown).Detail);
+            Assert.Equal(S(30), r3.IsolationDeclaredAt);
+            Assert.Equal(S(60), r3.ResponseAt);
+            // esx01 and esx02 lose vmnic1 the same way; IP hash keeps sending on vmnic0 to nx-a.
+            foreach (var n in new[] { 1, 2 })
+            {
+                var r = For(results, lab[n]);
+                Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
+                Assert.Equal(S(0), At(r, HaEventKind.LinkDown));
+            }
+        }
+
+        [Fact]
+        public void With_the_primary_down_the_secondary_keeps_its_vPC_ports()
+        {
+            var (lab, a, b) = PeerLinkLab();
+            var cluster = VNCluster.Create(new VNClusterSpec { Name = "c", Hosts = lab.Hosts }, new List<string>());
+            // The primary's failure takes the peer link with it, but the secondary, hearing no peer-keepalive, stays up.
+            var scenario = new VNFailureScenario("primary down", new[]
+            {
+                new VNFailureEvent(FailureEventKind.SwitchDown, a, S(0)),
+                new VNFailureEvent(FailureEventKind.LinkDown, "nx-b/Eth1/49", S(0)),
+            });
+            var results = new HaSimulator(cluster).Run(scenario);
+            Assert.All(results, r => Assert.Equal(HaVerdict.NotIsolated, r.Verdict));
+            Assert.Null(At(For(results, lab[3]), HaEventKind.LinkDown));
+        }
+    }
+}
