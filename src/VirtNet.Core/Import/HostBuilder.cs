@@ -49,7 +49,7 @@ namespace VirtNet.Import
                 fqdn = name;
                 name = name.Substring(0, name.IndexOf('.'));
             }
-            if (!Try(_origin, $"host '{name}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
+            if (!Try(_origin, $"host '{Echo.Cut(name)}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
                 return null;
             _host.Fqdn = fqdn;
             if (IPv4Address.TryParse(name, out ip)) _host.IPAddress = ip;
@@ -89,7 +89,7 @@ namespace VirtNet.Import
             foreach (var uplink in vs.Uplinks ?? new List<string>())
             {
                 var nic = _facts.Nics.FirstOrDefault(n => string.Equals(n.Name, uplink, StringComparison.OrdinalIgnoreCase));
-                Try(vs.Source, $"uplink '{uplink}' of '{vswitch.Path}' is not added",
+                Try(vs.Source, $"uplink '{Echo.Cut(uplink)}' of '{vswitch.Path}' is not added",
                     () => vswitch.AddUplink(uplink, nic?.SpeedMbps ?? 1000, nic?.Mac));
             }
         }
@@ -138,7 +138,7 @@ namespace VirtNet.Import
             var vswitch = Names.Find(_host.VirtualSwitches, v => v.Name, name);
             if (vswitch == null)
             {
-                Warn(policy.Source, $"the failover policy is for virtual switch '{name}', which no file describes; it is not imported.");
+                Warn(policy.Source, $"the failover policy is for virtual switch '{Echo.Cut(name)}', which no file describes; it is not imported.");
                 return;
             }
             Apply(vswitch, null, policy, policy.LoadBalancing, policy.Detection, policy.NotifySwitches, policy.Failback, policy.Active != null || policy.Standby != null || policy.Unused != null);
@@ -186,7 +186,7 @@ namespace VirtNet.Import
             {
                 if (names == null) return null;
                 foreach (var unknown in names.Where(n => vswitch.Nic.All(u => !string.Equals(u, n, StringComparison.OrdinalIgnoreCase))))
-                    Warn(policy.Source, $"the failover order of '{target}' names '{unknown}', which is no uplink of '{vswitch.Path}'; it is left out.");
+                    Warn(policy.Source, $"the failover order of '{Echo.Cut(target)}' names '{Echo.Cut(unknown)}', which is no uplink of '{vswitch.Path}'; it is left out.");
                 return names.Where(n => vswitch.Nic.Any(u => string.Equals(u, n, StringComparison.OrdinalIgnoreCase))).ToList();
             }
             var change = new TeamingPolicyChange
@@ -206,11 +206,11 @@ namespace VirtNet.Import
                 change.MakeNicStandby = Known(policy.Standby);
                 change.MakeNicUnused = Known(policy.Unused);
             }
-            if (!Try(policy.Source, $"the teaming policy of '{target}' is not imported", () => TeamingPolicyChange.Apply(vswitch, portGroup, change)))
+            if (!Try(policy.Source, $"the teaming policy of '{Echo.Cut(target)}' is not imported", () => TeamingPolicyChange.Apply(vswitch, portGroup, change)))
                 return;
             if (order && portGroup != null && portGroup.TeamingPolicy.IsFailoverOrderInherited)
                 // An override that happens to list the vSwitch's own order is still an override.
-                Try(policy.Source, $"the failover order of '{target}' is not imported",
+                Try(policy.Source, $"the failover order of '{Echo.Cut(target)}' is not imported",
                     () => TeamingPolicyChange.Apply(vswitch, portGroup, new TeamingPolicyChange { MakeNicActive = vswitch.TeamingPolicy.ActiveNic }));
         }
 
@@ -219,7 +219,7 @@ namespace VirtNet.Import
             string what = $"adapter '{a.Name}' is not imported";
             if (a.DVPort.HasValue)
             {
-                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{name}'" : "";
+                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{Echo.Cut(name)}'" : "";
                 Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}{dvs}, and esxcfg and esxcli name no distributed port group. " +
                     "Import the host from PowerCLI objects or RVTools to get it.");
                 return;

@@ -11,6 +11,7 @@ namespace VirtNet
         readonly List<VNVirtualMachine> _virtualMachines = new List<VNVirtualMachine>();
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
         IPv4Address? _ipAddress;
+        DnsResolution _dnsResolution = DnsResolution.All;
         MacAddressPool _macAddressPool;
 
         public VNHost(string name, Hypervisor hypervisor, string version = null)
@@ -26,7 +27,18 @@ namespace VirtNet
         public HostVersion VersionInfo { get; }
         public string Fqdn { get; set; }
         /// <summary>Which lookups of this host's names work from the other hosts (default: all of them).</summary>
-        public DnsResolution DnsResolution { get; set; } = DnsResolution.All;
+        public DnsResolution DnsResolution
+        {
+            get => _dnsResolution;
+            set
+            {
+                // A flags value: any combination of the defined flags, nothing beyond them.
+                if ((value & ~DnsResolution.All) != 0)
+                    throw new VirtNetException(ErrorIds.InvalidEnumValue, VirtNetErrorKind.InvalidArgument,
+                        $"{(int)value} is not a valid DnsResolution. Use a combination of: {string.Join(", ", System.Enum.GetNames(typeof(DnsResolution)))}.", value);
+                _dnsResolution = value;
+            }
+        }
         public bool ShortNameResolves => (DnsResolution & DnsResolution.ShortName) == DnsResolution.ShortName;
         public bool FqdnResolves => (DnsResolution & DnsResolution.Fqdn) == DnsResolution.Fqdn;
         /// <summary>
@@ -163,7 +175,7 @@ namespace VirtNet
             var algorithm = loadBalancingAlgorithm ?? HyperVTeaming.DefaultTeamAlgorithm(this);
             HyperVTeaming.CheckTeamUnderSwitch(this, algorithm);
             if (teamMembers == null || teamMembers.Count == 0)
-                throw InvalidTeam(name, $"Team '{name}' has no members. Name the NICs of one External switch in -TeamMembers.");
+                throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' has no members. Name the NICs of one External switch in -TeamMembers.");
             var members = new List<VNUplink>();
             foreach (var memberName in teamMembers)
             {
@@ -185,15 +197,15 @@ namespace VirtNet
                         : $"'{vswitch.Path}' is not a Hyper-V External switch. Team the NICs of an External switch.");
             var missing = vswitch.Uplinks.Where(u => !members.Contains(u)).Select(u => u.Name).ToList();
             if (missing.Count > 0)
-                throw InvalidTeam(name, $"Team '{name}' leaves out {string.Join(", ", missing)} of switch '{vswitch.Path}'. A Hyper-V switch binds to one " +
+                throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' leaves out {string.Join(", ", missing)} of switch '{vswitch.Path}'. A Hyper-V switch binds to one " +
                     "network adapter, here the team, so the team takes every NIC of the switch: add them to -TeamMembers or remove them from the switch.");
             VNUplink standby = null;
             if (standbyMember != null)
             {
                 standby = members.FirstOrDefault(m => Names.Comparer.Equals(m.Name, standbyMember))
-                    ?? throw InvalidTeam(name, $"Standby member '{standbyMember}' is not one of the team members ({string.Join(", ", members.Select(m => m.Name))}).");
+                    ?? throw InvalidTeam(name, $"Standby member '{Echo.Cut(standbyMember)}' is not one of the team members ({string.Join(", ", members.Select(m => m.Name))}).");
                 if (members.Count < 2)
-                    throw InvalidTeam(name, $"Team '{name}' has one member; making it standby would leave no active member. A standby member needs a team of two or more.");
+                    throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' has one member; making it standby would leave no active member. A standby member needs a team of two or more.");
             }
             var team = new VNTeam(vswitch, name, members, teamingMode, algorithm, standby);
             vswitch.Team = team;

@@ -29,6 +29,8 @@ namespace VirtNet
             ApplyPlatformSettings(settings ?? new VirtualSwitchSettings());
         }
 
+        int _mtu;
+
         public VNHost Host { get; private set; }
         public string Name { get; }
         public VirtualSwitchType Type { get; }
@@ -38,7 +40,7 @@ namespace VirtNet
         /// <summary>Uplinks plus connected VM adapters and VMkernel/Service Console ports.</summary>
         public int UsedPorts => _uplinks.Count + _portGroups.Sum(p => p.Ports.Count);
         public int NumPortsAvailable => (IsElastic ? HostPortMaximum : NumPorts) - UsedPorts;
-        public int Mtu { get; set; }
+        public int Mtu { get => _mtu; set => _mtu = CheckMtu(value); }
         /// <summary>Uplink names in the order they were added, like PowerCLI's VirtualSwitch.Nic.</summary>
         public string[] Nic => _uplinks.Select(u => u.Name).ToArray();
         public IReadOnlyList<VNUplink> Uplinks => _uplinks;
@@ -173,10 +175,10 @@ namespace VirtNet
             var other = Host.FindUplink(name);
             if (other != null && other.VirtualSwitch == this)
                 throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.ResourceExists,
-                    $"Uplink '{name}' is already on virtual switch '{Path}'.", name);
+                    $"Uplink '{Echo.Cut(name)}' is already on virtual switch '{Path}'.", name);
             if (other != null)
                 throw new VirtNetException(ErrorIds.UplinkInUse, VirtNetErrorKind.ResourceExists,
-                    $"Uplink '{name}' is already on virtual switch '{other.VirtualSwitch.Path}'. Remove it there first (Remove-VNUplink).", name);
+                    $"Uplink '{Echo.Cut(name)}' is already on virtual switch '{other.VirtualSwitch.Path}'. Remove it there first (Remove-VNUplink).", name);
             ReservePort();
             var uplink = new VNUplink(this, name, speedMbps, mac);
             _uplinks.Add(uplink);

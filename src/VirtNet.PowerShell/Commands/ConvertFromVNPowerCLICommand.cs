@@ -37,10 +37,10 @@ namespace VirtNet.Commands
                 // A whole ConvertFrom-Json array arrives as one object in Windows PowerShell: take its items.
                 if (item.BaseObject is object[] array)
                 {
-                    foreach (var inner in array.Where(i => i != null)) Add(PSObject.AsPSObject(inner));
+                    foreach (var inner in array.Where(i => i != null)) ForInput(() => Add(PSObject.AsPSObject(inner)), $"input object {_objects.Count + 1}");
                     continue;
                 }
-                Add(item);
+                ForInput(() => Add(item), $"input object {_objects.Count + 1}");
             }
         }
 
@@ -82,9 +82,12 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             if (_objects.Count == 0) return;
-            var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
-            WriteWarnings(result.Warnings);
-            WriteObject(result.Hosts, enumerateCollection: true);
+            ForInput(() =>
+            {
+                var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
+                WriteWarnings(result.Warnings);
+                WriteObject(result.Hosts, enumerateCollection: true);
+            }, BuiltFrom(_objects.Select(o => o.Source)));
         }
     }
 }

@@ -21,7 +21,7 @@ namespace VirtNet.Commands
                     var contents = ConfigFile.Read(ResolveFilePath(path, ErrorIds.ConfigFileNotFound));
                     foreach (var warning in contents.Warnings) WriteWarning(warning);
                     foreach (var topLevelObject in contents.TopLevelObjects) WriteObject(topLevelObject);
-                });
+                }, $"'{path}'");
         }
     }
 }

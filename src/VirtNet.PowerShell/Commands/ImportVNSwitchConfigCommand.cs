@@ -40,10 +40,13 @@ namespace VirtNet.Commands
         {
             if (_files.Count == 0) return;
             var hosts = (Host ?? new VNHost[0]).Where(h => h != null).ToList();
-            var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
-            WriteWarnings(result.Warnings);
-            foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
-            WriteObject(result.Switches, enumerateCollection: true);
+            ForInput(() =>
+            {
+                var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
+                WriteWarnings(result.Warnings);
+                foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
+                WriteObject(result.Switches, enumerateCollection: true);
+            }, BuiltFrom(_files.Select(f => f.Path)));
         }
     }
 }

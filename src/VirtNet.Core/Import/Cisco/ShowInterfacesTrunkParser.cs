@@ -46,7 +46,7 @@ namespace VirtNet.Import.Cisco
             if (_section == Section.Other || shortName.StartsWith("Po", StringComparison.Ordinal)) return;
             if (_section == Section.Mode)
             {
-                if (tokens.Count != 5 || !ExportText.TryInt(tokens[4], out int native) || native < 1 || native > 4094)
+                if (tokens.Count != 5 || !Numbers.TryParse(tokens[4], out int native) || native < 1 || native > 4094)
                 {
                     _context.Unknown(line, "a row of show interfaces trunk (port, mode, encapsulation, status, native VLAN)");
                     return;

@@ -131,7 +131,7 @@ namespace VirtNet.Import.Cisco
             try { physicalSwitch = new VNPhysicalSwitch(switchName, null, stack); }
             catch (VirtNetException e)
             {
-                ParseContext.Warn(warnings, first, $"no switch can be named '{switchName}': {e.Message} Give -Name.");
+                ParseContext.Warn(warnings, first, $"no switch can be named '{Echo.Cut(switchName)}': {e.Message} Give -Name.");
                 return null;
             }
             var channels = new SortedDictionary<int, (PortChannelMode Mode, List<string> Members, SourceLine Source)>();
@@ -199,16 +199,16 @@ namespace VirtNet.Import.Cisco
                 if (uplinks.Count != 1)
                 {
                     ParseContext.Warn(warnings, where, uplinks.Count == 0
-                        ? $"'{entry.Key}' names no uplink of the hosts given ({string.Join(", ", hosts.Select(h => h.Name))}). Use host/vmnic, such as esx01/vmnic0."
-                        : $"'{entry.Key}' names an uplink of several hosts ({string.Join(", ", uplinks.Select(u => u.Host.Name))}). Use host/vmnic, such as {uplinks[0].Host.Name}/{uplinks[0].Name}.");
+                        ? $"'{Echo.Cut(entry.Key)}' names no uplink of the hosts given ({string.Join(", ", hosts.Select(h => h.Name))}). Use host/vmnic, such as esx01/vmnic0."
+                        : $"'{Echo.Cut(entry.Key)}' names an uplink of several hosts ({string.Join(", ", uplinks.Select(u => u.Host.Name))}). Use host/vmnic, such as {uplinks[0].Host.Name}/{uplinks[0].Name}.");
                     continue;
                 }
                 var ports = switches.Select(s => s.FindPort(entry.Value ?? "")).Where(p => p != null).ToList();
                 if (ports.Count != 1)
                 {
                     ParseContext.Warn(warnings, where, ports.Count == 0
-                        ? $"'{entry.Key}' is cabled to '{entry.Value}', which is no port in the configuration read ({string.Join(", ", switches.Select(s => s.Name))})."
-                        : $"'{entry.Key}' is cabled to '{entry.Value}', a port of several switches read ({string.Join(", ", ports.Select(p => p.PhysicalSwitch.Name))}). Import them one at a time.");
+                        ? $"'{Echo.Cut(entry.Key)}' is cabled to '{Echo.Cut(entry.Value)}', which is no port in the configuration read ({string.Join(", ", switches.Select(s => s.Name))})."
+                        : $"'{Echo.Cut(entry.Key)}' is cabled to '{Echo.Cut(entry.Value)}', a port of several switches read ({string.Join(", ", ports.Select(p => p.PhysicalSwitch.Name))}). Import them one at a time.");
                     continue;
                 }
                 if (Connect(uplinks[0], ports[0], where, warnings)) { byCabling.Add(uplinks[0]); cabled.Add(uplinks[0]); }
@@ -219,7 +219,7 @@ namespace VirtNet.Import.Cisco
                 var matches = hosts.Where(h => NamesHost(description, h))
                     .SelectMany(h => h.Uplinks.Where(u => Mentions(description, u.Name))).Where(u => !byCabling.Contains(u)).ToList();
                 if (matches.Count > 1)
-                    ParseContext.Warn(warnings, source, $"the description '{description}' of {port.Path} names several uplinks ({string.Join(", ", matches.Select(u => u.Path))}); none is cabled there.");
+                    ParseContext.Warn(warnings, source, $"the description '{Echo.Cut(description)}' of {port.Path} names several uplinks ({string.Join(", ", matches.Select(u => u.Path))}); none is cabled there.");
                 else if (matches.Count == 1 && Connect(matches[0], port, source, warnings)) cabled.Add(matches[0]);
             }
         }

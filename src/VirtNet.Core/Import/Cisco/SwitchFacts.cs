@@ -85,7 +85,7 @@ namespace VirtNet.Import.Cisco
             foreach (var item in text.Split(','))
             {
                 var parts = item.Trim().Split('-');
-                if (parts.Length > 2 || !ExportText.TryInt(parts[0].Trim(), out int from) || !ExportText.TryInt(parts[parts.Length - 1].Trim(), out int to)
+                if (parts.Length > 2 || !Numbers.TryParse(parts[0].Trim(), out int from) || !Numbers.TryParse(parts[parts.Length - 1].Trim(), out int to)
                     || from < 1 || to > 4094 || from > to)
                     return false;
                 for (int v = from; v <= to; v++) flags[v] = true;

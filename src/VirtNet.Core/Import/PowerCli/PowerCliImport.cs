@@ -32,8 +32,8 @@ namespace VirtNet.Import.PowerCli
     /// </summary>
     public static class PowerCliImport
     {
-        static readonly Regex Vmnic = new Regex(@"^vmnic\d+$", RegexOptions.CultureInvariant);
-        static readonly Regex Vmk = new Regex(@"^vmk\d+$", RegexOptions.CultureInvariant);
+        static readonly Regex Vmnic = new Regex(@"^vmnic[0-9]+$", RegexOptions.CultureInvariant);
+        static readonly Regex Vmk = new Regex(@"^vmk[0-9]+$", RegexOptions.CultureInvariant);
 
         public static HostImportResult Convert(IReadOnlyList<PowerCliObject> objects, string hostName, string version)
         {
@@ -108,7 +108,7 @@ namespace VirtNet.Import.PowerCli
             {
                 policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
                 if (policy.LoadBalancing == null)
-                    Warn(warnings, o, $"LoadBalancingPolicy '{balancing}' is no policy name (a number is what ConvertTo-Json makes of an enum " +
+                    Warn(warnings, o, $"LoadBalancingPolicy '{Echo.Cut(balancing)}' is no policy name (a number is what ConvertTo-Json makes of an enum " +
                         "in Windows PowerShell: use -EnumsAsStrings, or Export-Clixml); the load balancing is not read.");
             }
             var detection = Text(o, "NetworkFailoverDetectionPolicy");
@@ -188,7 +188,7 @@ namespace VirtNet.Import.PowerCli
             var mac = Text(o, "Mac") ?? Text(o, "MACAddress");
             if (mac == null) return;
             if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
-            else Warn(warnings, o, $"'{mac}' is not a MAC address (masked?); {name} is read without it.");
+            else Warn(warnings, o, $"'{Echo.Cut(mac)}' is not a MAC address (masked?); {name} is read without it.");
         }
 
         static bool Has(PowerCliObject o, string key) => o.Properties.ContainsKey(key);
@@ -238,7 +238,7 @@ namespace VirtNet.Import.PowerCli
                 text = Text(o, key + "Join");
                 if (text == null)
                 {
-                    Warn(warnings, o, $"{key} is '{s}': Export-Csv wrote the type of the list instead of its items. " +
+                    Warn(warnings, o, $"{key} is '{Echo.Cut(s)}': Export-Csv wrote the type of the list instead of its items. " +
                         $"Export a joined column ({key}Join = $_.{key} -join ','), or use Export-Clixml; {key} is not read.");
                     return null;
                 }

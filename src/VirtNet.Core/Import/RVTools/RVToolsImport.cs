@@ -34,23 +34,8 @@ namespace VirtNet.Import.RVTools
             new VirtNetException(ErrorIds.UnknownImportFormat, VirtNetErrorKind.InvalidData,
                 $"'{path}' is in no format Import-VNRVToolsExport reads. Formats tried: {FormatsRead}.", path);
 
-        static IReadOnlyList<RVToolsTable> ReadWorkbook(string path)
-        {
-            Stream stream;
-            try
-            {
-                stream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new VirtNetException(ErrorIds.ImportFileNotFound, VirtNetErrorKind.ObjectNotFound, $"Export file '{path}' does not exist.", path, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is ArgumentException || e is NotSupportedException)
-            {
-                throw new VirtNetException(ErrorIds.ImportReadFailed, VirtNetErrorKind.ResourceUnavailable, $"Export file '{path}' cannot be read: {e.Message}", path, e);
-            }
-            using (stream) return ParseWorkbook(path, stream);
-        }
+        static IReadOnlyList<RVToolsTable> ReadWorkbook(string path) =>
+            ParseWorkbook(path, new MemoryStream(BoundedFile.ReadBytes(path, "Export file", ErrorIds.ImportFileNotFound, ErrorIds.ImportReadFailed), writable: false));
 
         /// <summary>Reads a workbook's network sheets from a stream; never throws anything but <see cref="VirtNetException"/>.</summary>
         public static IReadOnlyList<RVToolsTable> ParseWorkbook(string path, Stream stream)

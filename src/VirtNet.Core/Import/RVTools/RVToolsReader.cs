@@ -10,7 +10,7 @@ namespace VirtNet.Import.RVTools
     /// <summary>Reads RVTools rows into facts per host, then builds the hosts.</summary>
     sealed class RVToolsReader
     {
-        static readonly Regex EsxVersion = new Regex(@"(?<major>\d+)\.(?<minor>\d+)(?:\.(?<update>\d+))?", RegexOptions.CultureInvariant);
+        static readonly Regex EsxVersion = new Regex(@"(?<major>[0-9]+)\.(?<minor>[0-9]+)(?:\.(?<update>[0-9]+))?", RegexOptions.CultureInvariant);
 
         readonly List<ImportWarning> _warnings;
         readonly Dictionary<string, HostFacts> _hosts = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
@@ -93,7 +93,7 @@ namespace VirtNet.Import.RVTools
             if (balancing != null)
             {
                 policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
-                if (policy.LoadBalancing == null) ParseContext.Warn(_warnings, source, $"Policy '{balancing}' is no load balancing policy the model knows; it is not read.");
+                if (policy.LoadBalancing == null) ParseContext.Warn(_warnings, source, $"Policy '{Echo.Cut(balancing)}' is no load balancing policy the model knows; it is not read.");
             }
             policy.NotifySwitches = Bool(get(new[] { "Notify Switch", "Notify Switches" }));
             policy.Failback = Bool(get(new[] { "Rolling Order" })) is bool rolling ? !rolling : (bool?)null;
@@ -105,9 +105,9 @@ namespace VirtNet.Import.RVTools
         void Adapter(HostFacts facts, SourceLine source, Func<string[], string> get)
         {
             var name = get(new[] { "Device" });
-            if (name == null || !Regex.IsMatch(name, @"^(?:vmk|vswif)\d+$"))
+            if (name == null || !Regex.IsMatch(name, @"^(?:vmk|vswif)[0-9]+$"))
             {
-                ParseContext.Warn(_warnings, source, $"'{name}' is not a VMkernel adapter name (vmkN, vswifN); the vSC_VMK row is skipped.");
+                ParseContext.Warn(_warnings, source, $"'{Echo.Cut(name)}' is not a VMkernel adapter name (vmkN, vswifN); the vSC_VMK row is skipped.");
                 return;
             }
             var adapter = facts.Adapter(name, source);
@@ -130,7 +130,7 @@ namespace VirtNet.Import.RVTools
             if (mac != null)
             {
                 if (MacAddress.TryParse(mac, out var m)) adapter.Mac = m;
-                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+                else ParseContext.Warn(_warnings, source, $"'{Echo.Cut(mac)}' is not a MAC address; {name} is read without it.");
             }
             adapter.Mtu = Int(source, get(new[] { "MTU" }), "MTU") ?? adapter.Mtu;
         }
@@ -145,7 +145,7 @@ namespace VirtNet.Import.RVTools
             if (mac != null)
             {
                 if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
-                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+                else ParseContext.Warn(_warnings, source, $"'{Echo.Cut(mac)}' is not a MAC address; {name} is read without it.");
             }
             // vNIC's Switch column is the only place RVTools says which uplinks a vSwitch has.
             var vswitch = get(new[] { "Switch" });
@@ -196,7 +196,7 @@ namespace VirtNet.Import.RVTools
         void Version(string host, SourceLine source, string text)
         {
             var m = EsxVersion.Match(text ?? "");
-            if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{text}' names no release; the host's version is not read."); return; }
+            if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{Echo.Cut(text)}' names no release; the host's version is not read."); return; }
             // 7.0.3 is 7.0 Update 3.
             var update = m.Groups["update"].Success && m.Groups["update"].Value != "0" ? " U" + m.Groups["update"].Value : "";
             var version = m.Groups["major"].Value + "." + m.Groups["minor"].Value + update;
@@ -212,9 +212,9 @@ namespace VirtNet.Import.RVTools
         int? VLan(SourceLine source, string text)
         {
             if (text == null) return null;
-            if (ExportText.TryInt(text, out int vlan)) return vlan;
+            if (Numbers.TryParse(text, out int vlan)) return vlan;
             if (text == "0-4094" || text == "1-4094") return Net.VLan.All;
-            ParseContext.Warn(_warnings, source, $"VLAN '{text}' is no single VLAN id; the port group is read with VLAN 0.");
+            ParseContext.Warn(_warnings, source, $"VLAN '{Echo.Cut(text)}' is no single VLAN id; the port group is read with VLAN 0.");
             return null;
         }
 
@@ -223,7 +223,7 @@ namespace VirtNet.Import.RVTools
             if (text == null) return null;
             if (int.TryParse(text, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int n)) return n;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= 0 && d <= int.MaxValue && Math.Floor(d) == d) return (int)d;
-            ParseContext.Warn(_warnings, source, $"{what} '{text}' is not a number; it is not read.");
+            ParseContext.Warn(_warnings, source, $"{what} '{Echo.Cut(text)}' is not a number; it is not read.");
             return null;
         }
 
