@@ -15,6 +15,8 @@ namespace VirtNet.Import
         readonly List<ImportWarning> _warnings;
         readonly SourceLine _origin;
         VNHost _host;
+        /// <summary>The model's port group for each port group of the facts.</summary>
+        readonly Dictionary<PortGroupFacts, VNPortGroup> _portGroups = new Dictionary<PortGroupFacts, VNPortGroup>();
 
         public HostBuilder(HostFacts facts, List<ImportWarning> warnings, SourceLine origin)
         {
@@ -72,23 +74,30 @@ namespace VirtNet.Import
             if (numPorts.HasValue && !_host.VersionInfo.IsAtLeast(4, 1) && VNVirtualSwitch.LegacyUsablePortCounts.Contains(numPorts.Value - 8))
                 numPorts -= 8;
             int? mtu = vs.Mtu;
-            VNVirtualSwitch vswitch;
-            try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
-            catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts || e.ErrorId == ErrorIds.InvalidMtu)
+            VNVirtualSwitch vswitch = null;
+            // A port count or MTU the model refuses costs only that value: the switch is imported with the other one.
+            while (vswitch == null)
             {
-                // A port count or MTU the model refuses costs only that value, not the switch.
-                Warn(vs.Source, $"virtual switch '{vs.Name}': {e.Message} It is imported with the default port count and MTU.");
-                if (!Try(vs.Source, $"virtual switch '{vs.Name}' is not imported", () => _host.AddVirtualSwitch(vs.Name, type))) return;
-                vswitch = _host.GetVirtualSwitch(vs.Name);
-            }
-            catch (VirtNetException e)
-            {
-                Warn(vs.Source, $"virtual switch '{vs.Name}' is not imported: {e.Message}");
-                return;
+                try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
+                catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts && numPorts != null)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}': {e.Message} It is imported with the default port count.");
+                    numPorts = null;
+                }
+                catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidMtu && mtu != null)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}': {e.Message} It is imported with MTU 1500.");
+                    mtu = null;
+                }
+                catch (VirtNetException e)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}' is not imported: {e.Message}");
+                    return;
+                }
             }
             foreach (var uplink in vs.Uplinks ?? new List<string>())
             {
-                var nic = _facts.Nics.FirstOrDefault(n => string.Equals(n.Name, uplink, StringComparison.OrdinalIgnoreCase));
+                var nic = _facts.FindNic(uplink);
                 Try(vs.Source, $"uplink '{Echo.Cut(uplink)}' of '{vswitch.Path}' is not added",
                     () => vswitch.AddUplink(uplink, nic?.SpeedMbps ?? 1000, nic?.Mac));
             }
@@ -101,18 +110,21 @@ namespace VirtNet.Import
         void AddPortGroupsFromLists()
         {
             var known = new HashSet<string>(_facts.PortGroups.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            // Pieces are joined only as far as names that exist, so a run of pieces is looked up at most maxPieces long.
+            int maxPieces = 1 + _facts.PortGroups.Select(p => p.Name.Split(new[] { ", " }, StringSplitOptions.None).Length - 1).DefaultIfEmpty(0).Max();
             foreach (var vs in _facts.VirtualSwitches.Where(v => v.PortGroupPieces != null))
             {
                 var pieces = vs.PortGroupPieces;
                 for (int i = 0; i < pieces.Count; i++)
                 {
                     int take = 1;
-                    for (int k = pieces.Count - i; k > 1; k--)
-                        if (known.Contains(string.Join(", ", pieces.Skip(i).Take(k)))) { take = k; break; }
-                    var name = string.Join(", ", pieces.Skip(i).Take(take));
+                    for (int k = Math.Min(maxPieces, pieces.Count - i); k > 1; k--)
+                        if (known.Contains(string.Join(", ", pieces.GetRange(i, k)))) { take = k; break; }
+                    var name = string.Join(", ", pieces.GetRange(i, take));
                     i += take - 1;
-                    var pg = _facts.PortGroup(name, vs.PortGroupsSource);
-                    pg.VirtualSwitch = pg.VirtualSwitch ?? vs.Name;
+                    // A port group another file puts on a switch stays there; one only named so far goes on this one.
+                    var pg = _facts.PortGroup(null, name, vs.PortGroupsSource);
+                    if (pg.VirtualSwitch == null) _facts.PortGroup(vs.Name, name, vs.PortGroupsSource);
                 }
             }
         }
@@ -130,7 +142,7 @@ namespace VirtNet.Import
                 Warn(pg.Source, $"port group '{pg.Name}' is on virtual switch '{pg.VirtualSwitch}', which no file describes; it is not imported.");
                 return;
             }
-            Try(pg.Source, $"port group '{pg.Name}' is not imported", () => vswitch.AddPortGroup(pg.Name, pg.VLanId ?? 0));
+            Try(pg.Source, $"port group '{Echo.Cut(pg.Name)}' is not imported", () => _portGroups[pg] = vswitch.AddPortGroup(pg.Name, pg.VLanId ?? 0));
         }
 
         void ApplyVirtualSwitchPolicy(string name, PolicyFacts policy)
@@ -146,10 +158,9 @@ namespace VirtNet.Import
 
         void ApplyPortGroupTeaming(PortGroupFacts facts)
         {
-            var portGroup = Names.Find(_host.PortGroups, p => p.Name, facts.Name);
-            if (portGroup == null) return;
+            if (!_portGroups.TryGetValue(facts, out var portGroup)) return;
             var sw = portGroup.VirtualSwitch.TeamingPolicy;
-            if (_facts.PortGroupPolicies.TryGetValue(facts.Name, out var policy))
+            if (facts.Policy is PolicyFacts policy)
             {
                 // Without "Override Vswitch ..." lines, a value that differs from the vSwitch's can only be an override.
                 bool Overrides<T>(bool? said, T? value, T inherited) where T : struct => said ?? (value.HasValue && !value.Value.Equals(inherited));
@@ -234,7 +245,7 @@ namespace VirtNet.Import
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = Names.Find(_host.PortGroups, p => p.Name, a.PortGroup);
+            var portGroup = _host.FindPortGroup(a.PortGroup);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");

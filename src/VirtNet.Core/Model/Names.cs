@@ -32,9 +32,12 @@ namespace VirtNet
             return true;
         }
 
-        public static void CheckUnique<T>(IEnumerable<T> siblings, Func<T, string> nameOf, string name, string what, string where)
+        public static void CheckUnique<T>(IEnumerable<T> siblings, Func<T, string> nameOf, string name, string what, string where) =>
+            CheckUnique(siblings.Any(s => Comparer.Equals(nameOf(s), name)), name, what, where);
+
+        public static void CheckUnique(bool exists, string name, string what, string where)
         {
-            if (siblings.Any(s => Comparer.Equals(nameOf(s), name)))
+            if (exists)
                 throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.ResourceExists,
                     $"A {what} named '{Echo.Cut(name)}' already exists on {where}. Choose another name.", name);
         }

@@ -11,6 +11,8 @@ namespace VirtNet
         public static readonly IReadOnlyList<int> LegacyUsablePortCounts = new[] { 8, 24, 56, 120, 248, 504, 1016 };
         /// <summary>Elastic switches grow on demand up to the per-host port maximum.</summary>
         public const int HostPortMaximum = 4096;
+        /// <summary>The largest port count an elastic switch keeps (it is reported, not enforced).</summary>
+        public const int MaxElasticNumPorts = 65535;
         public const int MinMtu = 1280, MaxMtu = 9000;
 
         readonly List<VNUplink> _uplinks = new List<VNUplink>();
@@ -148,9 +150,12 @@ namespace VirtNet
             if (legacy && !LegacyUsablePortCounts.Contains(n))
                 throw new VirtNetException(ErrorIds.InvalidNumPorts, VirtNetErrorKind.InvalidArgument,
                     $"ESX {host.Version} accepts only the usable port counts {string.Join(", ", LegacyUsablePortCounts)} (2^k - 8); {n} is not one of them.", n);
-            if (n < 8 || n > 4088)
+            // An elastic switch ignores the setting, and the vSphere API then reports counts such as 8960 or 9216 (RVTools
+            // "# Ports" on ESXi 5.5+): valid data, kept as reported. The upper bound only stops damaged values.
+            int max = ComputeElastic(host, type) ? MaxElasticNumPorts : 4088;
+            if (n < 8 || n > max)
                 throw new VirtNetException(ErrorIds.InvalidNumPorts, VirtNetErrorKind.InvalidArgument,
-                    $"NumPorts {n} is not valid. Use 8 to 4088.", n);
+                    $"NumPorts {n} is not valid. Use 8 to {max}.", n);
             return n;
         }
 
@@ -221,6 +226,7 @@ namespace VirtNet
             Host.CheckPortGroupNameFree(name);
             var pg = new VNPortGroup(this, name, Net.VLan.CheckPortGroupVLan(vlanId));
             _portGroups.Add(pg);
+            Host.RegisterPortGroup(pg);
             return pg;
         }
 
@@ -237,6 +243,7 @@ namespace VirtNet
                 else adapter.Disconnect();
             }
             _portGroups.Remove(portGroup);
+            Host.UnregisterPortGroup(portGroup);
             portGroup.Detach();
         }
 

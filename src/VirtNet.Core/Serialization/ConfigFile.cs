@@ -75,9 +75,11 @@ namespace VirtNet.Serialization
         public static ConfigContents Read(string path)
         {
             var fullPath = FullPath(path, ErrorIds.ConfigReadFailed);
-            var text = BoundedFile.ReadText(fullPath, "Configuration file", ErrorIds.ConfigFileNotFound, ErrorIds.ConfigReadFailed);
-            return ConfigReader.Read(fullPath, Parse(fullPath, text));
+            return ReadText(fullPath, BoundedFile.ReadText(fullPath, "Configuration file", ErrorIds.ConfigFileNotFound, ErrorIds.ConfigReadFailed));
         }
+
+        /// <summary>Reads a configuration's text as if from the named file; never throws anything but <see cref="VirtNetException"/>.</summary>
+        internal static ConfigContents ReadText(string fullPath, string text) => ConfigReader.Read(fullPath, Parse(fullPath, text));
 
         static JObject Parse(string fullPath, string text)
         {

@@ -84,9 +84,8 @@ namespace VirtNet.Import.Esx
                         Context.Unknown(line, $"a port group row of {Format} (name, VLAN ID, Used Ports, Uplinks)");
                         return;
                     }
-                    var pg = Facts.PortGroup(line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
+                    var pg = Facts.PortGroup(_switch.Name, line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
                     ReportCollapsed(line, pg.Name, _collapsed);
-                    pg.VirtualSwitch = _switch.Name;
                     pg.VLanId = vlan;
                     pg.ActiveHint = hasUplinks ? NameList(tokens[tokens.Count - 1].Text) : new System.Collections.Generic.List<string>();
                     return;

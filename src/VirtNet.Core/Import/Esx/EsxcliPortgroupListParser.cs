@@ -56,9 +56,7 @@ namespace VirtNet.Import.Esx
                 Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
                 return;
             }
-            var pg = Facts.PortGroup(name, Context.At(line));
-            pg.VirtualSwitch = vswitch;
-            pg.VLanId = vlan;
+            Facts.PortGroup(vswitch, name, Context.At(line)).VLanId = vlan;
         }
     }
 }

@@ -140,7 +140,7 @@ namespace VirtNet.Import.Esx
                 adapter.PortGroup = portGroup;
                 adapter.DVPort = null;
                 var portset = Value("Portset");
-                if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portGroup, _context.At(LineOf("Portgroup"))).VirtualSwitch = portset;
+                if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portset, portGroup, _context.At(LineOf("Portgroup")));
             }
             else if (Value("VDS Port") is string dvPort && Numbers.TryParse(dvPort, out int id)) { adapter.DVPort = id; adapter.PortGroup = null; }
             if (Value("MAC Address") is string mac)
@@ -192,7 +192,8 @@ namespace VirtNet.Import.Esx
             policy.OverrideNotify = Bool("Override Vswitch Notify Switches");
             policy.OverrideFailback = Bool("Override Vswitch Failback");
             policy.OverrideUplinks = Bool("Override Vswitch Uplinks");
-            if (portGroup != null) _facts.PortGroupPolicies[portGroup] = policy;
+            // policy failover get --portgroup-name names no vSwitch: standard port group names are unique on a host.
+            if (portGroup != null) _facts.PortGroup(null, portGroup, policy.Source).Policy = policy;
             else _facts.VirtualSwitchPolicies[vswitch] = policy;
         }
 

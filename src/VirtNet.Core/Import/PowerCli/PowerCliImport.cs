@@ -95,8 +95,7 @@ namespace VirtNet.Import.PowerCli
 
         static void PortGroup(PowerCliObject o, HostFacts facts, SourceLine source, string name)
         {
-            var pg = facts.PortGroup(name, source);
-            pg.VirtualSwitch = Text(o, "VirtualSwitchName") ?? Text(o, "VirtualSwitch") ?? pg.VirtualSwitch;
+            var pg = facts.PortGroup(Text(o, "VirtualSwitchName") ?? Text(o, "VirtualSwitch"), name, source);
             pg.VLanId = Int(o, "VLanId") ?? pg.VLanId;
         }
 
@@ -136,7 +135,8 @@ namespace VirtNet.Import.PowerCli
                 policy.OverrideNotify = Overrides("IsNotifySwitchesInherited");
                 policy.OverrideFailback = Overrides("IsFailbackInherited");
                 policy.OverrideUplinks = Overrides("IsFailoverOrderInherited");
-                facts.PortGroupPolicies[portGroup] = policy;
+                // NicTeamingVirtualPortGroupPolicy names no switch: it is a standard port group's, unique on its host.
+                facts.PortGroup(null, portGroup, source).Policy = policy;
                 return;
             }
             var vswitch = Text(o, "VirtualSwitch") ?? Text(o, "VirtualSwitchName") ?? KeyName(Text(o, "VirtualSwitchId"), "key-vim.host.VirtualSwitch-")

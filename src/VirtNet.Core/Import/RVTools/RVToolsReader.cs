@@ -78,11 +78,10 @@ namespace VirtNet.Import.RVTools
         {
             var name = get(new[] { "Port Group", "Portgroup" });
             if (name == null) { ParseContext.Warn(_warnings, source, "the vPort row names no Port Group; it is skipped."); return; }
-            var pg = facts.PortGroup(name, source);
-            pg.VirtualSwitch = get(new[] { "Switch" }) ?? pg.VirtualSwitch;
+            var pg = facts.PortGroup(get(new[] { "Switch" }), name, source);
             pg.VLanId = VLan(source, get(new[] { "VLAN" })) ?? pg.VLanId;
             // vPort shows the effective policy; values that differ from the vSwitch's are the overrides.
-            facts.PortGroupPolicies[name] = Policy(source, get);
+            pg.Policy = Policy(source, get);
         }
 
         /// <summary>Policy holds the API's strings; Rolling Order is the API's rollingOrder, the inverse of Failback.</summary>
@@ -186,10 +185,9 @@ namespace VirtNet.Import.RVTools
             var vlan = VLan(source, get(new[] { "VLAN" }));
             foreach (var facts in _hosts.Values.Where(f => f.VirtualSwitches.Any(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase))))
             {
-                var pg = facts.PortGroup(name, source);
-                pg.VirtualSwitch = vswitch;
+                var pg = facts.PortGroup(vswitch, name, source);
                 pg.VLanId = vlan ?? pg.VLanId;
-                facts.PortGroupPolicies[name] = Policy(source, get);
+                pg.Policy = Policy(source, get);
             }
         }
 
