@@ -41,20 +41,25 @@ namespace VirtNet.Import
             }
         }
 
-        public VNHost Build(string name, string version)
+        /// <summary>A host's short name: esx01 for esx01.lab.local; an IP address stays whole.</summary>
+        public static string ShortName(string name) =>
+            IPv4Address.TryParse(name, out _) || name.IndexOf('.') <= 0 ? name : name.Substring(0, name.IndexOf('.'));
+
+        /// <param name="shortName">Name the host by its short name, keeping an FQDN as its Fqdn; false when another host has the same short name.</param>
+        public VNHost Build(string name, string version, bool shortName = true)
         {
             // Without a version, a Service Console says ESX classic (retired after 4.1); anything else is taken as current.
             version = version ?? (_facts.Adapters.Any(a => a.Name.StartsWith("vswif", StringComparison.OrdinalIgnoreCase)) ? "4.1" : null);
             string fqdn = null;
-            if (!IPv4Address.TryParse(name, out var ip) && name.IndexOf('.') > 0)
+            if (ShortName(name) != name)
             {
                 fqdn = name;
-                name = name.Substring(0, name.IndexOf('.'));
+                if (shortName) name = ShortName(name);
             }
             if (!Try(_origin, $"host '{Echo.Cut(name)}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
                 return null;
             _host.Fqdn = fqdn;
-            if (IPv4Address.TryParse(name, out ip)) _host.IPAddress = ip;
+            if (IPv4Address.TryParse(name, out var ip)) _host.IPAddress = ip;
             foreach (var vs in _facts.VirtualSwitches) AddVirtualSwitch(vs);
             AddPortGroupsFromLists();
             foreach (var pg in _facts.PortGroups) AddPortGroup(pg);

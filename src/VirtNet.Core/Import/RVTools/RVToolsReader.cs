@@ -16,6 +16,10 @@ namespace VirtNet.Import.RVTools
         readonly Dictionary<string, HostFacts> _hosts = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, string> _versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, SourceLine> _firstSeen = new Dictionary<string, SourceLine>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>vNIC's Uplink port: per host, the NIC behind each uplink port name ("Uplink 1") of a distributed switch.</summary>
+        readonly Dictionary<HostFacts, Dictionary<string, string>> _uplinkPorts = new Dictionary<HostFacts, Dictionary<string, string>>();
+
+        static string UplinkPortKey(string vswitch, string port) => vswitch + "\u0001" + port;
 
         public RVToolsReader(List<ImportWarning> warnings) { _warnings = warnings; }
 
@@ -123,8 +127,12 @@ namespace VirtNet.Import.RVTools
                 }
                 catch (VirtNetException e) { ParseContext.Warn(_warnings, source, $"{name}: {e.Message}"); }
             }
+            // RVTools repeats the host's default gateway on every row: it is the adapter's own gateway only when the
+            // adapter's subnet holds it; for an adapter of another subnet it is normal data, not a fault.
             var gateway = get(new[] { "Gateway" });
-            if (gateway != null && IPv4Address.TryParse(gateway, out var gw) && gw.Value != 0) adapter.Gateway = gw;
+            if (gateway != null && IPv4Address.TryParse(gateway, out var gw) && gw.Value != 0
+                && adapter.IPAddress.HasValue && adapter.PrefixLength.HasValue && gw.IsInSubnet(adapter.IPAddress.Value, adapter.PrefixLength.Value))
+                adapter.Gateway = gw;
             var mac = get(new[] { "Mac Address", "MAC" });
             if (mac != null)
             {
@@ -152,6 +160,11 @@ namespace VirtNet.Import.RVTools
             var vs = facts.VirtualSwitch(vswitch, source);
             if (vs.Uplinks == null) vs.Uplinks = new List<string>();
             if (!vs.Uplinks.Contains(name, StringComparer.OrdinalIgnoreCase)) vs.Uplinks.Add(name);
+            // On a distributed switch, the uplink port the NIC fills: dvPort's Active and Standby Uplink name these.
+            var uplinkPort = get(new[] { "Uplink port", "Uplink" });
+            if (uplinkPort == null) return;
+            if (!_uplinkPorts.TryGetValue(facts, out var ports)) _uplinkPorts[facts] = ports = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            ports[UplinkPortKey(vswitch, uplinkPort)] = name;
         }
 
         void DistributedSwitch(SourceLine source, Func<string[], string> get)
@@ -180,16 +193,37 @@ namespace VirtNet.Import.RVTools
                 ParseContext.Warn(_warnings, source, "the dvPort row names no Port or no Switch; it is skipped.");
                 return;
             }
-            // The uplink port group holds the switch's uplinks, not VMs or VMkernel adapters.
-            if (name.IndexOf("DVUplinks", StringComparison.OrdinalIgnoreCase) >= 0) return;
-            var vlan = VLan(source, get(new[] { "VLAN" }));
-            foreach (var facts in _hosts.Values.Where(f => f.VirtualSwitches.Any(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase))))
+            var active = UplinkList(get(new[] { "Active Uplink", "Active Uplinks" }));
+            var standby = UplinkList(get(new[] { "Standby Uplink", "Standby Uplinks" }));
+            var vlanText = get(new[] { "VLAN" });
+            // The uplink port group holds the switch's uplinks, not VMs or VMkernel adapters, whatever it is named. It
+            // is the one group that trunks every VLAN with no active and no standby uplink: any other distributed port
+            // group needs at least one active uplink to carry traffic.
+            if (active.Count == 0 && standby.Count == 0 && (vlanText == "0-4094" || vlanText == "1-4094")) return;
+            var vlan = VLan(source, vlanText);
+            foreach (var facts in _hosts.Values)
             {
+                var vs = facts.VirtualSwitches.FirstOrDefault(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase));
+                if (vs == null) continue;
                 var pg = facts.PortGroup(vswitch, name, source);
                 pg.VLanId = vlan ?? pg.VLanId;
                 pg.Policy = Policy(source, get);
+                if (active.Count == 0 && standby.Count == 0) continue;
+                // Uplink ports are the switch's; the NICs behind them are each host's (vNIC's Uplink port). A port with no
+                // NIC on this host carries nothing here; NICs in neither list are unused.
+                _uplinkPorts.TryGetValue(facts, out var ports);
+                List<string> Nics(List<string> uplinkNames) =>
+                    uplinkNames.Select(u => ports != null && ports.TryGetValue(UplinkPortKey(vswitch, u), out var nic) ? nic : null).Where(n => n != null).ToList();
+                pg.Policy.Active = Nics(active);
+                pg.Policy.Standby = Nics(standby);
+                pg.Policy.Unused = (vs.Uplinks ?? new List<string>()).Where(n => !pg.Policy.Active.Contains(n, StringComparer.OrdinalIgnoreCase)
+                    && !pg.Policy.Standby.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
             }
         }
+
+        /// <summary>dvPort's uplink columns: uplink port names, separated by commas.</summary>
+        static List<string> UplinkList(string text) =>
+            (text ?? "").Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
 
         void Version(string host, SourceLine source, string text)
         {
@@ -234,10 +268,12 @@ namespace VirtNet.Import.RVTools
         public List<VNHost> Build(string version)
         {
             var hosts = new List<VNHost>();
+            // esx11.site-a.local and esx11.site-b.local are two hosts: where short names clash, hosts keep their full names.
+            var shortNames = _hosts.Keys.GroupBy(HostBuilder.ShortName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
             foreach (var pair in _hosts)
             {
                 var hostVersion = version ?? (_versions.TryGetValue(pair.Key, out var v) ? v : null);
-                var host = new HostBuilder(pair.Value, _warnings, _firstSeen[pair.Key]).Build(pair.Key, hostVersion);
+                var host = new HostBuilder(pair.Value, _warnings, _firstSeen[pair.Key]).Build(pair.Key, hostVersion, shortName: shortNames[HostBuilder.ShortName(pair.Key)] == 1);
                 if (host != null) hosts.Add(host);
             }
             return hosts;
