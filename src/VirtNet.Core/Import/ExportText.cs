@@ -57,7 +57,7 @@ namespace VirtNet.Import
             // a shell in an unpacked bundle "commands$ sed ..."
             new Regex(@"^[\w.-]+\$\s+(?<cmd>.*)$", RegexOptions.CultureInvariant),
             // a lone root prompt before a command "# esxcli network nic list"
-            new Regex(@"^#\s*(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|vm-support)\b.*)$", RegexOptions.CultureInvariant),
+            new Regex(@"^#\s*(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|vm-support|show|sh)\b.*)$", RegexOptions.CultureInvariant),
             // a bare command line, as pages show them
             new Regex(@"^(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|show|sh)(?:\s.*)?)$", RegexOptions.CultureInvariant),
         };

@@ -100,10 +100,11 @@ namespace VirtNet
             foreach (var port in memberNames.Select(FindPort).Where(p => p?.PortChannel != null))
                 throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
                     $"Port '{port.Path}' is already a member of {port.PortChannel.Name}. A port belongs to one channel at most.", port.Name);
-            // IOS allows 8 active members per EtherChannel.
-            if (memberNames.Count == 0 || memberNames.Count > 8)
+            // IOS bundles 8 members per EtherChannel; LACP takes 8 more as hot-standby members.
+            int most = mode == PortChannelMode.Active || mode == PortChannelMode.Passive ? 16 : 8;
+            if (memberNames.Count == 0 || memberNames.Count > most)
                 throw new VirtNetException(ErrorIds.InvalidPortChannel, VirtNetErrorKind.InvalidArgument,
-                    $"A port channel needs 1 to 8 member ports; {memberNames.Count} given.", name);
+                    $"A port channel needs 1 to 8 member ports (up to 16 with LACP: 8 bundled and 8 hot-standby); {memberNames.Count} given.", name);
             var ports = memberNames.Select(GetOrAddPort).ToList();
             var channel = new VNPortChannel(this, shortName, mode, ports);
             foreach (var port in ports) port.PortChannel = channel;

@@ -44,6 +44,7 @@ namespace VirtNet.Commands
             {
                 var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
                 WriteWarnings(result.Warnings);
+                foreach (var note in result.Notes) WriteInformation(note, new[] { "VirtNet" });
                 foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
                 WriteObject(result.Switches, enumerateCollection: true);
             }, BuiltFrom(_files.Select(f => f.Path)));

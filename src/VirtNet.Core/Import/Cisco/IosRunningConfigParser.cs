@@ -165,6 +165,13 @@ namespace VirtNet.Import.Cisco
                 case "no":
                     if (words.Length == 3 && words[1] == "spanning-tree" && words[2] == "portfast")
                         foreach (var port in _ports) port.PortFast = PortFastMode.Disabled;
+                    else if (words.Length == 2 && words[1] == "switchport")
+                        foreach (var port in _ports) port.Routed = true;
+                    return;
+                case "ip":
+                    // An address of its own makes a port routed (a router's interface, or a switch's no switchport port).
+                    if (words.Length >= 3 && words[1] == "address")
+                        foreach (var port in _ports) port.Routed = true;
                     return;
                 case "mtu":
                     if (words.Length == 2 && Numbers.TryParse(words[1], out int mtu))
@@ -268,12 +275,14 @@ namespace VirtNet.Import.Cisco
             {
                 // Catalyst "system mtu jumbo 9000" sets the Gigabit and faster ports; "system mtu N" the rest.
                 var value = words.Last();
+                // "system mtu routing N" is the MTU of routed (IP) traffic, no port's frame size: understood, not used.
+                if (words.Length == 4 && words[2] == "routing" && Numbers.IsAllDigits(value)) return;
                 if ((words.Length == 3 || (words.Length == 4 && words[2] == "jumbo")) && Numbers.TryParse(value, out int mtu))
                 {
                     if (words.Length == 4 || _facts.SystemMtu == null) _facts.SystemMtu = mtu;
                     _facts.SystemMtuSource = _context.At(line);
                 }
-                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'system mtu [jumbo] N'; it is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'system mtu [jumbo|routing] N'; it is skipped.");
             }
         }
 

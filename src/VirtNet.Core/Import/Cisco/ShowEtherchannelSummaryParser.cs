@@ -34,8 +34,9 @@ namespace VirtNet.Import.Cisco
         public void Take(ExportLine line)
         {
             if (Header.IsMatch(line.Text)) { _inTable = true; _current = null; return; }
-            if (Legend.IsMatch(line.Text) || (!_inTable && line.Text.Contains(" - "))) return;
             var tokens = ExportText.Tokens(line.Text).Select(t => t.Text).ToList();
+            // The legend comes before the table, and IOS-XE prints a second one after it ("P/bndl -  Bundled").
+            if (Legend.IsMatch(line.Text) || (line.Text.Contains(" - ") && !Numbers.IsAllDigits(tokens[0]))) return;
             if (_inTable && Numbers.TryParse(tokens[0], out int group) && tokens.Count >= 3)
             {
                 var po = Channel.Match(tokens[1]);

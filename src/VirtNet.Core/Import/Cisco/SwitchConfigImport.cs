@@ -27,8 +27,10 @@ namespace VirtNet.Import.Cisco
     /// <summary>The switches an import made, the uplinks it cabled to them, and what it had to skip.</summary>
     public sealed class SwitchImportResult
     {
-        internal SwitchImportResult(IReadOnlyList<VNPhysicalSwitch> switches, IReadOnlyList<VNUplink> cabled, IReadOnlyList<ImportWarning> warnings)
+        internal SwitchImportResult(IReadOnlyList<VNPhysicalSwitch> switches, IReadOnlyList<VNUplink> cabled, IReadOnlyList<ImportWarning> warnings,
+            IReadOnlyList<string> notes)
         {
+            Notes = notes;
             Switches = switches;
             Cabled = cabled;
             Warnings = warnings;
@@ -37,6 +39,8 @@ namespace VirtNet.Import.Cisco
         public IReadOnlyList<VNPhysicalSwitch> Switches { get; }
         public IReadOnlyList<VNUplink> Cabled { get; }
         public IReadOnlyList<ImportWarning> Warnings { get; }
+        /// <summary>What was read and deliberately left out, such as routed ports: information, not a loss.</summary>
+        public IReadOnlyList<string> Notes { get; }
     }
 
     /// <summary>
@@ -45,7 +49,8 @@ namespace VirtNet.Import.Cisco
     /// </summary>
     public static class SwitchConfigImport
     {
-        public const string FormatsRead = "IOS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk";
+        public const string FormatsRead = "IOS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk, " +
+            "show interfaces switchport";
 
         /// <summary>Reads a file. A file in none of the formats is an error unless it was found in a folder: then null.</summary>
         public static SwitchConfigFile Read(ImportFile file) => Parse(file.Path, ExportText.ReadFile(file.Path), file.InFolder);
@@ -59,6 +64,7 @@ namespace VirtNet.Import.Cisco
             var config = new IosRunningConfigParser(facts, context);
             var etherChannel = new ShowEtherchannelSummaryParser(facts, context);
             var trunk = new ShowInterfacesTrunkParser(facts, context);
+            var switchport = new ShowInterfacesSwitchportParser(facts, context);
             Action<ExportLine> current = null;
             bool recognized = false;
             string promptHost = null;
@@ -74,6 +80,7 @@ namespace VirtNet.Import.Cisco
                 }
                 if (ShowEtherchannelSummaryParser.Starts(line)) current = etherChannel.Take;
                 else if (ShowInterfacesTrunkParser.Starts(line)) current = trunk.Take;
+                else if (ShowInterfacesSwitchportParser.Starts(line)) current = switchport.Take;
                 else if (IosRunningConfigParser.StartsConfig(line) && current != config.Take) current = config.Take;
                 if (current == null)
                 {
@@ -108,20 +115,21 @@ namespace VirtNet.Import.Cisco
         public static SwitchImportResult Build(IReadOnlyList<SwitchConfigFile> files, string name, IReadOnlyList<VNHost> hosts, IReadOnlyDictionary<string, string> cabling)
         {
             var warnings = new List<ImportWarning>();
+            var notes = new List<string>();
             var switches = new List<VNPhysicalSwitch>();
             var descriptions = new List<(VNSwitchPort Port, string Description, SourceLine Source)>();
             foreach (var group in files.GroupBy(f => name ?? f.SwitchName ?? ImportFiles.BaseName(f.Path), StringComparer.OrdinalIgnoreCase))
             {
-                var physicalSwitch = BuildSwitch(group.Key, group.ToList(), warnings, descriptions);
+                var physicalSwitch = BuildSwitch(group.Key, group.ToList(), warnings, descriptions, notes);
                 if (physicalSwitch != null) switches.Add(physicalSwitch);
             }
             var cabled = new List<VNUplink>();
             if (hosts != null && hosts.Count > 0) Cable(switches, hosts, cabling, descriptions, cabled, warnings);
-            return new SwitchImportResult(switches, cabled, warnings);
+            return new SwitchImportResult(switches, cabled, warnings, notes);
         }
 
         static VNPhysicalSwitch BuildSwitch(string switchName, List<SwitchConfigFile> files, List<ImportWarning> warnings,
-            List<(VNSwitchPort, string, SourceLine)> descriptions)
+            List<(VNSwitchPort, string, SourceLine)> descriptions, List<string> notes)
         {
             var first = new SourceLine(files[0].Path, 0);
             var ports = files.SelectMany(f => f.Facts.Ports).ToList();
@@ -140,6 +148,11 @@ namespace VirtNet.Import.Cisco
             var systemMtuSource = first;
             var ownMtu = new HashSet<VNSwitchPort>();
             var ownPortFast = new HashSet<VNSwitchPort>();
+            var ownMode = new HashSet<VNSwitchPort>();
+            var ownNative = new HashSet<VNSwitchPort>();
+            var ownAllowed = new HashSet<VNSwitchPort>();
+            var channelTrunks = new Dictionary<int, PortFacts>();
+            var routed = new List<string>();
             foreach (var file in files)
             {
                 var facts = file.Facts;
@@ -152,16 +165,22 @@ namespace VirtNet.Import.Cisco
                 });
                 portFastDefault |= facts.PortFastDefault;
                 if (facts.SystemMtu.HasValue) { systemMtu = facts.SystemMtu; systemMtuSource = facts.SystemMtuSource; }
+                foreach (var pair in facts.ChannelTrunks) channelTrunks[pair.Key] = pair.Value;
                 foreach (var p in facts.Ports)
                 {
+                    if (p.Routed)
+                    {
+                        routed.Add(p.Name);
+                        continue;
+                    }
                     VNSwitchPort port = null;
                     Model(warnings, p.Source, () => port = physicalSwitch.GetOrAddPort(p.Name));
                     if (port == null) continue;
-                    if (p.Mode.HasValue) port.Mode = p.Mode.Value;
+                    if (p.Mode.HasValue) { port.Mode = p.Mode.Value; ownMode.Add(port); }
                     if (p.AccessVLan.HasValue) port.AccessVLan = p.AccessVLan.Value;
-                    if (p.NativeVLan.HasValue) port.NativeVLan = p.NativeVLan.Value;
-                    if (p.AllowedAll) port.SetAllowedVLan(new[] { "all" });
-                    else if (p.Allowed != null) port.SetAllowedVLan(new[] { VLanList.Format(p.Allowed) });
+                    if (p.NativeVLan.HasValue) { port.NativeVLan = p.NativeVLan.Value; ownNative.Add(port); }
+                    if (p.AllowedAll) { port.SetAllowedVLan(new[] { "all" }); ownAllowed.Add(port); }
+                    else if (p.Allowed != null) { port.SetAllowedVLan(new[] { VLanList.Format(p.Allowed) }); ownAllowed.Add(port); }
                     if (p.PortFast.HasValue) { port.PortFast = p.PortFast.Value; ownPortFast.Add(port); }
                     if (p.Mtu.HasValue) Model(warnings, p.MtuSource, () => { port.Mtu = p.Mtu.Value; ownMtu.Add(port); });
                     if (p.Description != null) descriptions.Add((port, p.Description, p.Source));
@@ -183,8 +202,26 @@ namespace VirtNet.Import.Cisco
                 if (portFastDefault && !ownPortFast.Contains(port) && port.Mode == SwitchPortMode.Access) port.PortFast = PortFastMode.Enabled;
                 if (systemMtu.HasValue && !ownMtu.Contains(port)) Model(warnings, systemMtuSource, () => port.Mtu = systemMtu.Value);
             }
-            foreach (var pair in channels)
+            // A channel without members (configured, no port assigned yet) is nothing the model can hold, nor anything lost.
+            foreach (var pair in channels.Where(c => c.Value.Members.Count > 0))
                 Model(warnings, pair.Value.Source, () => physicalSwitch.AddPortChannel("Po" + pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value.Members, pair.Value.Mode));
+            // show interfaces trunk lists a channel, not its members: what its row says holds for each member that says nothing itself.
+            foreach (var channel in physicalSwitch.PortChannels)
+            {
+                if (!Numbers.TryParse(channel.Name.Substring(2), out int group) || !channelTrunks.TryGetValue(group, out var trunk)) continue;
+                foreach (var port in channel.Members)
+                {
+                    if (trunk.Mode.HasValue && !ownMode.Contains(port)) port.Mode = trunk.Mode.Value;
+                    if (trunk.NativeVLan.HasValue && !ownNative.Contains(port)) port.NativeVLan = trunk.NativeVLan.Value;
+                    if (ownAllowed.Contains(port)) continue;
+                    if (trunk.AllowedAll) port.SetAllowedVLan(new[] { "all" });
+                    else if (trunk.Allowed != null) port.SetAllowedVLan(new[] { VLanList.Format(trunk.Allowed) });
+                }
+            }
+            // Routed ports carry no VLANs and no host uplink's layer-2 traffic: they are left out, with one note.
+            if (routed.Count > 0)
+                notes.Add($"{switchName}: {routed.Count} routed port{(routed.Count > 1 ? "s are" : " is")} left out, as {(routed.Count > 1 ? "they are" : "it is")} no layer-2 port (no switchport, or an IP address): " +
+                    string.Join(", ", routed.Take(10)) + (routed.Count > 10 ? ", ..." : "") + ".");
             return physicalSwitch;
         }
 
