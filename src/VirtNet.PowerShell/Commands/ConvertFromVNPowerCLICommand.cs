@@ -51,7 +51,12 @@ namespace VirtNet.Commands
             {
                 // ExtensionData is the raw vSphere object: large, and nothing the conversion reads.
                 if (property.Name == "ExtensionData") continue;
-                try { properties[property.Name] = Simplify(property.Value, nested: false); }
+                try
+                {
+                    properties[property.Name] = Simplify(property.Value, nested: false);
+                    if (property.Name == "VMHost" && property.Value != null && PSObject.AsPSObject(property.Value).Properties["Version"]?.Value is object version)
+                        properties[PowerCliImport.VMHostVersion] = (version + " " + PSObject.AsPSObject(property.Value).Properties["Build"]?.Value).Trim();
+                }
                 catch (Exception e) when (e is GetValueException || e is ExtendedTypeSystemException)
                 {
                     WriteVerbose($"Property {property.Name} of input object {_objects.Count + 1} cannot be read: {e.Message}");

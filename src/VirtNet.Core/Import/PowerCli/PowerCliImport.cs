@@ -39,8 +39,18 @@ namespace VirtNet.Import.PowerCli
         {
             var warnings = new List<ImportWarning>();
             var byHost = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
+            var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var o in objects)
             {
+                // Get-VMHost: the host itself, whose Version ("6.7.0") and Build ("8169922") say its release.
+                if (IsVMHost(o))
+                {
+                    var hostVersion = Text(o, "Version") + " " + Text(o, "Build");
+                    try { versions[hostName ?? Text(o, "Name")] = HostVersion.Parse(Hypervisor.Esx, hostVersion).Text; }
+                    catch (VirtNetException e) { Warn(warnings, o, e.Message + " The host is taken to be ESXi 8.0."); }
+                    if (!byHost.ContainsKey(hostName ?? Text(o, "Name"))) byHost[hostName ?? Text(o, "Name")] = new HostFacts();
+                    continue;
+                }
                 var name = hostName ?? HostOf(o);
                 if (name == null)
                 {
@@ -48,16 +58,25 @@ namespace VirtNet.Import.PowerCli
                     continue;
                 }
                 if (!byHost.TryGetValue(name, out var facts)) byHost[name] = facts = new HostFacts();
+                // ConvertTo-Json -Depth 4 keeps the VMHost object each network object names; its Version is the host's.
+                if (!versions.ContainsKey(name) && Text(o, VMHostVersion) is string nested && HostVersion.TryParse(Hypervisor.Esx, nested, out var parsed))
+                    versions[name] = parsed.Text;
                 Read(o, facts, warnings);
             }
             var hosts = new List<VNHost>();
             foreach (var pair in byHost)
             {
-                var host = new HostBuilder(pair.Value, warnings, new SourceLine("PowerCLI objects of " + pair.Key, 0)).Build(pair.Key, version);
+                var host = new HostBuilder(pair.Value, warnings, new SourceLine("PowerCLI objects of " + pair.Key, 0))
+                    .Build(pair.Key, version ?? (versions.TryGetValue(pair.Key, out var v) ? v : null));
                 if (host != null) hosts.Add(host);
             }
             return new HostImportResult(hosts, warnings);
         }
+
+        /// <summary>What ConvertFrom-VNPowerCLI keeps of an object's VMHost beyond its name: the host's Version and Build.</summary>
+        public const string VMHostVersion = "VMHostVersion";
+
+        static bool IsVMHost(PowerCliObject o) => Has(o, "Build") && Has(o, "Version") && Text(o, "Name") != null && !Has(o, "VMHost");
 
         static void Warn(List<ImportWarning> warnings, PowerCliObject o, string message) => warnings.Add(new ImportWarning(o.Source, 0, message));
 
@@ -208,7 +227,7 @@ namespace VirtNet.Import.PowerCli
                 case int i: return i;
                 case long l when l >= int.MinValue && l <= int.MaxValue: return (int)l;
                 case double d when d >= int.MinValue && d <= int.MaxValue && Math.Floor(d) == d: return (int)d;
-                case string s when int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n): return n;
+                case string s when Numbers.TryParse(s.Trim(), out int n): return n;
                 default: return null;
             }
         }

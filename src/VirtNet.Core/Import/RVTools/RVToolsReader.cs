@@ -229,13 +229,9 @@ namespace VirtNet.Import.RVTools
         {
             var m = EsxVersion.Match(text ?? "");
             if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{Echo.Cut(text)}' names no release; the host's version is not read."); return; }
-            // 7.0.3 is 7.0 Update 3.
-            var update = m.Groups["update"].Success && m.Groups["update"].Value != "0" ? " U" + m.Groups["update"].Value : "";
-            var version = m.Groups["major"].Value + "." + m.Groups["minor"].Value + update;
             try
             {
-                HostVersion.Parse(Hypervisor.Esx, version);
-                _versions[host] = version;
+                _versions[host] = HostVersion.Parse(Hypervisor.Esx, m.Value).Text;
             }
             catch (VirtNetException e) { ParseContext.Warn(_warnings, source, e.Message + " The host is taken to be ESXi 8.0."); }
         }
