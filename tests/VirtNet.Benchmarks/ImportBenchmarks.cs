@@ -39,7 +39,7 @@ namespace VirtNet.Benchmarks
             sb.Clear();
             sb.Append("Group  Port-channel  Protocol    Ports\n------+-------------+-----------+-----------------------------------------------\n");
             for (int i = 1; i <= Scale; i++)
-                sb.Append(i).Append("      Po").Append(i).Append("(SU)         LACP      Gi").Append(1 + i / 48 / 9).Append("/").Append(i / 48 % 9).Append("/").Append(1 + i % 48).Append("(P)\n");
+                sb.Append(i).Append("      Po").Append(i).Append("(SU)         LACP      Gi").Append(1 + i % 9).Append("/").Append(i / 9 / 48).Append("/").Append(1 + i / 9 % 48).Append("(P)\n");
             _etherchannelRows = sb.ToString();
 
             // One esxcli line naming every port group: Scale / 10 names, as one line grows 10 times faster than rows.
@@ -57,7 +57,8 @@ namespace VirtNet.Benchmarks
             sb.Clear();
             sb.Append("hostname core1\n!\n");
             for (int i = 0; i < Scale; i++)
-                sb.Append("interface GigabitEthernet").Append(1 + i / 48 / 9).Append('/').Append(i / 48 % 9).Append('/').Append(1 + i % 48)
+                // Nine stack members, as many modules as it takes, 48 ports each: every name a valid port.
+                sb.Append("interface GigabitEthernet").Append(1 + i % 9).Append('/').Append(i / 9 / 48).Append('/').Append(1 + i / 9 % 48)
                   .Append("\n switchport mode trunk\n switchport trunk allowed vlan 10,20,30-40\n!\n");
             _runningConfig = sb.ToString();
 

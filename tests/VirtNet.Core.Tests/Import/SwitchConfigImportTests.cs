@@ -260,7 +260,7 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void IOS_XE_running_config_reads_every_interface_type_and_leaves_routed_ports_out_with_one_note()
         {
-            var file = Read("edge2-running-config.txt");
+            var file = Read("edge2/edge2-running-config.txt");
             var result = SwitchConfigImport.Build(new[] { file }, null, null, null);
             var edge2 = result.Switches.Single();
 
@@ -283,7 +283,7 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Etherchannel_members_in_every_state_are_kept_and_memberless_channels_and_the_footer_give_no_warning()
         {
-            var file = Read("edge2-etherchannel-summary.txt");
+            var file = Read("edge2/edge2-etherchannel-summary.txt");
             var result = SwitchConfigImport.Build(new[] { file }, null, null, null);
             var edge2 = result.Switches.Single();
 
@@ -299,8 +299,8 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Interfaces_trunk_port_channel_rows_hold_for_the_members_and_not_trunking_is_no_trunk()
         {
-            var trunk = Read("edge2-interfaces-trunk.txt");
-            var result = SwitchConfigImport.Build(new[] { Read("edge2-etherchannel-summary.txt"), trunk }, null, null, null);
+            var trunk = Read("edge2/edge2-interfaces-trunk.txt");
+            var result = SwitchConfigImport.Build(new[] { Read("edge2/edge2-etherchannel-summary.txt"), trunk }, null, null, null);
             var edge2 = result.Switches.Single();
 
             foreach (var member in new[] { "Twe1/1/1", "Twe1/1/2" })
@@ -320,7 +320,7 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Interfaces_switchport_gives_mode_vlans_and_wrapped_allowed_lists()
         {
-            var file = Read("edge2-interfaces-switchport.txt");
+            var file = Read("edge2/edge2-interfaces-switchport.txt");
             var result = SwitchConfigImport.Build(new[] { file }, "edge2", null, null);
             var edge2 = result.Switches.Single();
 
