@@ -45,6 +45,7 @@ namespace VirtNet
         public const string InvalidMtu = nameof(InvalidMtu);
         public const string InvalidSpeed = nameof(InvalidSpeed);
         public const string InvalidName = nameof(InvalidName);
+        public const string InvalidEnumValue = nameof(InvalidEnumValue);
         public const string InvalidAdapterPurpose = nameof(InvalidAdapterPurpose);
         public const string InvalidSwitchPortName = nameof(InvalidSwitchPortName);
         public const string InvalidTimer = nameof(InvalidTimer);
@@ -92,6 +93,9 @@ namespace VirtNet
         public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
         public const string ImportFileNotFound = nameof(ImportFileNotFound);
         public const string ImportReadFailed = nameof(ImportReadFailed);
+        public const string FileEmptyOrNotRegular = nameof(FileEmptyOrNotRegular);
+        public const string FileTooLarge = nameof(FileTooLarge);
+        public const string WorkbookTooLarge = nameof(WorkbookTooLarge);
         public const string UnknownImportFormat = nameof(UnknownImportFormat);
         public const string InvalidAddressRange = nameof(InvalidAddressRange);
         public const string InvalidDemand = nameof(InvalidDemand);

@@ -12,11 +12,39 @@ namespace VirtNet.Commands
     /// </summary>
     public abstract class VNCmdlet : PSCmdlet
     {
-        /// <summary>Runs the work for one pipeline input; a core error becomes a non-terminating error so the rest go on.</summary>
-        protected void ForInput(Action work)
+        /// <summary>
+        /// Runs the work for one pipeline input; a core error becomes a non-terminating error so the rest go on. As a
+        /// last line of defence, so does any other exception: one input's failure must never lose the others' results.
+        /// <paramref name="input"/> names the input in that error; without it, the parameters bound for this input do.
+        /// </summary>
+        protected void ForInput(Action work, object input = null)
         {
             try { work(); }
             catch (VirtNetException e) { WriteError(ToErrorRecord(e)); }
+            // RuntimeException covers PowerShell's own flow: a stopped pipeline, -ErrorAction Stop. Those must go through.
+            catch (Exception e) when (!(e is RuntimeException))
+            {
+                WriteError(Unexpected(e, input ?? DescribeInput()));
+            }
+        }
+
+        /// <summary>An exception the core did not expect, as an error naming the input it happened on.</summary>
+        protected ErrorRecord Unexpected(Exception e, object input) =>
+            new ErrorRecord(new InvalidOperationException(
+                $"{MyInvocation.MyCommand.Name} failed on {Echo.Cut(input)} ({e.GetType().Name}: {Echo.Cut(e.Message)}); the other inputs are not affected.", e),
+                UnexpectedInputFailure, ErrorCategory.NotSpecified, input);
+
+        /// <summary>The FullyQualifiedErrorId of an unexpected failure on one input.</summary>
+        public const string UnexpectedInputFailure = nameof(UnexpectedInputFailure);
+
+        string DescribeInput() =>
+            "input " + string.Join(" ", MyInvocation.BoundParameters.Select(p => $"-{p.Key} {Echo.Cut(DescribeValue(p.Value))}"));
+
+        static string DescribeValue(object value)
+        {
+            if (value is PSObject ps) value = ps.BaseObject;
+            if (value is string || !(value is System.Collections.IEnumerable items)) return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            return string.Join(",", items.Cast<object>().Take(4).Select(v => Convert.ToString(v is PSObject p ? p.BaseObject : v, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         /// <summary>Runs work whose failure makes the whole call meaningless (a terminating error).</summary>

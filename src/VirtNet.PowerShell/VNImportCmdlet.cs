@@ -24,7 +24,7 @@ namespace VirtNet.Commands
             foreach (var path in paths)
             {
                 IReadOnlyList<ImportFile> files = null;
-                ForInput(() => files = ImportFiles.Expand(ResolveFilePath(path, ErrorIds.ImportFileNotFound)));
+                ForInput(() => files = ImportFiles.Expand(ResolveFilePath(path, ErrorIds.ImportFileNotFound)), $"'{path}'");
                 if (files == null) continue;
                 bool folder = files.Count > 0 && files[0].InFolder;
                 int before = results.Count;
@@ -41,7 +41,7 @@ namespace VirtNet.Commands
                         var result = read(files[i]);
                         if (result != null) results.Add(result);
                         else WriteVerbose($"{files[i].Path} is in no format this cmdlet reads; passed over, as it was found in a folder.");
-                    });
+                    }, $"'{files[i].Path}'");
                 }
                 if (folder) WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
                 // Files of other kinds are passed over in a folder (a vm-support commands/ folder holds hundreds), but
@@ -51,6 +51,13 @@ namespace VirtNet.Commands
                         $"No file in folder '{path}' is in a format {activity} reads. Formats tried: {formats}.", path)));
             }
             return results;
+        }
+
+        /// <summary>Names what the model is built from, for an error in building it.</summary>
+        protected static string BuiltFrom(IEnumerable<string> sources)
+        {
+            var list = sources.Distinct().ToList();
+            return "the model built from " + (list.Count <= 3 ? string.Join(", ", list.Select(s => $"'{s}'")) : $"'{list[0]}' and {list.Count - 1} more inputs");
         }
 
         protected void WriteWarnings(IEnumerable<ImportWarning> warnings)

@@ -25,7 +25,7 @@ namespace VirtNet.HA
         internal const string HeartbeatDsPerHost = "das.heartbeatDsPerHost";
         internal const long MinFailureDetectionTimeMs = 4000;
 
-        static readonly Regex Indexed = new Regex(@"^(das\.isolationaddress|das\.allownetwork)(\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        static readonly Regex Indexed = new Regex(@"^(das\.isolationaddress|das\.allownetwork)([0-9]{1,9})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         public long? FailureDetectionTimeMs;
         public long? FailureDetectionIntervalMs;
@@ -52,7 +52,7 @@ namespace VirtNet.HA
                 var indexed = Indexed.Match(name);
                 if (indexed.Success)
                 {
-                    int index = int.Parse(indexed.Groups[2].Value, CultureInfo.InvariantCulture);
+                    Numbers.TryParse(indexed.Groups[2].Value, out int index);
                     if (indexed.Groups[1].Value.Equals(IsolationAddressPrefix, StringComparison.OrdinalIgnoreCase))
                     {
                         canonical = IsolationAddressPrefix + index.ToString(CultureInfo.InvariantCulture);
@@ -153,7 +153,7 @@ namespace VirtNet.HA
         }
 
         static void Unknown(string name, ICollection<string> warnings) =>
-            warnings.Add($"{name} is not an HA advanced option VirtNet simulates; it is kept but has no effect.");
+            warnings.Add($"{Echo.Cut(name)} is not an HA advanced option VirtNet simulates; it is kept but has no effect.");
 
         static long Integer(string name, object value, long minimum)
         {
@@ -191,6 +191,6 @@ namespace VirtNet.HA
 
         static VirtNetException Invalid(string name, object value, string problem) =>
             new VirtNetException(ErrorIds.InvalidAdvancedSetting, VirtNetErrorKind.InvalidArgument,
-                $"Advanced setting {name} = '{value}' {problem}.", name);
+                $"Advanced setting {Echo.Cut(name)} = '{Echo.Cut(Convert.ToString(value, CultureInfo.InvariantCulture))}' {problem}.", name);
     }
 }

@@ -105,14 +105,14 @@ namespace VirtNet.HA
                         ?? throw Names.NotFound(ErrorIds.FailureTargetNotFound, "switch port", rest, "physical switch " + sw.Name, sw.Ports, p => p.Name);
                     return port.Uplink != null && t.IndexOfHost(port.Uplink.Host) >= 0 ? t.IndexOfLink(port.Uplink) : -1;
                 }
-                throw NotFound($"'{name}' names no uplink or switch port of cluster '{t.Cluster.Name}': '{head}' is neither a host " +
+                throw NotFound($"'{Echo.Cut(name)}' names no uplink or switch port of cluster '{t.Cluster.Name}': '{Echo.Cut(head)}' is neither a host " +
                     $"({string.Join(", ", t.Hosts.Select(h => h.Name))}) nor a switch ({Existing(t.Switches.Select(s => s.Name))}). Use host/vmnic or switch/port.", name);
             }
             var matches = t.Hosts.Select(h => h.FindUplink(name)).Where(u => u != null).ToList();
             if (matches.Count == 1) return t.IndexOfLink(matches[0]);
             if (matches.Count > 1)
-                throw NotFound($"Uplink name '{name}' is ambiguous in cluster '{t.Cluster.Name}' ({string.Join(", ", matches.Select(u => u.Path))}). Use host/{name}.", name);
-            throw NotFound($"No uplink named '{name}' on the hosts of cluster '{t.Cluster.Name}'. Use an uplink name such as esx01/vmnic0, or switch/port such as cat-a/Gi0/1.", name);
+                throw NotFound($"Uplink name '{Echo.Cut(name)}' is ambiguous in cluster '{t.Cluster.Name}' ({string.Join(", ", matches.Select(u => u.Path))}). Use host/{name}.", name);
+            throw NotFound($"No uplink named '{Echo.Cut(name)}' on the hosts of cluster '{t.Cluster.Name}'. Use an uplink name such as esx01/vmnic0, or switch/port such as cat-a/Gi0/1.", name);
         }
 
         static int ResolveSwitch(HaTopology t, object target)
@@ -156,8 +156,8 @@ namespace VirtNet.HA
                 .Where(e => Names.Comparer.Equals(t.Endpoints[e].Path, name) || Names.Comparer.Equals(t.Endpoints[e].Name, name)).ToList();
             if (matches.Count == 1) return matches[0];
             if (matches.Count > 1)
-                throw NotFound($"Endpoint name '{name}' is ambiguous in cluster '{t.Cluster.Name}' ({string.Join(", ", matches.Select(e => t.Endpoints[e].Path))}). Use switch/endpoint.", name);
-            throw NotFound($"No endpoint named '{name}' on the switches of cluster '{t.Cluster.Name}' ({Existing(t.Endpoints.Select(e => e.Path))}).", name);
+                throw NotFound($"Endpoint name '{Echo.Cut(name)}' is ambiguous in cluster '{t.Cluster.Name}' ({string.Join(", ", matches.Select(e => t.Endpoints[e].Path))}). Use switch/endpoint.", name);
+            throw NotFound($"No endpoint named '{Echo.Cut(name)}' on the switches of cluster '{t.Cluster.Name}' ({Existing(t.Endpoints.Select(e => e.Path))}).", name);
         }
 
         static string Existing(IEnumerable<string> names)

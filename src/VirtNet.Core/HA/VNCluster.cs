@@ -126,7 +126,7 @@ namespace VirtNet.HA
             var newest = hosts.Select(h => h.VersionInfo).Max();
             if (agent == HaAgent.Aam && newest.IsAtLeast(5, 0))
                 throw new VirtNetException(ErrorIds.InvalidCluster, VirtNetErrorKind.InvalidArgument,
-                    $"Cluster '{name}': legacy HA (AAM) does not run on ESXi {newest}; vSphere 5.0 replaced it with FDM. Use -HaAgent Fdm.", agent);
+                    $"Cluster '{Echo.Cut(name)}': legacy HA (AAM) does not run on ESXi {newest}; vSphere 5.0 replaced it with FDM. Use -HaAgent Fdm.", agent);
             var profile = ProfileFor(agent, newest);
             var settings = DasSettings.Parse(spec.AdvancedSetting, warnings);
 
@@ -150,10 +150,10 @@ namespace VirtNet.HA
                 warnings.Add($"Cluster '{name}': heartbeat datastores arrived with FDM (vSphere 5.0); legacy HA (AAM) ignores them.");
             cluster.FailureDetectionTime = ResolveFailureDetectionTime(cluster, spec.FailureDetectionTime, settings.FailureDetectionTimeMs, warnings);
             if (agent == HaAgent.Fdm && settings.FailureDetectionIntervalMs.HasValue)
-                warnings.Add($"Cluster '{name}': das.failuredetectioninterval is a legacy HA (AAM) setting; FDM heartbeats every second regardless.");
+                warnings.Add($"Cluster '{Echo.Cut(name)}': das.failuredetectioninterval is a legacy HA (AAM) setting; FDM heartbeats every second regardless.");
             if (agent == HaAgent.Aam && cluster.FailureDetectionInterval >= cluster.FailureDetectionTime.Value - TimeSpan.FromSeconds(3))
                 throw new VirtNetException(ErrorIds.InvalidAdvancedSetting, VirtNetErrorKind.InvalidArgument,
-                    $"Cluster '{name}': das.failuredetectioninterval {cluster.FailureDetectionInterval.TotalMilliseconds} ms is not shorter than F - 3 s " +
+                    $"Cluster '{Echo.Cut(name)}': das.failuredetectioninterval {cluster.FailureDetectionInterval.TotalMilliseconds} ms is not shorter than F - 3 s " +
                     $"(F = {cluster.FailureDetectionTime.Value.TotalMilliseconds} ms), so no heartbeat could arrive before the isolation check. Use a shorter interval.", settings.FailureDetectionIntervalMs);
             cluster.UseDefaultIsolationAddress = Merge(name, "-UseDefaultIsolationAddress", spec.UseDefaultIsolationAddress,
                 "das.usedefaultisolationaddress", settings.UseDefaultIsolationAddress) ?? true;
@@ -161,7 +161,7 @@ namespace VirtNet.HA
             cluster.IsolationAddress = settings.IsolationAddress.Concat(spec.IsolationAddress ?? new IPv4Address[0]).Distinct().ToList();
             cluster.IsolationPolicyDelay = ResolvePolicyDelay(name, profile, settings.IsolationPolicyDelaySeconds, warnings);
             if (!cluster.UseDefaultIsolationAddress && cluster.IsolationAddress.Count == 0)
-                warnings.Add($"Cluster '{name}': das.usedefaultisolationaddress is false and no das.isolationaddress is set, so an isolated host has nothing to ping.");
+                warnings.Add($"Cluster '{Echo.Cut(name)}': das.usedefaultisolationaddress is false and no das.isolationaddress is set, so an isolated host has nothing to ping.");
             foreach (var host in hosts)
                 if (cluster.ManagementAdapters(host).Count == 0)
                     throw NoManagementNetwork(cluster, host);
@@ -253,13 +253,13 @@ namespace VirtNet.HA
                 if (hosts.Contains(host)) continue;
                 if (hosts.Any(h => Names.Comparer.Equals(h.Name, host.Name)))
                     throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.InvalidArgument,
-                        $"Cluster '{name}' already has a host named '{host.Name}'. Host names must be unique in a cluster.", host);
+                        $"Cluster '{Echo.Cut(name)}' already has a host named '{host.Name}'. Host names must be unique in a cluster.", host);
                 hosts.Add(host);
             }
             // vSphere accepts a one-host cluster (no other host can restart its VMs: rule VNH010 says so).
             if (hosts.Count == 0)
                 throw new VirtNetException(ErrorIds.InvalidCluster, VirtNetErrorKind.InvalidArgument,
-                    $"Cluster '{name}' has no host. Give at least one ESX/ESXi host.", name);
+                    $"Cluster '{Echo.Cut(name)}' has no host. Give at least one ESX/ESXi host.", name);
             return hosts;
         }
 
@@ -321,14 +321,14 @@ namespace VirtNet.HA
             if (profile != HaProfile.Fdm51)
             {
                 if (seconds.HasValue)
-                    warnings.Add($"Cluster '{name}': das.config.fdm.isolationPolicyDelaySec arrived with vSphere 5.1; {profile} ignores it.");
+                    warnings.Add($"Cluster '{Echo.Cut(name)}': das.config.fdm.isolationPolicyDelaySec arrived with vSphere 5.1; {profile} ignores it.");
                 return TimeSpan.Zero;
             }
             var value = seconds ?? MinIsolationPolicyDelaySeconds;
             if (value < MinIsolationPolicyDelaySeconds)
             {
                 // HA Deepdive: "values below 30 are treated as 30".
-                warnings.Add($"Cluster '{name}': das.config.fdm.isolationPolicyDelaySec {value} is below the minimum; FDM uses {MinIsolationPolicyDelaySeconds} s.");
+                warnings.Add($"Cluster '{Echo.Cut(name)}': das.config.fdm.isolationPolicyDelaySec {value} is below the minimum; FDM uses {MinIsolationPolicyDelaySeconds} s.");
                 value = MinIsolationPolicyDelaySeconds;
             }
             return TimeSpan.FromSeconds(value);

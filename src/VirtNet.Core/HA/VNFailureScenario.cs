@@ -28,7 +28,7 @@ namespace VirtNet.HA
                     throw Invalid("-StackMember applies to -SwitchDown only.", stackMember);
                 int max = target is VNPhysicalSwitch sw ? sw.Stack : 9;
                 if (stackMember.Value < 1 || stackMember.Value > max)
-                    throw Invalid($"Stack member {stackMember.Value} is not valid" + (target is VNPhysicalSwitch s2 ? $" on '{s2.Name}', which has {s2.Stack} member(s)" : "") + ". Members are numbered from 1.", stackMember);
+                    throw Invalid($"Stack member {stackMember.Value} is not valid" + (target is VNPhysicalSwitch s2 ? $" on '{Echo.Cut(s2.Name)}', which has {s2.Stack} member(s)" : "") + ". Members are numbered from 1.", stackMember);
             }
             At = at;
             Until = until;

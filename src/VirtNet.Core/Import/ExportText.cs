@@ -57,31 +57,15 @@ namespace VirtNet.Import
             // a shell in an unpacked bundle "commands$ sed ..."
             new Regex(@"^[\w.-]+\$\s+(?<cmd>.*)$", RegexOptions.CultureInvariant),
             // a lone root prompt before a command "# esxcli network nic list"
-            new Regex(@"^#\s*(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|vm-support)\b.*)$", RegexOptions.CultureInvariant),
+            new Regex(@"^#\s*(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|vm-support|show|sh)\b.*)$", RegexOptions.CultureInvariant),
             // a bare command line, as pages show them
             new Regex(@"^(?<cmd>(?:esxcli|localcli|esxcfg-[\w-]+|vim-cmd|vem|show|sh)(?:\s.*)?)$", RegexOptions.CultureInvariant),
         };
 
         static readonly Regex Elision = new Regex(@"^(?:\.{3,}|…)$", RegexOptions.CultureInvariant);
 
-        /// <summary>Reads a file's text, or throws ImportFileNotFound / ImportReadFailed.</summary>
-        public static string ReadFile(string path)
-        {
-            try
-            {
-                return File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new VirtNetException(ErrorIds.ImportFileNotFound, VirtNetErrorKind.ObjectNotFound,
-                    $"Export file '{path}' does not exist.", path, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is ArgumentException || e is NotSupportedException)
-            {
-                throw new VirtNetException(ErrorIds.ImportReadFailed, VirtNetErrorKind.ResourceUnavailable,
-                    $"Export file '{path}' cannot be read: {e.Message}", path, e);
-            }
-        }
+        /// <summary>Reads a file's text, or throws ImportFileNotFound / ImportReadFailed / FileEmptyOrNotRegular / FileTooLarge.</summary>
+        public static string ReadFile(string path) => BoundedFile.ReadText(path, "Export file", ErrorIds.ImportFileNotFound, ErrorIds.ImportReadFailed);
 
         /// <summary>Splits text into lines; elisions and blank-only lines are dropped except as blanks, nothing is ever thrown.</summary>
         public static List<ExportLine> Lines(string text)
@@ -144,15 +128,5 @@ namespace VirtNet.Import
         /// <summary>A host name a prompt shows, unless it is a placeholder that names no host.</summary>
         internal static string UsefulHost(string host) =>
             host == null || host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.Equals("Switch", StringComparison.OrdinalIgnoreCase) ? null : host;
-
-        internal static bool IsAllDigits(string s) => s.Length > 0 && s.All(c => c >= '0' && c <= '9');
-
-        internal static bool TryInt(string s, out int value)
-        {
-            value = 0;
-            if (!IsAllDigits(s) || s.Length > 9) return false;
-            value = int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
-            return true;
-        }
     }
 }

@@ -15,6 +15,8 @@ namespace VirtNet.Import
         readonly List<ImportWarning> _warnings;
         readonly SourceLine _origin;
         VNHost _host;
+        /// <summary>The model's port group for each port group of the facts.</summary>
+        readonly Dictionary<PortGroupFacts, VNPortGroup> _portGroups = new Dictionary<PortGroupFacts, VNPortGroup>();
 
         public HostBuilder(HostFacts facts, List<ImportWarning> warnings, SourceLine origin)
         {
@@ -39,20 +41,25 @@ namespace VirtNet.Import
             }
         }
 
-        public VNHost Build(string name, string version)
+        /// <summary>A host's short name: esx01 for esx01.lab.local; an IP address stays whole.</summary>
+        public static string ShortName(string name) =>
+            IPv4Address.TryParse(name, out _) || name.IndexOf('.') <= 0 ? name : name.Substring(0, name.IndexOf('.'));
+
+        /// <param name="shortName">Name the host by its short name, keeping an FQDN as its Fqdn; false when another host has the same short name.</param>
+        public VNHost Build(string name, string version, bool shortName = true)
         {
             // Without a version, a Service Console says ESX classic (retired after 4.1); anything else is taken as current.
             version = version ?? (_facts.Adapters.Any(a => a.Name.StartsWith("vswif", StringComparison.OrdinalIgnoreCase)) ? "4.1" : null);
             string fqdn = null;
-            if (!IPv4Address.TryParse(name, out var ip) && name.IndexOf('.') > 0)
+            if (ShortName(name) != name)
             {
                 fqdn = name;
-                name = name.Substring(0, name.IndexOf('.'));
+                if (shortName) name = ShortName(name);
             }
-            if (!Try(_origin, $"host '{name}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
+            if (!Try(_origin, $"host '{Echo.Cut(name)}' is not imported", () => _host = new VNHost(name, Hypervisor.Esx, version)))
                 return null;
             _host.Fqdn = fqdn;
-            if (IPv4Address.TryParse(name, out ip)) _host.IPAddress = ip;
+            if (IPv4Address.TryParse(name, out var ip)) _host.IPAddress = ip;
             foreach (var vs in _facts.VirtualSwitches) AddVirtualSwitch(vs);
             AddPortGroupsFromLists();
             foreach (var pg in _facts.PortGroups) AddPortGroup(pg);
@@ -75,24 +82,31 @@ namespace VirtNet.Import
             if (numPorts.HasValue && !_host.VersionInfo.IsAtLeast(4, 1) && VNVirtualSwitch.LegacyUsablePortCounts.Contains(numPorts.Value - 8))
                 numPorts -= 8;
             int? mtu = vs.Mtu;
-            VNVirtualSwitch vswitch;
-            try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
-            catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts || e.ErrorId == ErrorIds.InvalidMtu)
+            VNVirtualSwitch vswitch = null;
+            // A port count or MTU the model refuses costs only that value: the switch is imported with the other one.
+            while (vswitch == null)
             {
-                // A port count or MTU the model refuses costs only that value, not the switch.
-                Warn(vs.Source, $"virtual switch '{vs.Name}': {e.Message} It is imported with the default port count and MTU.");
-                if (!Try(vs.Source, $"virtual switch '{vs.Name}' is not imported", () => _host.AddVirtualSwitch(vs.Name, type))) return;
-                vswitch = _host.GetVirtualSwitch(vs.Name);
-            }
-            catch (VirtNetException e)
-            {
-                Warn(vs.Source, $"virtual switch '{vs.Name}' is not imported: {e.Message}");
-                return;
+                try { vswitch = _host.AddVirtualSwitch(vs.Name, type, numPorts, mtu); }
+                catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidNumPorts && numPorts != null)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}': {e.Message} It is imported with the default port count.");
+                    numPorts = null;
+                }
+                catch (VirtNetException e) when (e.ErrorId == ErrorIds.InvalidMtu && mtu != null)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}': {e.Message} It is imported with MTU 1500.");
+                    mtu = null;
+                }
+                catch (VirtNetException e)
+                {
+                    Warn(vs.Source, $"virtual switch '{Echo.Cut(vs.Name)}' is not imported: {e.Message}");
+                    return;
+                }
             }
             foreach (var uplink in vs.Uplinks ?? new List<string>())
             {
-                var nic = _facts.Nics.FirstOrDefault(n => string.Equals(n.Name, uplink, StringComparison.OrdinalIgnoreCase));
-                Try(vs.Source, $"uplink '{uplink}' of '{vswitch.Path}' is not added",
+                var nic = _facts.FindNic(uplink);
+                Try(vs.Source, $"uplink '{Echo.Cut(uplink)}' of '{vswitch.Path}' is not added",
                     () => vswitch.AddUplink(uplink, nic?.SpeedMbps ?? 1000, nic?.Mac));
             }
         }
@@ -104,18 +118,21 @@ namespace VirtNet.Import
         void AddPortGroupsFromLists()
         {
             var known = new HashSet<string>(_facts.PortGroups.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            // Pieces are joined only as far as names that exist, so a run of pieces is looked up at most maxPieces long.
+            int maxPieces = 1 + _facts.PortGroups.Select(p => p.Name.Split(new[] { ", " }, StringSplitOptions.None).Length - 1).DefaultIfEmpty(0).Max();
             foreach (var vs in _facts.VirtualSwitches.Where(v => v.PortGroupPieces != null))
             {
                 var pieces = vs.PortGroupPieces;
                 for (int i = 0; i < pieces.Count; i++)
                 {
                     int take = 1;
-                    for (int k = pieces.Count - i; k > 1; k--)
-                        if (known.Contains(string.Join(", ", pieces.Skip(i).Take(k)))) { take = k; break; }
-                    var name = string.Join(", ", pieces.Skip(i).Take(take));
+                    for (int k = Math.Min(maxPieces, pieces.Count - i); k > 1; k--)
+                        if (known.Contains(string.Join(", ", pieces.GetRange(i, k)))) { take = k; break; }
+                    var name = string.Join(", ", pieces.GetRange(i, take));
                     i += take - 1;
-                    var pg = _facts.PortGroup(name, vs.PortGroupsSource);
-                    pg.VirtualSwitch = pg.VirtualSwitch ?? vs.Name;
+                    // A port group another file puts on a switch stays there; one only named so far goes on this one.
+                    var pg = _facts.PortGroup(null, name, vs.PortGroupsSource);
+                    if (pg.VirtualSwitch == null) _facts.PortGroup(vs.Name, name, vs.PortGroupsSource);
                 }
             }
         }
@@ -133,7 +150,7 @@ namespace VirtNet.Import
                 Warn(pg.Source, $"port group '{pg.Name}' is on virtual switch '{pg.VirtualSwitch}', which no file describes; it is not imported.");
                 return;
             }
-            Try(pg.Source, $"port group '{pg.Name}' is not imported", () => vswitch.AddPortGroup(pg.Name, pg.VLanId ?? 0));
+            Try(pg.Source, $"port group '{Echo.Cut(pg.Name)}' is not imported", () => _portGroups[pg] = vswitch.AddPortGroup(pg.Name, pg.VLanId ?? 0));
         }
 
         void ApplyVirtualSwitchPolicy(string name, PolicyFacts policy)
@@ -141,7 +158,7 @@ namespace VirtNet.Import
             var vswitch = Names.Find(_host.VirtualSwitches, v => v.Name, name);
             if (vswitch == null)
             {
-                Warn(policy.Source, $"the failover policy is for virtual switch '{name}', which no file describes; it is not imported.");
+                Warn(policy.Source, $"the failover policy is for virtual switch '{Echo.Cut(name)}', which no file describes; it is not imported.");
                 return;
             }
             Apply(vswitch, null, policy, policy.LoadBalancing, policy.Detection, policy.NotifySwitches, policy.Failback, policy.Active != null || policy.Standby != null || policy.Unused != null);
@@ -149,10 +166,9 @@ namespace VirtNet.Import
 
         void ApplyPortGroupTeaming(PortGroupFacts facts)
         {
-            var portGroup = Names.Find(_host.PortGroups, p => p.Name, facts.Name);
-            if (portGroup == null) return;
+            if (!_portGroups.TryGetValue(facts, out var portGroup)) return;
             var sw = portGroup.VirtualSwitch.TeamingPolicy;
-            if (_facts.PortGroupPolicies.TryGetValue(facts.Name, out var policy))
+            if (facts.Policy is PolicyFacts policy)
             {
                 // Without "Override Vswitch ..." lines, a value that differs from the vSwitch's can only be an override.
                 bool Overrides<T>(bool? said, T? value, T inherited) where T : struct => said ?? (value.HasValue && !value.Value.Equals(inherited));
@@ -189,7 +205,7 @@ namespace VirtNet.Import
             {
                 if (names == null) return null;
                 foreach (var unknown in names.Where(n => vswitch.Nic.All(u => !string.Equals(u, n, StringComparison.OrdinalIgnoreCase))))
-                    Warn(policy.Source, $"the failover order of '{target}' names '{unknown}', which is no uplink of '{vswitch.Path}'; it is left out.");
+                    Warn(policy.Source, $"the failover order of '{Echo.Cut(target)}' names '{Echo.Cut(unknown)}', which is no uplink of '{vswitch.Path}'; it is left out.");
                 return names.Where(n => vswitch.Nic.Any(u => string.Equals(u, n, StringComparison.OrdinalIgnoreCase))).ToList();
             }
             var change = new TeamingPolicyChange
@@ -209,11 +225,11 @@ namespace VirtNet.Import
                 change.MakeNicStandby = Known(policy.Standby);
                 change.MakeNicUnused = Known(policy.Unused);
             }
-            if (!Try(policy.Source, $"the teaming policy of '{target}' is not imported", () => TeamingPolicyChange.Apply(vswitch, portGroup, change)))
+            if (!Try(policy.Source, $"the teaming policy of '{Echo.Cut(target)}' is not imported", () => TeamingPolicyChange.Apply(vswitch, portGroup, change)))
                 return;
             if (order && portGroup != null && portGroup.TeamingPolicy.IsFailoverOrderInherited)
                 // An override that happens to list the vSwitch's own order is still an override.
-                Try(policy.Source, $"the failover order of '{target}' is not imported",
+                Try(policy.Source, $"the failover order of '{Echo.Cut(target)}' is not imported",
                     () => TeamingPolicyChange.Apply(vswitch, portGroup, new TeamingPolicyChange { MakeNicActive = vswitch.TeamingPolicy.ActiveNic }));
         }
 
@@ -222,7 +238,7 @@ namespace VirtNet.Import
             string what = $"adapter '{a.Name}' is not imported";
             if (a.DVPort.HasValue)
             {
-                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{name}'" : "";
+                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{Echo.Cut(name)}'" : "";
                 Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}{dvs}, and esxcfg and esxcli name no distributed port group. " +
                     "Import the host from PowerCLI objects or RVTools to get it.");
                 return;
@@ -237,7 +253,7 @@ namespace VirtNet.Import
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = Names.Find(_host.PortGroups, p => p.Name, a.PortGroup);
+            var portGroup = _host.FindPortGroup(a.PortGroup);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");

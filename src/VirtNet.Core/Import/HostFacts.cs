@@ -22,13 +22,16 @@ namespace VirtNet.Import
 
     sealed class PortGroupFacts
     {
-        public PortGroupFacts(string name, SourceLine source) { Name = name; Source = source; }
+        public PortGroupFacts(string virtualSwitch, string name, SourceLine source) { VirtualSwitch = virtualSwitch; Name = name; Source = source; }
         public string Name { get; }
+        /// <summary>Null while no file has said which switch the port group is on; set once, through <see cref="HostFacts.PortGroup"/>.</summary>
+        public string VirtualSwitch { get; internal set; }
         public SourceLine Source;
-        public string VirtualSwitch;
         public int? VLanId;
         /// <summary>esxcfg-vswitch's per-port-group Uplinks column: the active uplinks (exports.md, sample _6).</summary>
         public List<string> ActiveHint;
+        /// <summary>The port group's teaming policy as an export states it; null when none does.</summary>
+        public PolicyFacts Policy;
     }
 
     sealed class PolicyFacts
@@ -69,7 +72,11 @@ namespace VirtNet.Import
         public MacAddress? Mac;
     }
 
-    /// <summary>What the files say about one host. Everything is read first; the model is built from it afterwards.</summary>
+    /// <summary>
+    /// What the files say about one host. Everything is read first; the model is built from it afterwards. Each kind
+    /// of fact is indexed by its identity, so that reading stays linear in the size of the exports: switches, adapters
+    /// and NICs by name, port groups by switch and name (a standard and a distributed port group may share a name).
+    /// </summary>
     sealed class HostFacts
     {
         public readonly List<VSwitchFacts> VirtualSwitches = new List<VSwitchFacts>();
@@ -77,7 +84,6 @@ namespace VirtNet.Import
         public readonly List<AdapterFacts> Adapters = new List<AdapterFacts>();
         public readonly List<NicFacts> Nics = new List<NicFacts>();
         public readonly Dictionary<string, PolicyFacts> VirtualSwitchPolicies = new Dictionary<string, PolicyFacts>(StringComparer.OrdinalIgnoreCase);
-        public readonly Dictionary<string, PolicyFacts> PortGroupPolicies = new Dictionary<string, PolicyFacts>(StringComparer.OrdinalIgnoreCase);
         /// <summary>DVPort id to the distributed switch it is on, from esxcfg-vswitch's DVPort tables.</summary>
         public readonly Dictionary<int, string> DVPorts = new Dictionary<int, string>();
         public IPv4Address? DefaultGateway;
@@ -87,34 +93,80 @@ namespace VirtNet.Import
         public readonly Dictionary<string, (string Value, SourceLine Source)> AdvancedSettings =
             new Dictionary<string, (string, SourceLine)>(StringComparer.OrdinalIgnoreCase);
 
+        readonly Dictionary<string, VSwitchFacts> _switches = new Dictionary<string, VSwitchFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<string, AdapterFacts> _adapters = new Dictionary<string, AdapterFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<string, NicFacts> _nics = new Dictionary<string, NicFacts>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Port groups by switch and name; a port group no file has put on a switch yet is under the empty switch name.</summary>
+        readonly Dictionary<string, PortGroupFacts> _portGroups = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The first port group seen with each name, for files that name a port group without its switch.</summary>
+        readonly Dictionary<string, PortGroupFacts> _firstByName = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
+
+        // Names hold no control characters once the model takes them; a damaged one that does is refused there.
+        static string Key(string vswitch, string name) => (vswitch ?? "") + "\u0001" + name;
+
         public VSwitchFacts VirtualSwitch(string name, SourceLine source)
         {
-            var vs = VirtualSwitches.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (vs == null) VirtualSwitches.Add(vs = new VSwitchFacts(name, source));
+            if (!_switches.TryGetValue(name, out var vs))
+            {
+                _switches[name] = vs = new VSwitchFacts(name, source);
+                VirtualSwitches.Add(vs);
+            }
             return vs;
         }
 
-        public PortGroupFacts PortGroup(string name, SourceLine source)
+        /// <summary>
+        /// The port group named <paramref name="name"/> on <paramref name="vswitch"/>. Without a switch (a policy or an
+        /// adapter that names only its port group): the first port group of that name, or a new one whose switch a
+        /// later file may give.
+        /// </summary>
+        public PortGroupFacts PortGroup(string vswitch, string name, SourceLine source)
         {
-            var pg = PortGroups.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (pg == null) PortGroups.Add(pg = new PortGroupFacts(name, source));
-            return pg;
+            if (vswitch == null)
+            {
+                if (_firstByName.TryGetValue(name, out var any)) return any;
+            }
+            else
+            {
+                if (_portGroups.TryGetValue(Key(vswitch, name), out var pg)) return pg;
+                if (_portGroups.TryGetValue(Key(null, name), out var unplaced))
+                {
+                    _portGroups.Remove(Key(null, name));
+                    unplaced.VirtualSwitch = vswitch;
+                    _portGroups[Key(vswitch, name)] = unplaced;
+                    return unplaced;
+                }
+            }
+            var created = new PortGroupFacts(vswitch, name, source);
+            _portGroups[Key(vswitch, name)] = created;
+            if (!_firstByName.ContainsKey(name)) _firstByName[name] = created;
+            PortGroups.Add(created);
+            return created;
         }
+
+        /// <summary>Whether any file names a port group of this name, on any switch.</summary>
+        public bool HasPortGroup(string name) => _firstByName.ContainsKey(name);
 
         public AdapterFacts Adapter(string name, SourceLine source)
         {
-            var a = Adapters.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (a == null) Adapters.Add(a = new AdapterFacts(name, source));
+            if (!_adapters.TryGetValue(name, out var a))
+            {
+                _adapters[name] = a = new AdapterFacts(name, source);
+                Adapters.Add(a);
+            }
             return a;
         }
 
         public NicFacts Nic(string name)
         {
-            var n = Nics.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (n == null) Nics.Add(n = new NicFacts(name));
+            if (!_nics.TryGetValue(name, out var n))
+            {
+                _nics[name] = n = new NicFacts(name);
+                Nics.Add(n);
+            }
             return n;
         }
 
+        public NicFacts FindNic(string name) => _nics.TryGetValue(name, out var n) ? n : null;
 
         /// <summary>Adds what another file says; where both say something, the other (later) file wins.</summary>
         public void Merge(HostFacts other)
@@ -130,10 +182,10 @@ namespace VirtNet.Import
             }
             foreach (var o in other.PortGroups)
             {
-                var pg = PortGroup(o.Name, o.Source);
-                pg.VirtualSwitch = o.VirtualSwitch ?? pg.VirtualSwitch;
+                var pg = PortGroup(o.VirtualSwitch, o.Name, o.Source);
                 pg.VLanId = o.VLanId ?? pg.VLanId;
                 pg.ActiveHint = o.ActiveHint ?? pg.ActiveHint;
+                pg.Policy = o.Policy ?? pg.Policy;
             }
             foreach (var o in other.Adapters)
             {
@@ -152,7 +204,6 @@ namespace VirtNet.Import
                 n.Mac = o.Mac ?? n.Mac;
             }
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
-            foreach (var pair in other.PortGroupPolicies) PortGroupPolicies[pair.Key] = pair.Value;
             foreach (var pair in other.DVPorts) DVPorts[pair.Key] = pair.Value;
             foreach (var pair in other.AdvancedSettings) AdvancedSettings[pair.Key] = pair.Value;
             if (other.DefaultGateway != null)

@@ -28,7 +28,7 @@ namespace VirtNet.Import
     public static class ImportFiles
     {
         // vm-support names its bundle esx-<host>-<yyyy>-<mm>-<dd>--<hh>.<mm>[-<pid>], with commands/ inside it.
-        static readonly Regex BundleName = new Regex(@"^esx-(?<host>.+?)-\d{4}-\d{2}-\d{2}--\d{2}\.\d{2}(?:-\d+)?$", RegexOptions.CultureInvariant);
+        static readonly Regex BundleName = new Regex(@"^esx-(?<host>.+?)-[0-9]{4}-[0-9]{2}-[0-9]{2}--[0-9]{2}\.[0-9]{2}(?:-[0-9]+)?$", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// A file stands for itself. A folder stands for its files (not its subfolders), in name order; a vm-support

@@ -26,8 +26,6 @@ namespace VirtNet.Import
 
         /// <summary>The generic warning for a line no parser understands.</summary>
         public void Unknown(ExportLine line, string what) =>
-            Warn(line, $"not understood as {what}; the line is skipped: '{Shorten(line.Text)}'");
-
-        internal static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+            Warn(line, $"not understood as {what}; the line is skipped: '{Echo.Cut(line.Text)}'");
     }
 }

@@ -31,7 +31,7 @@ namespace VirtNet.Labs
 
         static VirtNetException Unknown(string name) =>
             new VirtNetException(ErrorIds.UnknownSampleLab, VirtNetErrorKind.ObjectNotFound,
-                $"There is no sample lab named '{name}'. Known labs: {string.Join(", ", KnownNames)}.", name);
+                $"There is no sample lab named '{Echo.Cut(name)}'. Known labs: {string.Join(", ", KnownNames)}.", name);
 
         /// <summary>
         /// Cables an uplink to an 802.1Q trunk port that allows the given VLANs: the vSwitch tags each port group's

@@ -1,5 +1,21 @@
+using System;
+
 namespace VirtNet
 {
+    /// <summary>
+    /// A value set on a model property: .NET lets any number pass as an enum ($port.Mode = 7), which then saves to a
+    /// file no import reads back. Properties refuse what their cmdlets' parameters refuse.
+    /// </summary>
+    static class EnumValue
+    {
+        public static T Check<T>(T value, string property) where T : struct, Enum
+        {
+            if (Enum.IsDefined(typeof(T), value)) return value;
+            throw new VirtNetException(ErrorIds.InvalidEnumValue, VirtNetErrorKind.InvalidArgument,
+                $"{Echo.Cut(value)} is not a valid {property}. Use one of: {string.Join(", ", Enum.GetNames(typeof(T)))}.", value);
+        }
+    }
+
     public enum Hypervisor { Esx, HyperV, Linux }
 
     public enum VirtualSwitchType { Standard, Distributed, HyperV, LinuxBond }

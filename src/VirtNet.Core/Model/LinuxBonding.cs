@@ -42,7 +42,7 @@ namespace VirtNet
                 index = (int)named;
             if (index < 0)
                 throw new VirtNetException(ErrorIds.InvalidBondMode, VirtNetErrorKind.InvalidArgument,
-                    $"'{text}' is not a bonding mode. Use a name ({string.Join(", ", ModeNames)}) or a number from 0 to 6.", text);
+                    $"'{Echo.Cut(text)}' is not a bonding mode. Use a name ({string.Join(", ", ModeNames)}) or a number from 0 to 6.", text);
             return (BondMode)index;
         }
 
@@ -55,7 +55,7 @@ namespace VirtNet
                 index = (int)named;
             if (index < 0)
                 throw new VirtNetException(ErrorIds.InvalidXmitHashPolicy, VirtNetErrorKind.InvalidArgument,
-                    $"'{text}' is not a transmit hash policy. Use one of {string.Join(", ", PolicyNames)}.", text);
+                    $"'{Echo.Cut(text)}' is not a transmit hash policy. Use one of {string.Join(", ", PolicyNames)}.", text);
             return (XmitHashPolicy)index;
         }
 

@@ -87,7 +87,7 @@ namespace VirtNet
                 if (mac >= Minimum.Value && mac <= Maximum.Value) used++;
             if (Size - used < (ulong)count)
                 throw new VirtNetException(ErrorIds.MacAddressPoolExhausted, VirtNetErrorKind.ResourceUnavailable,
-                    $"The dynamic MAC address pool of host '{hostName}' ({Describe(Minimum, Maximum)}, {Size} addresses) has {Size - used} free and {count} are needed. " +
+                    $"The dynamic MAC address pool of host '{Echo.Cut(hostName)}' ({Describe(Minimum, Maximum)}, {Size} addresses) has {Size - used} free and {count} are needed. " +
                     "Hyper-V fails the same way with 'Attempt to access invalid address' (KB 2804678). Widen the range with Set-VNHost " +
                     "-MacAddressMinimum/-MacAddressMaximum, remove VMs that are gone, or give the adapters static MAC addresses.", hostName);
             var taken = new MacAddress[count];

@@ -11,6 +11,8 @@ namespace VirtNet
         readonly List<VNVirtualMachine> _virtualMachines = new List<VNVirtualMachine>();
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
         IPv4Address? _ipAddress;
+        DnsResolution _dnsResolution = DnsResolution.All;
+        readonly Dictionary<string, VNPortGroup> _portGroupsByName = new Dictionary<string, VNPortGroup>(Names.Comparer);
         MacAddressPool _macAddressPool;
 
         public VNHost(string name, Hypervisor hypervisor, string version = null)
@@ -26,7 +28,18 @@ namespace VirtNet
         public HostVersion VersionInfo { get; }
         public string Fqdn { get; set; }
         /// <summary>Which lookups of this host's names work from the other hosts (default: all of them).</summary>
-        public DnsResolution DnsResolution { get; set; } = DnsResolution.All;
+        public DnsResolution DnsResolution
+        {
+            get => _dnsResolution;
+            set
+            {
+                // A flags value: any combination of the defined flags, nothing beyond them.
+                if ((value & ~DnsResolution.All) != 0)
+                    throw new VirtNetException(ErrorIds.InvalidEnumValue, VirtNetErrorKind.InvalidArgument,
+                        $"{(int)value} is not a valid DnsResolution. Use a combination of: {string.Join(", ", System.Enum.GetNames(typeof(DnsResolution)))}.", value);
+                _dnsResolution = value;
+            }
+        }
         public bool ShortNameResolves => (DnsResolution & DnsResolution.ShortName) == DnsResolution.ShortName;
         public bool FqdnResolves => (DnsResolution & DnsResolution.Fqdn) == DnsResolution.Fqdn;
         /// <summary>
@@ -116,8 +129,10 @@ namespace VirtNet
             Names.Find(_virtualSwitches, s => s.Name, name)
             ?? throw Names.NotFound(ErrorIds.VirtualSwitchNotFound, "virtual switch", name, Name, _virtualSwitches, s => s.Name);
 
+        internal VNPortGroup FindPortGroup(string name) => name != null && _portGroupsByName.TryGetValue(name, out var found) ? found : null;
+
         public VNPortGroup GetPortGroup(string name) =>
-            Names.Find(PortGroups, p => p.Name, name)
+            FindPortGroup(name)
             ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", name, Name, PortGroups, p => p.Name);
 
         public VNVirtualMachine GetVirtualMachine(string name) =>
@@ -185,7 +200,7 @@ namespace VirtNet
             var algorithm = loadBalancingAlgorithm ?? HyperVTeaming.DefaultTeamAlgorithm(this);
             HyperVTeaming.CheckTeamUnderSwitch(this, algorithm);
             if (teamMembers == null || teamMembers.Count == 0)
-                throw InvalidTeam(name, $"Team '{name}' has no members. Name the NICs of one External switch in -TeamMembers.");
+                throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' has no members. Name the NICs of one External switch in -TeamMembers.");
             var members = new List<VNUplink>();
             foreach (var memberName in teamMembers)
             {
@@ -207,15 +222,15 @@ namespace VirtNet
                         : $"'{vswitch.Path}' is not a Hyper-V External switch. Team the NICs of an External switch.");
             var missing = vswitch.Uplinks.Where(u => !members.Contains(u)).Select(u => u.Name).ToList();
             if (missing.Count > 0)
-                throw InvalidTeam(name, $"Team '{name}' leaves out {string.Join(", ", missing)} of switch '{vswitch.Path}'. A Hyper-V switch binds to one " +
+                throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' leaves out {string.Join(", ", missing)} of switch '{vswitch.Path}'. A Hyper-V switch binds to one " +
                     "network adapter, here the team, so the team takes every NIC of the switch: add them to -TeamMembers or remove them from the switch.");
             VNUplink standby = null;
             if (standbyMember != null)
             {
                 standby = members.FirstOrDefault(m => Names.Comparer.Equals(m.Name, standbyMember))
-                    ?? throw InvalidTeam(name, $"Standby member '{standbyMember}' is not one of the team members ({string.Join(", ", members.Select(m => m.Name))}).");
+                    ?? throw InvalidTeam(name, $"Standby member '{Echo.Cut(standbyMember)}' is not one of the team members ({string.Join(", ", members.Select(m => m.Name))}).");
                 if (members.Count < 2)
-                    throw InvalidTeam(name, $"Team '{name}' has one member; making it standby would leave no active member. A standby member needs a team of two or more.");
+                    throw InvalidTeam(name, $"Team '{Echo.Cut(name)}' has one member; making it standby would leave no active member. A standby member needs a team of two or more.");
             }
             var team = new VNTeam(vswitch, name, members, teamingMode, algorithm, standby);
             vswitch.Team = team;
@@ -306,8 +321,14 @@ namespace VirtNet
 
         internal void UnregisterVMKernelAdapter(VNVMKernelAdapter adapter) => _vmKernelAdapters.Remove(adapter);
 
+        // Port group names are unique on a host; the index keeps adding and finding them constant-time, so that a
+        // switch of 100,000 port groups builds in linear time.
         internal void CheckPortGroupNameFree(string name) =>
-            Names.CheckUnique(PortGroups, p => p.Name, name, "port group", Name);
+            Names.CheckUnique(_portGroupsByName.ContainsKey(name), name, "port group", Name);
+
+        internal void RegisterPortGroup(VNPortGroup portGroup) => _portGroupsByName[portGroup.Name] = portGroup;
+
+        internal void UnregisterPortGroup(VNPortGroup portGroup) => _portGroupsByName.Remove(portGroup.Name);
 
         public override string ToString() => Name;
     }

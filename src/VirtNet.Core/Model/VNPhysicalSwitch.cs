@@ -15,6 +15,8 @@ namespace VirtNet
         readonly List<VNPortChannel> _portChannels = new List<VNPortChannel>();
         readonly List<VNEndpoint> _endpoints = new List<VNEndpoint>();
         TimeSpan _forwardDelay = TimeSpan.FromSeconds(15), _maxAge = TimeSpan.FromSeconds(20);
+        EtherChannelLoadBalance _loadBalance = EtherChannelLoadBalance.SrcMac;
+        SpanningTreeMode _spanningTree = SpanningTreeMode.Pvst;
 
         public VNPhysicalSwitch(string name, string model = null, int stack = 1)
         {
@@ -32,8 +34,8 @@ namespace VirtNet
         public int Stack { get; }
         public bool IsStack => Stack > 1;
         /// <summary>port-channel load-balance; src-mac is the Catalyst 3750 default.</summary>
-        public EtherChannelLoadBalance LoadBalance { get; set; } = EtherChannelLoadBalance.SrcMac;
-        public SpanningTreeMode SpanningTree { get; set; } = SpanningTreeMode.Pvst;
+        public EtherChannelLoadBalance LoadBalance { get => _loadBalance; set => _loadBalance = EnumValue.Check(value, nameof(LoadBalance)); }
+        public SpanningTreeMode SpanningTree { get => _spanningTree; set => _spanningTree = EnumValue.Check(value, nameof(SpanningTree)); }
         /// <summary>802.1D forward delay (default 15 s; valid 4 to 30 s).</summary>
         public TimeSpan ForwardDelay { get => _forwardDelay; set => _forwardDelay = CheckTimer(value, 4, 30, "ForwardDelay"); }
         /// <summary>802.1D max age (default 20 s; valid 6 to 40 s).</summary>
@@ -69,11 +71,11 @@ namespace VirtNet
             var shortName = SwitchPortName.Normalize(name);
             if (shortName.StartsWith("Po", StringComparison.Ordinal))
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
-                    $"'{name}' is a port channel, not a physical port. Cable uplinks to member ports such as Gi1/0/1 and group them with New-VNPortChannel.", name);
+                    $"'{Echo.Cut(name)}' is a port channel, not a physical port. Cable uplinks to member ports such as Gi1/0/1 and group them with New-VNPortChannel.", name);
             int member = SwitchPortName.StackMember(shortName);
             if (member > Stack)
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
-                    $"Port '{name}' is on stack member {member}, but switch '{Name}' has {Stack} member(s). Use ports numbered 1 to {Stack} in the first position, or a larger -Stack.", name);
+                    $"Port '{Echo.Cut(name)}' is on stack member {member}, but switch '{Name}' has {Stack} member(s). Use ports numbered 1 to {Stack} in the first position, or a larger -Stack.", name);
             return shortName;
         }
 
@@ -93,17 +95,18 @@ namespace VirtNet
             var shortName = SwitchPortName.Normalize(name);
             if (!shortName.StartsWith("Po", StringComparison.Ordinal))
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
-                    $"'{name}' is not a port channel name. Use Po<N> or Port-channel<N>, such as Po1.", name);
+                    $"'{Echo.Cut(name)}' is not a port channel name. Use Po<N> or Port-channel<N>, such as Po1.", name);
             Names.CheckUnique(_portChannels, p => p.Name, shortName, "port channel", Name);
             // Every check comes before the first new member port is created, so a refused channel changes nothing.
             var memberNames = members.Select(NormalizePortName).Distinct(Names.Comparer).ToList();
             foreach (var port in memberNames.Select(FindPort).Where(p => p?.PortChannel != null))
                 throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
                     $"Port '{port.Path}' is already a member of {port.PortChannel.Name}. A port belongs to one channel at most.", port.Name);
-            // IOS allows 8 active members per EtherChannel.
-            if (memberNames.Count == 0 || memberNames.Count > 8)
+            // IOS bundles 8 members per EtherChannel; LACP takes 8 more as hot-standby members.
+            int most = mode == PortChannelMode.Active || mode == PortChannelMode.Passive ? 16 : 8;
+            if (memberNames.Count == 0 || memberNames.Count > most)
                 throw new VirtNetException(ErrorIds.InvalidPortChannel, VirtNetErrorKind.InvalidArgument,
-                    $"A port channel needs 1 to 8 member ports; {memberNames.Count} given.", name);
+                    $"A port channel needs 1 to 8 member ports (up to 16 with LACP: 8 bundled and 8 hot-standby); {memberNames.Count} given.", name);
             var ports = memberNames.Select(GetOrAddPort).ToList();
             var channel = new VNPortChannel(this, shortName, mode, ports);
             foreach (var port in ports) port.PortChannel = channel;

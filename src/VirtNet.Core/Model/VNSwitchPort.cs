@@ -11,6 +11,8 @@ namespace VirtNet
     {
         public const int MinMtu = 1500, MaxMtu = 9216;
         int _accessVLan = 1, _nativeVLan = 1, _mtu = 1500;
+        SwitchPortMode _mode = SwitchPortMode.Access;
+        PortFastMode _portFast = PortFastMode.Disabled;
         bool[] _allowed; // null: all VLANs (IOS default "switchport trunk allowed vlan all")
 
         internal VNSwitchPort(VNPhysicalSwitch physicalSwitch, string shortName)
@@ -24,12 +26,12 @@ namespace VirtNet
         public string LongName => SwitchPortName.LongForm(Name);
         public VNPhysicalSwitch PhysicalSwitch { get; }
         public int StackMember => SwitchPortName.StackMember(Name);
-        public SwitchPortMode Mode { get; set; } = SwitchPortMode.Access;
+        public SwitchPortMode Mode { get => _mode; set => _mode = EnumValue.Check(value, nameof(Mode)); }
         public int AccessVLan { get => _accessVLan; set => _accessVLan = VLan.CheckSwitchVLan(value); }
         public int NativeVLan { get => _nativeVLan; set => _nativeVLan = VLan.CheckSwitchVLan(value); }
         /// <summary>The trunk's allowed list in IOS form ("all", or "10,20,100-110").</summary>
         public string AllowedVLan => FormatAllowed();
-        public PortFastMode PortFast { get; set; } = PortFastMode.Disabled;
+        public PortFastMode PortFast { get => _portFast; set => _portFast = EnumValue.Check(value, nameof(PortFast)); }
         public int Mtu { get => _mtu; set => _mtu = CheckMtu(value); }
         public VNPortChannel PortChannel { get; internal set; }
         /// <summary>The host NIC cabled to this port, if any.</summary>

@@ -55,15 +55,15 @@ namespace VirtNet
             // VMotion, IP storage, fault tolerance logging and (ESXi) management, never the Service Console.
             if (serviceConsole && purposes.Any(p => p != AdapterPurpose.ServiceConsole))
                 throw new VirtNetException(ErrorIds.InvalidAdapterPurpose, VirtNetErrorKind.InvalidArgument,
-                    $"'{name}' is a Service Console interface; its only purpose is ServiceConsole. " +
+                    $"'{Echo.Cut(name)}' is a Service Console interface; its only purpose is ServiceConsole. " +
                     $"Put {string.Join(", ", purposes.Where(p => p != AdapterPurpose.ServiceConsole))} on a VMkernel adapter (vmkN).", name);
             if (!serviceConsole && purposes.Contains(AdapterPurpose.ServiceConsole))
                 throw new VirtNetException(ErrorIds.InvalidAdapterPurpose, VirtNetErrorKind.InvalidArgument,
-                    $"'{name}' is a VMkernel adapter and cannot carry the Service Console. Name the Service Console interface vswifN " +
+                    $"'{Echo.Cut(name)}' is a VMkernel adapter and cannot carry the Service Console. Name the Service Console interface vswifN " +
                     "(ESX 3.x and 4.x), or use -Purpose Management for a VMkernel management port.", name);
             if (gateway.HasValue && !gateway.Value.IsInSubnet(ip, prefixLength))
                 throw new VirtNetException(ErrorIds.InvalidIPAddress, VirtNetErrorKind.InvalidArgument,
-                    $"Gateway {gateway} is not in the subnet {ip}/{prefixLength} of adapter '{name}'. Use a gateway inside that subnet.", gateway.ToString());
+                    $"Gateway {gateway} is not in the subnet {ip}/{prefixLength} of adapter '{Echo.Cut(name)}'. Use a gateway inside that subnet.", gateway.ToString());
             var adapter = new VNVMKernelAdapter(host, name, ip, prefixLength, gateway, mtu, purposes, mac);
             host.RegisterVMKernelAdapter(adapter);
             try { portGroup.Connect(adapter, portId); }
@@ -104,7 +104,7 @@ namespace VirtNet
         {
             if (name == null || !AdapterName.IsMatch(name))
                 throw new VirtNetException(ErrorIds.InvalidName, VirtNetErrorKind.InvalidArgument,
-                    $"'{name}' is not a valid VMkernel adapter name. Use vmkN for a VMkernel port (vmk0, vmk1 ...) " +
+                    $"'{Echo.Cut(name)}' is not a valid VMkernel adapter name. Use vmkN for a VMkernel port (vmk0, vmk1 ...) " +
                     "or vswifN for a Service Console interface (vswif0 ...).", name);
         }
 

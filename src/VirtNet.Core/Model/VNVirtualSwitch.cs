@@ -11,6 +11,8 @@ namespace VirtNet
         public static readonly IReadOnlyList<int> LegacyUsablePortCounts = new[] { 8, 24, 56, 120, 248, 504, 1016 };
         /// <summary>Elastic switches grow on demand up to the per-host port maximum.</summary>
         public const int HostPortMaximum = 4096;
+        /// <summary>The largest port count an elastic switch keeps (it is reported, not enforced).</summary>
+        public const int MaxElasticNumPorts = 65535;
         public const int MinMtu = 1280, MaxMtu = 9000;
 
         readonly List<VNUplink> _uplinks = new List<VNUplink>();
@@ -29,6 +31,8 @@ namespace VirtNet
             ApplyPlatformSettings(settings ?? new VirtualSwitchSettings());
         }
 
+        int _mtu;
+
         public VNHost Host { get; private set; }
         public string Name { get; }
         public VirtualSwitchType Type { get; }
@@ -38,7 +42,7 @@ namespace VirtNet
         /// <summary>Uplinks plus connected VM adapters and VMkernel/Service Console ports.</summary>
         public int UsedPorts => _uplinks.Count + _portGroups.Sum(p => p.Ports.Count);
         public int NumPortsAvailable => (IsElastic ? HostPortMaximum : NumPorts) - UsedPorts;
-        public int Mtu { get; set; }
+        public int Mtu { get => _mtu; set => _mtu = CheckMtu(value); }
         /// <summary>Uplink names in the order they were added, like PowerCLI's VirtualSwitch.Nic.</summary>
         public string[] Nic => _uplinks.Select(u => u.Name).ToArray();
         public IReadOnlyList<VNUplink> Uplinks => _uplinks;
@@ -146,9 +150,12 @@ namespace VirtNet
             if (legacy && !LegacyUsablePortCounts.Contains(n))
                 throw new VirtNetException(ErrorIds.InvalidNumPorts, VirtNetErrorKind.InvalidArgument,
                     $"ESX {host.Version} accepts only the usable port counts {string.Join(", ", LegacyUsablePortCounts)} (2^k - 8); {n} is not one of them.", n);
-            if (n < 8 || n > 4088)
+            // An elastic switch ignores the setting, and the vSphere API then reports counts such as 8960 or 9216 (RVTools
+            // "# Ports" on ESXi 5.5+): valid data, kept as reported. The upper bound only stops damaged values.
+            int max = ComputeElastic(host, type) ? MaxElasticNumPorts : 4088;
+            if (n < 8 || n > max)
                 throw new VirtNetException(ErrorIds.InvalidNumPorts, VirtNetErrorKind.InvalidArgument,
-                    $"NumPorts {n} is not valid. Use 8 to 4088.", n);
+                    $"NumPorts {n} is not valid. Use 8 to {max}.", n);
             return n;
         }
 
@@ -173,10 +180,10 @@ namespace VirtNet
             var other = Host.FindUplink(name);
             if (other != null && other.VirtualSwitch == this)
                 throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.ResourceExists,
-                    $"Uplink '{name}' is already on virtual switch '{Path}'.", name);
+                    $"Uplink '{Echo.Cut(name)}' is already on virtual switch '{Path}'.", name);
             if (other != null)
                 throw new VirtNetException(ErrorIds.UplinkInUse, VirtNetErrorKind.ResourceExists,
-                    $"Uplink '{name}' is already on virtual switch '{other.VirtualSwitch.Path}'. Remove it there first (Remove-VNUplink).", name);
+                    $"Uplink '{Echo.Cut(name)}' is already on virtual switch '{other.VirtualSwitch.Path}'. Remove it there first (Remove-VNUplink).", name);
             ReservePort();
             var uplink = new VNUplink(this, name, speedMbps, mac);
             _uplinks.Add(uplink);
@@ -219,6 +226,7 @@ namespace VirtNet
             Host.CheckPortGroupNameFree(name);
             var pg = new VNPortGroup(this, name, Net.VLan.CheckPortGroupVLan(vlanId));
             _portGroups.Add(pg);
+            Host.RegisterPortGroup(pg);
             return pg;
         }
 
@@ -235,6 +243,7 @@ namespace VirtNet
                 else adapter.Disconnect();
             }
             _portGroups.Remove(portGroup);
+            Host.UnregisterPortGroup(portGroup);
             portGroup.Detach();
         }
 

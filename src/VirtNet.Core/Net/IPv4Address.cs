@@ -17,7 +17,7 @@ namespace VirtNet.Net
         {
             if (TryParse(text, out var address)) return address;
             throw new VirtNetException(ErrorIds.InvalidIPAddress, VirtNetErrorKind.InvalidArgument,
-                $"'{text}' is not a valid IPv4 address. Use four decimal octets from 0 to 255, such as 192.168.1.10.", text);
+                $"'{Echo.Cut(text)}' is not a valid IPv4 address. Use four decimal octets from 0 to 255, such as 192.168.1.10.", text);
         }
 
         public static bool TryParse(string text, out IPv4Address address)
@@ -57,7 +57,7 @@ namespace VirtNet.Net
             var prefixText = text.Substring(slash + 1);
             if (prefixText.Length == 0 || prefixText.Length > 2 || !int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out int prefix) || prefix > 32)
                 throw new VirtNetException(ErrorIds.InvalidSubnet, VirtNetErrorKind.InvalidArgument,
-                    $"'{prefixText}' in '{text}' is not a valid prefix length. Use 0 to 32 after the '/', such as 10.0.0.5/24.", text);
+                    $"'{Echo.Cut(prefixText)}' in '{Echo.Cut(text)}' is not a valid prefix length. Use 0 to 32 after the '/', such as 10.0.0.5/24.", text);
             prefixLength = prefix;
             return address;
         }
@@ -76,13 +76,13 @@ namespace VirtNet.Net
         {
             if (!TryParse(mask, out var parsed))
                 throw new VirtNetException(ErrorIds.InvalidSubnet, VirtNetErrorKind.InvalidArgument,
-                    $"'{mask}' is not a valid subnet mask. Use four decimal octets forming a contiguous mask, such as 255.255.255.0.", mask);
+                    $"'{Echo.Cut(mask)}' is not a valid subnet mask. Use four decimal octets forming a contiguous mask, such as 255.255.255.0.", mask);
             var value = parsed.Value;
             int prefix = 0;
             while (prefix < 32 && (value & (0x80000000u >> prefix)) != 0) prefix++;
             if (prefix < 32 && (value << prefix) != 0)
                 throw new VirtNetException(ErrorIds.InvalidSubnet, VirtNetErrorKind.InvalidArgument,
-                    $"Subnet mask '{mask}' is not contiguous. Use a mask such as 255.255.255.0.", mask);
+                    $"Subnet mask '{Echo.Cut(mask)}' is not contiguous. Use a mask such as 255.255.255.0.", mask);
             return prefix;
         }
 

@@ -30,7 +30,7 @@ namespace VirtNet.Net
             string from = text.Substring(0, dash).Trim(), to = text.Substring(dash + 1).Trim();
             if (!IPv4Address.TryParse(from, out var first) || !IPv4Address.TryParse(to, out var last))
                 throw new VirtNetException(ErrorIds.InvalidAddressRange, VirtNetErrorKind.InvalidArgument,
-                    $"'{text}' is not an IPv4 address range. Use two full addresses joined by '-', such as 10.0.0.20-10.0.0.120.", text);
+                    $"'{Echo.Cut(text)}' is not an IPv4 address range. Use two full addresses joined by '-', such as 10.0.0.20-10.0.0.120.", text);
             return new IPv4AddressRange(first, last);
         }
 

@@ -26,7 +26,7 @@ namespace VirtNet.Net
         {
             if (TryParse(text, out var mac)) return mac;
             throw new VirtNetException(ErrorIds.InvalidMacAddress, VirtNetErrorKind.InvalidArgument,
-                $"'{text}' is not a valid MAC address. Use six hexadecimal octets such as 00:50:56:aa:bb:cc, 00-15-5D-01-85-00 or 0050.56aa.bbcc.", text);
+                $"'{Echo.Cut(text)}' is not a valid MAC address. Use six hexadecimal octets such as 00:50:56:aa:bb:cc, 00-15-5D-01-85-00 or 0050.56aa.bbcc.", text);
         }
 
         public static bool TryParse(string text, out MacAddress mac)

@@ -15,6 +15,7 @@ namespace VirtNet.Net
             { "FastEthernet", "Fa" },
             { "GigabitEthernet", "Gi" },
             { "TwoGigabitEthernet", "Tw" },
+            { "FiveGigabitEthernet", "Fi" },
             { "TwentyFiveGigE", "Twe" },
             { "TenGigabitEthernet", "Te" },
             { "FortyGigabitEthernet", "Fo" },
@@ -23,14 +24,15 @@ namespace VirtNet.Net
             { "Port-channel", "Po" },
         };
 
-        static readonly Regex Pattern = new Regex(@"^([A-Za-z][A-Za-z-]*?)\s*(\d+(?:/\d+)*)$", RegexOptions.CultureInvariant);
+        // Slot, module and port numbers are small; six digits bound them so that no name can overflow a number.
+        static readonly Regex Pattern = new Regex(@"^([A-Za-z][A-Za-z-]*?)\s*([0-9]{1,6}(?:/[0-9]{1,6})*)$", RegexOptions.CultureInvariant);
 
         /// <summary>Returns the short form (Gi1/0/1), or throws InvalidSwitchPortName.</summary>
         public static string Normalize(string name)
         {
             if (TryNormalize(name, out var shortName, out _)) return shortName;
             throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
-                $"'{name}' is not a switch interface name. Use a Cisco name in long or short form, such as GigabitEthernet1/0/1, Gi1/0/1, Te1/0/11 or Po1.", name);
+                $"'{Echo.Cut(name)}' is not a switch interface name. Use a Cisco name in long or short form, such as GigabitEthernet1/0/1, Gi1/0/1, Te1/0/11 or Po1.", name);
         }
 
         public static string LongForm(string name)
@@ -67,10 +69,11 @@ namespace VirtNet.Net
         public static int StackMember(string shortName)
         {
             int start = 0;
-            while (start < shortName.Length && !char.IsDigit(shortName[start])) start++;
+            while (start < shortName.Length && (shortName[start] < '0' || shortName[start] > '9')) start++;
             int slash = shortName.IndexOf('/', start);
             if (slash < 0 || shortName.IndexOf('/', slash + 1) < 0) return 1;
-            return int.Parse(shortName.Substring(start, slash - start), System.Globalization.CultureInfo.InvariantCulture);
+            Numbers.TryParse(shortName.Substring(start, slash - start), out int member);
+            return member;
         }
     }
 }

@@ -54,7 +54,7 @@ namespace VirtNet
                     break;
                 default:
                     throw new VirtNetException(ErrorIds.UnsupportedCheckInput, VirtNetErrorKind.InvalidArgument,
-                        $"Cannot check {(input == null ? "a null value" : $"'{input}' ({input.GetType().FullName})")}. " +
+                        $"Cannot check {(input == null ? "a null value" : $"'{Echo.Cut(input)}' ({input.GetType().FullName})")}. " +
                         "Give hosts (New-VNHost, Import-VNConfig), virtual switches, physical switches or HA clusters (New-VNCluster).", input);
             }
         }

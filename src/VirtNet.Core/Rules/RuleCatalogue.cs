@@ -77,7 +77,7 @@ namespace VirtNet
             var matches = Rules.Where(r => pattern.Matches(r.RuleId)).ToArray();
             if (matches.Length == 0 && !pattern.HasWildcards)
                 throw new VirtNetException(ErrorIds.RuleNotFound, VirtNetErrorKind.ObjectNotFound,
-                    $"There is no rule '{ruleIdOrPattern}'. Valid rule ids: {string.Join(", ", Rules.Select(r => r.RuleId))}.", ruleIdOrPattern);
+                    $"There is no rule '{Echo.Cut(ruleIdOrPattern)}'. Valid rule ids: {string.Join(", ", Rules.Select(r => r.RuleId))}.", ruleIdOrPattern);
             return matches;
         }
 

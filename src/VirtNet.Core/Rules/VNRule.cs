@@ -41,7 +41,7 @@ namespace VirtNet
             string recommendation, string source)
         {
             if (!IdPattern.IsMatch(ruleId ?? ""))
-                throw new ArgumentException($"Rule id '{ruleId}' does not have the form VN<area letter><three digits>.", nameof(ruleId));
+                throw new ArgumentException($"Rule id '{Echo.Cut(ruleId)}' does not have the form VN<area letter><three digits>.", nameof(ruleId));
             Definition = definition;
             RuleId = ruleId;
             Area = AreaOf(ruleId);
@@ -88,7 +88,7 @@ namespace VirtNet
         {
             foreach (RuleArea area in Enum.GetValues(typeof(RuleArea)))
                 if (ruleId.StartsWith(PrefixOf(area), StringComparison.Ordinal)) return area;
-            throw new ArgumentException($"Rule id '{ruleId}' has no known area prefix.", nameof(ruleId));
+            throw new ArgumentException($"Rule id '{Echo.Cut(ruleId)}' has no known area prefix.", nameof(ruleId));
         }
 
         public override string ToString() => RuleId + " " + Title;

@@ -85,7 +85,7 @@ namespace VirtNet.Serialization
             // A removed object keeps its name but no longer belongs to a host, so there is nothing to export it with.
             if (host == null)
                 throw new VirtNetException(ErrorIds.UnsupportedExportObject, VirtNetErrorKind.InvalidArgument,
-                    $"Cannot export {given.GetType().Name} '{given}': it was removed from its host. Export the host instead.", given);
+                    $"Cannot export {given.GetType().Name} '{Echo.Cut(given)}': it was removed from its host. Export the host instead.", given);
             if (!_hosts.Contains(host)) _hosts.Add(host);
         }
 
@@ -107,6 +107,6 @@ namespace VirtNet.Serialization
         static VNHost HostOf(VNVirtualMachine vm) => vm.Host != null && vm.Host.VirtualMachines.Contains(vm) ? vm.Host : null;
 
         static string Describe(object value) =>
-            value == null ? "a null value" : $"'{value}' (a {value.GetType().FullName})";
+            value == null ? "a null value" : $"'{Echo.Cut(value)}' (a {value.GetType().FullName})";
     }
 }

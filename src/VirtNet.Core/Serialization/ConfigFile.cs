@@ -78,23 +78,11 @@ namespace VirtNet.Serialization
         public static ConfigContents Read(string path)
         {
             var fullPath = FullPath(path, ErrorIds.ConfigReadFailed);
-            string text;
-            try
-            {
-                text = File.ReadAllText(fullPath);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new VirtNetException(ErrorIds.ConfigFileNotFound, VirtNetErrorKind.ObjectNotFound,
-                    $"Configuration file '{fullPath}' does not exist.", fullPath, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
-            {
-                throw new VirtNetException(ErrorIds.ConfigReadFailed, VirtNetErrorKind.ResourceUnavailable,
-                    $"Configuration file '{fullPath}' cannot be read: {e.Message}", fullPath, e);
-            }
-            return ConfigReader.Read(fullPath, Parse(fullPath, text));
+            return ReadText(fullPath, BoundedFile.ReadText(fullPath, "Configuration file", ErrorIds.ConfigFileNotFound, ErrorIds.ConfigReadFailed));
         }
+
+        /// <summary>Reads a configuration's text as if from the named file; never throws anything but <see cref="VirtNetException"/>.</summary>
+        internal static ConfigContents ReadText(string fullPath, string text) => ConfigReader.Read(fullPath, Parse(fullPath, text));
 
         static JObject Parse(string fullPath, string text)
         {

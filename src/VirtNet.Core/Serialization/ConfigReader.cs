@@ -106,7 +106,7 @@ namespace VirtNet.Serialization
             var nameToken = Required(p, "name");
             var name = String(nameToken);
             if (physicalSwitch.FindPort(name) != null)
-                throw Invalid(nameToken, $"port '{name}' is listed twice on physical switch '{physicalSwitch.Name}'. List each port once.");
+                throw Invalid(nameToken, $"port '{Echo.Cut(name)}' is listed twice on physical switch '{physicalSwitch.Name}'. List each port once.");
             var port = Model(nameToken, () => physicalSwitch.GetOrAddPort(name));
             port.Mode = RequiredEnum<SwitchPortMode>(p, "mode");
             SetInt(p, "accessVLan", vlan => port.AccessVLan = vlan);
@@ -129,7 +129,7 @@ namespace VirtNet.Serialization
                 var member = String(m);
                 // The file lists every port of the switch, so a member that is not among them is a broken reference.
                 if (physicalSwitch.FindPort(member) == null)
-                    throw Dangling(m, $"port channel '{name}' names member port '{member}', which is not among the ports of physical switch " +
+                    throw Dangling(m, $"port channel '{Echo.Cut(name)}' names member port '{Echo.Cut(member)}', which is not among the ports of physical switch " +
                         $"'{physicalSwitch.Name}' ({NameList(physicalSwitch.Ports.Select(x => x.Name))}).");
                 members.Add(member);
             }
@@ -170,9 +170,9 @@ namespace VirtNet.Serialization
                 "useDefaultIsolationAddress", "isolationResponse", "heartbeatDatastores", "advancedSettings");
             var name = RequiredString(c, "name");
             var members = Array(c, "hosts").Select(t => Names.Find(hosts, h => h.Name, String(t))
-                ?? throw Dangling(t, $"cluster '{name}' names host '{String(t)}', which is not in the file (hosts: {NameList(hosts.Select(h => h.Name))}).")).ToList();
+                ?? throw Dangling(t, $"cluster '{Echo.Cut(name)}' names host '{String(t)}', which is not in the file (hosts: {NameList(hosts.Select(h => h.Name))}).")).ToList();
             var switches = Array(c, "physicalSwitches").Select(t => Names.Find(physicalSwitches, s => s.Name, String(t))
-                ?? throw Dangling(t, $"cluster '{name}' names physical switch '{String(t)}', which is not in the file " +
+                ?? throw Dangling(t, $"cluster '{Echo.Cut(name)}' names physical switch '{String(t)}', which is not in the file " +
                     $"(physical switches: {NameList(physicalSwitches.Select(s => s.Name))}).")).ToList();
             var settings = new Dictionary<string, object>();
             var advanced = Value(c, "advancedSettings");
@@ -307,7 +307,7 @@ namespace VirtNet.Serialization
             {
                 var member = String(m);
                 if (Names.Find(vswitch.Uplinks, u => u.Name, member) == null)
-                    throw Dangling(m, $"team '{name}' names member '{member}', which is not an uplink of virtual switch '{vswitch.Path}' " +
+                    throw Dangling(m, $"team '{Echo.Cut(name)}' names member '{Echo.Cut(member)}', which is not an uplink of virtual switch '{vswitch.Path}' " +
                         $"(uplinks: {NameList(vswitch.Nic)}).");
                 members.Add(member);
             }
@@ -333,10 +333,10 @@ namespace VirtNet.Serialization
                 throw Invalid(switchToken ?? portToken, $"uplink '{uplink.Path}' gives only one of physicalSwitch and switchPort. Give both for a cabled uplink, or neither.");
             string switchName = String(switchToken), portName = String(portToken);
             var physicalSwitch = Names.Find(physicalSwitches, p => p.Name, switchName)
-                ?? throw Dangling(switchToken, $"uplink '{uplink.Path}' is cabled to physical switch '{switchName}', which is not in the file " +
+                ?? throw Dangling(switchToken, $"uplink '{uplink.Path}' is cabled to physical switch '{Echo.Cut(switchName)}', which is not in the file " +
                     $"(physical switches: {NameList(physicalSwitches.Select(p => p.Name))}).");
             if (physicalSwitch.FindPort(portName) == null)
-                throw Dangling(portToken, $"uplink '{uplink.Path}' is cabled to port '{portName}' of physical switch '{physicalSwitch.Name}', " +
+                throw Dangling(portToken, $"uplink '{uplink.Path}' is cabled to port '{Echo.Cut(portName)}' of physical switch '{physicalSwitch.Name}', " +
                     $"which is not among its ports ({NameList(physicalSwitch.Ports.Select(p => p.Name))}).");
             Model(portToken, () => uplink.ConnectTo(physicalSwitch, portName));
         }
@@ -387,7 +387,7 @@ namespace VirtNet.Serialization
                 {
                     var name = String(t);
                     var uplink = Names.Find(vswitch.Uplinks, u => u.Name, name)
-                        ?? throw Dangling(t, $"the failover order names uplink '{name}', which is not on virtual switch '{vswitch.Path}' " +
+                        ?? throw Dangling(t, $"the failover order names uplink '{Echo.Cut(name)}', which is not on virtual switch '{vswitch.Path}' " +
                             $"(uplinks: {NameList(vswitch.Nic)}).");
                     if (!placed.Add(uplink.Name))
                         throw Invalid(t, $"uplink '{uplink.Name}' is named more than once in the failover order. Name each uplink once, in active, standby or unused.");
@@ -455,7 +455,7 @@ namespace VirtNet.Serialization
         {
             var name = String(token);
             return Names.Find(host.PortGroups, p => p.Name, name)
-                ?? throw Dangling(token, $"{holder} is connected to port group '{name}', which is not on host '{host.Name}' " +
+                ?? throw Dangling(token, $"{holder} is connected to port group '{Echo.Cut(name)}', which is not on host '{host.Name}' " +
                     $"(port groups: {NameList(host.PortGroups.Select(p => p.Name))}).");
         }
 
@@ -500,7 +500,7 @@ namespace VirtNet.Serialization
         }
 
         JToken Required(JObject o, string key) =>
-            Value(o, key) ?? throw Invalid(o, $"the required property '{key}' is missing or null.");
+            Value(o, key) ?? throw Invalid(o, $"the required property '{Echo.Cut(key)}' is missing or null.");
 
         JObject Object(JToken token) =>
             token as JObject ?? throw Invalid(token, $"expected an object, found {Show(token)}.");
@@ -533,7 +533,7 @@ namespace VirtNet.Serialization
         {
             var names = System.Enum.GetNames(typeof(T));
             var name = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
-                ?? throw Invalid(at, $"'{text}' is not a valid {typeof(T).Name}. Use one of: {string.Join(", ", names)}.");
+                ?? throw Invalid(at, $"'{Echo.Cut(text)}' is not a valid {typeof(T).Name}. Use one of: {string.Join(", ", names)}.");
             return (T)System.Enum.Parse(typeof(T), name);
         }
 

@@ -49,7 +49,7 @@ namespace VirtNet.Serialization
             var duplicate = names.GroupBy(n => n, Names.Comparer).FirstOrDefault(g => g.Count() > 1);
             if (duplicate != null)
                 throw new VirtNetException(ErrorIds.DuplicateName, VirtNetErrorKind.InvalidArgument,
-                    $"The export holds two {what} named '{duplicate.Key}'. A configuration file names each once; rename one of them or export them to separate files.",
+                    $"The export holds two {what} named '{Echo.Cut(duplicate.Key)}'. A configuration file names each once; rename one of them or export them to separate files.",
                     duplicate.Key);
         }
 

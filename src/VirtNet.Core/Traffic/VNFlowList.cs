@@ -186,10 +186,10 @@ namespace VirtNet
                     break;
                 case string name:
                     throw new VirtNetException(ErrorIds.FlowSourceNotFound, VirtNetErrorKind.InvalidArgument,
-                        $"Source '{name}' is a name; give -Host to say which host it is on, or pass the adapter or VM itself.", name);
+                        $"Source '{Echo.Cut(name)}' is a name; give -Host to say which host it is on, or pass the adapter or VM itself.", name);
                 default:
                     throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
-                        $"'{source}' cannot be a flow source. Use a VM, a VM network adapter, a VMkernel adapter, or the name of one with -Host.", source);
+                        $"'{Echo.Cut(source)}' cannot be a flow source. Use a VM, a VM network adapter, a VMkernel adapter, or the name of one with -Host.", source);
             }
             CheckSource(adapter);
             var address = sourceIPAddress ?? adapter.IPAddress
@@ -215,7 +215,7 @@ namespace VirtNet
                 else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0; ranges = false; }
                 else if (part != null)
                     throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
-                        $"'{part}' is not a flow. Use the output of New-VNFlow.", part);
+                        $"'{Echo.Cut(part)}' is not a flow. Use the output of New-VNFlow.", part);
                 else continue;
                 items.Add(part);
             }

@@ -37,10 +37,10 @@ namespace VirtNet.Commands
                 // A whole ConvertFrom-Json array arrives as one object in Windows PowerShell: take its items.
                 if (item.BaseObject is object[] array)
                 {
-                    foreach (var inner in array.Where(i => i != null)) Add(PSObject.AsPSObject(inner));
+                    foreach (var inner in array.Where(i => i != null)) ForInput(() => Add(PSObject.AsPSObject(inner)), $"input object {_objects.Count + 1}");
                     continue;
                 }
-                Add(item);
+                ForInput(() => Add(item), $"input object {_objects.Count + 1}");
             }
         }
 
@@ -51,7 +51,12 @@ namespace VirtNet.Commands
             {
                 // ExtensionData is the raw vSphere object: large, and nothing the conversion reads.
                 if (property.Name == "ExtensionData") continue;
-                try { properties[property.Name] = Simplify(property.Value, nested: false); }
+                try
+                {
+                    properties[property.Name] = Simplify(property.Value, nested: false);
+                    if (property.Name == "VMHost" && property.Value != null && PSObject.AsPSObject(property.Value).Properties["Version"]?.Value is object version)
+                        properties[PowerCliImport.VMHostVersion] = (version + " " + PSObject.AsPSObject(property.Value).Properties["Build"]?.Value).Trim();
+                }
                 catch (Exception e) when (e is GetValueException || e is ExtendedTypeSystemException)
                 {
                     WriteVerbose($"Property {property.Name} of input object {_objects.Count + 1} cannot be read: {e.Message}");
@@ -82,9 +87,12 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             if (_objects.Count == 0) return;
-            var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
-            WriteWarnings(result.Warnings);
-            WriteKept(result.Hosts);
+            ForInput(() =>
+            {
+                var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
+                WriteWarnings(result.Warnings);
+                WriteKept(result.Hosts);
+            }, BuiltFrom(_objects.Select(o => o.Source)));
         }
     }
 }

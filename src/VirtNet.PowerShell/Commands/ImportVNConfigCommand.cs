@@ -21,7 +21,7 @@ namespace VirtNet.Commands
                     var contents = ConfigFile.Read(ResolveFilePath(path, ErrorIds.ConfigFileNotFound));
                     foreach (var warning in contents.Warnings) WriteWarning(warning);
                     WriteKept(contents.TopLevelObjects);
-                });
+                }, $"'{path}'");
         }
     }
 }

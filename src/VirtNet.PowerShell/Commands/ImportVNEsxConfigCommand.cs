@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using VirtNet.Import.Esx;
 
@@ -38,9 +39,12 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             if (_files.Count == 0) return;
-            var result = EsxConfigImport.Build(_files, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
-            WriteWarnings(result.Warnings);
-            WriteKept(result.Hosts);
+            ForInput(() =>
+            {
+                var result = EsxConfigImport.Build(_files, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
+                WriteWarnings(result.Warnings);
+                WriteKept(result.Hosts);
+            }, BuiltFrom(_files.Select(f => f.Path)));
         }
     }
 }

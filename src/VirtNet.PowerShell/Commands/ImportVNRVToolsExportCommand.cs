@@ -30,9 +30,12 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             if (_tables.Count == 0) return;
-            var result = RVToolsImport.Build(_tables, string.IsNullOrEmpty(Version) ? null : Version);
-            WriteWarnings(result.Warnings);
-            WriteKept(result.Hosts);
+            ForInput(() =>
+            {
+                var result = RVToolsImport.Build(_tables, string.IsNullOrEmpty(Version) ? null : Version);
+                WriteWarnings(result.Warnings);
+                WriteKept(result.Hosts);
+            }, BuiltFrom(_tables.Select(t => t.Source)));
         }
     }
 }

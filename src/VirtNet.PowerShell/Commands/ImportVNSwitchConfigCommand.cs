@@ -43,10 +43,14 @@ namespace VirtNet.Commands
         {
             if (_files.Count == 0) return;
             var hosts = (Host ?? new VNHost[0]).Where(h => h != null).ToList();
-            var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
-            WriteWarnings(result.Warnings);
-            foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
-            WriteKept(result.Switches);
+            ForInput(() =>
+            {
+                var result = SwitchConfigImport.Build(_files, string.IsNullOrEmpty(Name) ? null : Name, hosts, ToStringMap(Cabling));
+                WriteWarnings(result.Warnings);
+                foreach (var note in result.Notes) WriteInformation(note, new[] { "VirtNet" });
+                foreach (var uplink in result.Cabled) WriteVerbose($"Cabled {uplink.Path} to {uplink.SwitchPort.Path}.");
+                WriteKept(result.Switches);
+            }, BuiltFrom(_files.Select(f => f.Path)));
         }
     }
 }

@@ -12,8 +12,7 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var uplink in InputObject)
-                if (ShouldProcess(uplink.Path, "Remove uplink"))
-                    uplink.Remove();
+                ForInput(() => { if (ShouldProcess(uplink.Path, "Remove uplink")) uplink.Remove(); }, uplink.Path);
         }
     }
 }

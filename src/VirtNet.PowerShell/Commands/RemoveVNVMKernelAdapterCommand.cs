@@ -13,7 +13,7 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var adapter in InputObject)
-                if (ShouldProcess(adapter.Path, "Remove VMkernel adapter")) adapter.Remove();
+                ForInput(() => { if (ShouldProcess(adapter.Path, "Remove VMkernel adapter")) adapter.Remove(); }, adapter.Path);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var vm in InputObject)
-                if (ShouldProcess(vm.Path, "Remove virtual machine")) vm.Host?.RemoveVirtualMachine(vm);
+                ForInput(() => { if (ShouldProcess(vm.Path, "Remove virtual machine")) vm.Host?.RemoveVirtualMachine(vm); }, vm.Path);
         }
     }
 }

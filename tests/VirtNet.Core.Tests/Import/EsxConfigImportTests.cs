@@ -313,7 +313,7 @@ namespace VirtNet.Tests.Import
             var warning = Assert.Single(result.Warnings);
             Assert.Equal(("esx06.txt", 2), (warning.File, warning.Line));
             Assert.Contains("virtual switch 'vSwitch0': MTU 9216 is not valid", warning.Message);
-            Assert.EndsWith("It is imported with the default port count and MTU.", warning.Message);
+            Assert.EndsWith("It is imported with MTU 1500.", warning.Message);
         }
 
         [Fact]

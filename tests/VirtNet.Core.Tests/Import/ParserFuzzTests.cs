@@ -12,12 +12,14 @@ using Xunit;
 namespace VirtNet.Tests.Import
 {
     /// <summary>
-    /// Every parser meets truncated, shuffled, spliced and random input and gives only warnings or a
-    /// VirtNetException: never a raw exception. The seed is fixed, so a failure reproduces.
+    /// Every importer, and Import-VNConfig's reader, meets at least 10,000 truncated, shuffled, spliced, mutated and
+    /// random inputs and gives only warnings or a VirtNetException: never a raw exception. The seed is fixed, so a
+    /// failure reproduces. Inputs stay small (a few KB), so a hang or a runaway allocation shows as a test that does
+    /// not end rather than as a slow one.
     /// </summary>
     public class ParserFuzzTests
     {
-        const int CasesPerSource = 400;
+        const int CasesPerImporter = 10000;
 
         static readonly string[] Alphabet =
         {
@@ -28,15 +30,17 @@ namespace VirtNet.Tests.Import
             "interface", "switchport", "channel-group", "mode", "on", "active", "trunk", "allowed", "vlan", "add", "remove", "native",
             "spanning-tree", "portfast", "edge", "mtu", "hostname", "Load Balancing", "Active Adapters", "Override Vswitch Uplinks", "true",
             "Portgroups", "Configured Ports", "VDS ID", "range", "\u00e9", "\u0000", "\uFFFD",
+            // Digits of other scripts (Arabic-Indic, full-width) that \\d matches and int.Parse refuses; a non-breaking space.
+            "\u0663", "\uFF11", "\u00A0", "U99999999999", "Gi99999999999/0/1", "Port-channel99999999999", "*", "?", "[", "]",
         };
 
         static IEnumerable<string> SourceTexts(string folder) =>
             Directory.GetFiles(Fixtures.PathOf(folder), "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText);
 
-        static IEnumerable<string> Mutations(Random random, string text)
+        static IEnumerable<string> Mutations(Random random, string text, int count)
         {
             var lines = text.Replace("\r\n", "\n").Split('\n');
-            for (int i = 0; i < CasesPerSource; i++)
+            for (int i = 0; i < count; i++)
             {
                 switch (i % 6)
                 {
@@ -79,13 +83,16 @@ namespace VirtNet.Tests.Import
             }
         }
 
-        static int Run(string folder, int seed, Action<string> parseAndBuild)
+        static int Run(string folder, int seed, Action<string> parseAndBuild) => Run(SourceTexts(folder).ToList(), seed, parseAndBuild);
+
+        static int Run(IReadOnlyList<string> sources, int seed, Action<string> parseAndBuild)
         {
             var random = new Random(seed);
             int cases = 0;
-            foreach (var text in SourceTexts(folder))
+            int perSource = (CasesPerImporter + sources.Count - 1) / sources.Count;
+            foreach (var text in sources)
             {
-                foreach (var input in Mutations(random, text))
+                foreach (var input in Mutations(random, text, perSource))
                 {
                     cases++;
                     try { parseAndBuild(input); }
@@ -108,7 +115,7 @@ namespace VirtNet.Tests.Import
                 EsxConfigImport.Build(new[] { file }, null, null);
                 EsxConfigImport.Build(new[] { file }, "esx-fuzz", "4.0");
             });
-            Assert.True(cases >= 3000, $"only {cases} cases");
+            Assert.True(cases >= CasesPerImporter, $"only {cases} cases");
         }
 
         [Fact]
@@ -119,7 +126,7 @@ namespace VirtNet.Tests.Import
                 var table = RVToolsImport.ParseCsv("fuzz.csv", text);
                 if (table != null) RVToolsImport.Build(new[] { table }, null);
             });
-            Assert.True(cases >= 3000, $"only {cases} cases");
+            Assert.True(cases >= CasesPerImporter, $"only {cases} cases");
         }
 
         [Fact]
@@ -165,7 +172,7 @@ namespace VirtNet.Tests.Import
                 7 => "vmnic" + random.Next(4),
                 _ => Alphabet[random.Next(Alphabet.Length)] + Alphabet[random.Next(Alphabet.Length)],
             };
-            for (int i = 0; i < 3000; i++)
+            for (int i = 0; i < CasesPerImporter; i++)
             {
                 var objects = Enumerable.Range(0, 1 + random.Next(8)).Select(k => new PowerCliObject("input object " + (k + 1),
                     keys.Where(_ => random.Next(4) == 0).ToDictionary(key => key, _ => Value()))).ToList();
@@ -188,7 +195,22 @@ namespace VirtNet.Tests.Import
                 var file = SwitchConfigImport.Parse("fuzz.txt", text);
                 SwitchConfigImport.Build(new[] { file }, null, new[] { host }, new Dictionary<string, string> { ["vmnic0"] = "Gi1/0/1" });
             });
-            Assert.True(cases >= 1600, $"only {cases} cases");
+            Assert.True(cases >= CasesPerImporter, $"only {cases} cases");
+        }
+
+        [Fact]
+        public void Config_reader_gives_only_VirtNetExceptions_on_damaged_files()
+        {
+            var files = VirtNet.Labs.SampleLab.KnownNames.Select(name =>
+            {
+                var lab = VirtNet.Labs.SampleLab.Build(name);
+                var contents = new VirtNet.Serialization.ConfigContents();
+                foreach (var host in lab.Hosts) contents.Add(host);
+                foreach (var physicalSwitch in lab.PhysicalSwitches) contents.Add(physicalSwitch);
+                return VirtNet.Serialization.ConfigWriter.ToJson(contents);
+            }).ToList();
+            int cases = Run(files, 7106, text => VirtNet.Serialization.ConfigFile.ReadText("fuzz.json", text));
+            Assert.True(cases >= CasesPerImporter, $"only {cases} cases");
         }
     }
 }

@@ -13,7 +13,11 @@ namespace VirtNet.Tests.Import
         /// <summary>What ConvertFrom-VNPowerCLI makes of ConvertFrom-Json's objects: values as they are, a nested object by its Name.</summary>
         static List<PowerCliObject> FromJson(string fixture) =>
             JArray.Parse(File.ReadAllText(Fixtures.PathOf("PowerCli", fixture))).Cast<JObject>().Select((o, i) =>
-                new PowerCliObject($"input object {i + 1}", o.Properties().ToDictionary(p => p.Name, p => Simplify(p.Value)))).ToList();
+                new PowerCliObject($"input object {i + 1}", o.Properties().ToDictionary(p => p.Name, p => Simplify(p.Value))
+                    .Concat(o["VMHost"] is JObject host && host["Version"] != null
+                        ? new[] { new KeyValuePair<string, object>(PowerCliImport.VMHostVersion, ((string)host["Version"] + " " + (string)host["Build"]).Trim()) }
+                        : new KeyValuePair<string, object>[0])
+                    .ToDictionary(p => p.Key, p => p.Value))).ToList();
 
         static object Simplify(JToken token) =>
             token is JArray array ? array.Select(Simplify).ToArray()
@@ -148,6 +152,34 @@ namespace VirtNet.Tests.Import
             Assert.Contains("LoadBalancingPolicy '3' is no policy name", result.Warnings[2].Message);
             Assert.Contains("virtual switch 'vSwitch9', which no file describes", result.Warnings[3].Message);
             Assert.Equal("esx07", result.Hosts.Single().Name);
+        }
+    
+        [Fact]
+        public void The_nested_VMHost_of_ConvertTo_Json_gives_the_hosts_version()
+        {
+            // Every object of esx04-network.json carries "VMHost": { ..., "Version": "7.0.3" }: ESXi 7.0 Update 3.
+            var esx04 = PowerCliImport.Convert(FromJson("esx04-network.json"), null, null).Hosts.Single();
+
+            Assert.Equal("7.0 U3", esx04.Version);
+        }
+
+        [Fact]
+        public void Export_Csv_of_Get_VMHostNetworkAdapter_and_Get_VMHost_gives_speeds_purposes_and_version()
+        {
+            var objects = FromCsv("esx07-vmhost.csv").Concat(FromCsv("esx07-vswitches.csv", 2)).Concat(FromCsv("esx07-portgroups.csv", 3))
+                .Concat(FromCsv("esx07-adapters.csv", 5)).ToList();
+
+            var result = PowerCliImport.Convert(objects, null, null);
+
+            Assert.Empty(result.Warnings);
+            var esx07 = result.Hosts.Single();
+            // Get-VMHost: Version 6.7.0, Build 17700523 (6.7 prints x.y.0 for every update).
+            Assert.Equal(("esx07", "6.7"), (esx07.Name, esx07.Version));
+            // BitRatePerSec is in Mbps: 10000 is a 10 Gb NIC.
+            Assert.Equal(new[] { 10000, 10000 }, esx07.Uplinks.Select(u => u.SpeedMbps));
+            Assert.Equal(new[] { AdapterPurpose.Management }, esx07.GetVMKernelAdapter("vmk0").Purpose);
+            var vmk1 = esx07.GetVMKernelAdapter("vmk1");
+            Assert.Equal((new[] { AdapterPurpose.VMotion }.Single(), 9000, "vMotion"), (vmk1.Purpose.Single(), vmk1.Mtu, vmk1.PortGroup.Name));
         }
     }
 }

@@ -133,11 +133,13 @@ namespace VirtNet.Tests.Import
             var result = RVToolsImport.Build(new[] { table }, null);
 
             Assert.Equal(new[] { "vSwitch0", "vSwitch2" }, result.Hosts.Single().VirtualSwitches.Select(v => v.Name));
-            Assert.Equal(2, result.Warnings.Count);
-            Assert.Equal(("vswitch.csv", 3), (result.Warnings[0].File, result.Warnings[0].Line));
-            Assert.Contains("the vSwitch row names no Host", result.Warnings[0].Message);
-            Assert.Equal(4, result.Warnings[1].Line);
-            Assert.Contains("MTU 'abc' is not a number", result.Warnings[1].Message);
+            Assert.Equal(3, result.Warnings.Count);
+            Assert.Equal(0, result.Warnings[0].Line);
+            Assert.StartsWith("the export has no vPort, vSC_VMK, vNIC, dvSwitch, dvPort tabs", result.Warnings[0].Message);
+            Assert.Equal(("vswitch.csv", 3), (result.Warnings[1].File, result.Warnings[1].Line));
+            Assert.Contains("the vSwitch row names no Host", result.Warnings[1].Message);
+            Assert.Equal(4, result.Warnings[2].Line);
+            Assert.Contains("MTU 'abc' is not a number", result.Warnings[2].Message);
         }
 
         [Fact]
@@ -164,6 +166,108 @@ namespace VirtNet.Tests.Import
                 Assert.Contains("is not a readable .xlsx workbook", e.Message);
             }
             finally { System.IO.File.Delete(path); }
+        }
+    
+        static HostImportResult ImportTwoSites() =>
+            RVToolsImport.Build(ImportFiles.Expand(Fixtures.PathOf("RVTools", "two-sites")).Select(RVToolsImport.Read).SelectMany(t => t).ToList(), null);
+
+        [Fact]
+        public void Hosts_with_the_same_short_name_keep_their_full_names_and_export()
+        {
+            var hosts = ImportTwoSites().Hosts;
+
+            Assert.Equal(new[] { "esx11.site-a.local", "esx11.site-b.local" }, hosts.Select(h => h.Name));
+            Assert.Equal(new[] { "esx11.site-a.local", "esx11.site-b.local" }, hosts.Select(h => h.Fqdn));
+            Assert.Equal(new[] { "8.0 U2", "8.0 U2" }, hosts.Select(h => h.Version));
+            var contents = new VirtNet.Serialization.ConfigContents();
+            foreach (var host in hosts) contents.Add(host);
+            var json = VirtNet.Serialization.ConfigWriter.ToJson(contents);
+            Assert.Equal(2, VirtNet.Serialization.ConfigFile.ReadText("two-sites.json", json).Hosts.Count);
+        }
+
+        [Fact]
+        public void Elastic_port_counts_are_kept_with_the_MTU_of_their_row()
+        {
+            var hosts = ImportTwoSites().Hosts;
+
+            // ESXi 8.0 standard vSwitches are elastic: # Ports 8960 and 9216 are what the API reports for them.
+            Assert.Equal((8960, 9000), (hosts[0].GetVirtualSwitch("vSwitch0").NumPorts, hosts[0].GetVirtualSwitch("vSwitch0").Mtu));
+            Assert.Equal((9216, 1500), (hosts[1].GetVirtualSwitch("vSwitch0").NumPorts, hosts[1].GetVirtualSwitch("vSwitch0").Mtu));
+        }
+
+        [Fact]
+        public void The_uplink_port_group_is_found_by_what_it_holds_not_by_its_name()
+        {
+            foreach (var host in ImportTwoSites().Hosts)
+            {
+                var dvs = host.GetVirtualSwitch("dvs-prod");
+                // Uplinks-prod trunks 0-4094 with no active and no standby uplink: the switch's uplinks, not a VM network.
+                Assert.DoesNotContain(dvs.PortGroups, p => p.Name == "Uplinks-prod");
+                Assert.Equal(9000, dvs.Mtu);
+            }
+        }
+
+        [Fact]
+        public void Distributed_failover_order_comes_from_dvPort_through_each_hosts_vNIC_uplink_ports()
+        {
+            var hosts = ImportTwoSites().Hosts;
+
+            // Active Uplink "Uplink 2, Uplink 1": on site-a, Uplink 2 is vmnic2 and Uplink 1 vmnic1; on site-b the reverse.
+            var a = hosts[0].GetVirtualSwitch("dvs-prod").GetPortGroup("dvPG-vMotion").TeamingPolicy;
+            Assert.Equal(new[] { "vmnic2", "vmnic1" }, a.ActiveNic);
+            Assert.Empty(a.StandbyNic);
+            Assert.False(a.IsFailoverOrderInherited);
+            Assert.Equal(LoadBalancingPolicy.ExplicitFailover, a.LoadBalancingPolicy);
+            var b = hosts[1].GetVirtualSwitch("dvs-prod").GetPortGroup("dvPG-vMotion").TeamingPolicy;
+            Assert.Equal(new[] { "vmnic1", "vmnic2" }, b.ActiveNic);
+        }
+
+        [Fact]
+        public void A_distributed_port_group_sharing_a_standard_ones_name_is_not_moved_onto_it()
+        {
+            var result = ImportTwoSites();
+            var siteA = result.Hosts[0];
+
+            // Migration-PG is on vSwitch0 (VLAN 30, standard) and on dvs-prod (distributed): the standard one stays where it is.
+            var standard = siteA.GetVirtualSwitch("vSwitch0").GetPortGroup("Migration-PG");
+            Assert.Equal(30, standard.VLanId);
+            Assert.True(standard.TeamingPolicy.IsFailoverOrderInherited);
+            // The model keeps port group names unique on a host, so the distributed one is refused, with a warning.
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("RVTools_tabdvPort.csv", 4), (System.IO.Path.GetFileName(warning.File), warning.Line));
+            Assert.Contains("port group 'Migration-PG' is not imported", warning.Message);
+            // On site-b it has no standard twin and is imported with its own order: Uplink 1 is vmnic2 there.
+            var siteB = result.Hosts[1].GetVirtualSwitch("dvs-prod").GetPortGroup("Migration-PG").TeamingPolicy;
+            Assert.Equal(new[] { "vmnic2" }, siteB.ActiveNic);
+            Assert.Equal(new[] { "vmnic1" }, siteB.StandbyNic);
+        }
+
+        [Fact]
+        public void A_gateway_repeated_on_adapters_of_another_subnet_is_no_warning()
+        {
+            var result = ImportTwoSites();
+            var siteA = result.Hosts[0];
+
+            Assert.Equal("10.10.10.1", siteA.GetVMKernelAdapter("vmk0").Gateway.ToString());
+            // vmk1 is in 10.40.0.0/24; 10.10.10.1 on its row is the host's default gateway, not its own.
+            Assert.Null(siteA.GetVMKernelAdapter("vmk1").Gateway);
+            Assert.Equal("dvs-prod", siteA.GetVMKernelAdapter("vmk1").VirtualSwitch.Name);
+            Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("gateway"));
+        }
+
+        [Fact]
+        public void A_workbook_without_the_network_tabs_is_a_warning_naming_them()
+        {
+            var vHost = RVToolsImport.ParseCsv("export/RVTools_tabvHost.csv",
+                "Host,Datacenter,Cluster,ESX Version\nesx21.lab.local,DC1,C1,VMware ESXi 7.0.3 build-21424296\n");
+
+            var result = RVToolsImport.Build(new[] { vHost }, null);
+
+            Assert.Equal("esx21", result.Hosts.Single().Name);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("export", 0), (warning.File, warning.Line));
+            Assert.Equal("the export has no vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort tabs; the hosts are built without what they hold. " +
+                "Export every tab, or give every tab's CSV file.", warning.Message);
         }
     }
 }

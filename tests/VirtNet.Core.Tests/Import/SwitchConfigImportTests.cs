@@ -256,5 +256,83 @@ namespace VirtNet.Tests.Import
             Assert.Equal(new[] { "Fa0/3", "Fa0/4", "Fa0/6" }, sw.PortChannels.Single().Members.Select(m => m.Name));
             Assert.Equal(SpanningTreeMode.Pvst, sw.SpanningTree);
         }
+    
+        [Fact]
+        public void IOS_XE_running_config_reads_every_interface_type_and_leaves_routed_ports_out_with_one_note()
+        {
+            var file = Read("edge2/edge2-running-config.txt");
+            var result = SwitchConfigImport.Build(new[] { file }, null, null, null);
+            var edge2 = result.Switches.Single();
+
+            // "#show running-config" is a prompt without a host name; system mtu routing is understood: no warning at all.
+            Assert.Empty(file.Warnings);
+            Assert.Empty(result.Warnings);
+            Assert.Equal("edge2", edge2.Name);
+            Assert.Equal(new[] { "Fi1/0/1", "Fi1/0/2", "Tw1/0/3", "Twe1/1/1", "Twe1/1/2" }, edge2.Ports.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal("FiveGigabitEthernet1/0/1", edge2.GetPort("Fi1/0/1").LongName);
+            Assert.Equal((SwitchPortMode.Access, 20, PortFastMode.Enabled), (edge2.GetPort("Fi1/0/2").Mode, edge2.GetPort("Fi1/0/2").AccessVLan, edge2.GetPort("Fi1/0/2").PortFast));
+            // system mtu 9198 reaches every layer-2 port; system mtu routing 1500 is the routed MTU, no port's.
+            Assert.All(edge2.Ports, p => Assert.Equal(9198, p.Mtu));
+            var po10 = edge2.PortChannels.Single();
+            Assert.Equal(("Po10", PortChannelMode.Active), (po10.Name, po10.Mode));
+            Assert.Equal(new[] { "Twe1/1/1", "Twe1/1/2" }, po10.Members.Select(m => m.Name));
+            // Gi0/0 (management, ip address) and Hu1/1/3 (no switchport) are routed: one note, no access port in VLAN 1.
+            Assert.Equal("edge2: 2 routed ports are left out, as they are no layer-2 port (no switchport, or an IP address): Gi0/0, Hu1/1/3.", result.Notes.Single());
+        }
+
+        [Fact]
+        public void Etherchannel_members_in_every_state_are_kept_and_memberless_channels_and_the_footer_give_no_warning()
+        {
+            var file = Read("edge2/edge2-etherchannel-summary.txt");
+            var result = SwitchConfigImport.Build(new[] { file }, null, null, null);
+            var edge2 = result.Switches.Single();
+
+            Assert.Empty(file.Warnings);
+            Assert.Empty(result.Warnings);
+            // Po11 has no member yet: nothing to model. Twe1/1/2 is hot-standby (H) and still a member of Po10.
+            Assert.Equal(new[] { "Po10", "Po12" }, edge2.PortChannels.Select(c => c.Name));
+            Assert.Equal(new[] { "Twe1/1/1", "Twe1/1/2" }, edge2.PortChannels[0].Members.Select(m => m.Name));
+            // Bundled, suspended, waiting, then the wrapped line: stand-alone and down.
+            Assert.Equal(new[] { "Te1/1/5", "Te1/1/6", "Te1/1/7", "Te1/1/8", "Te1/1/9" }, edge2.PortChannels[1].Members.Select(m => m.Name));
+        }
+
+        [Fact]
+        public void Interfaces_trunk_port_channel_rows_hold_for_the_members_and_not_trunking_is_no_trunk()
+        {
+            var trunk = Read("edge2/edge2-interfaces-trunk.txt");
+            var result = SwitchConfigImport.Build(new[] { Read("edge2/edge2-etherchannel-summary.txt"), trunk }, null, null, null);
+            var edge2 = result.Switches.Single();
+
+            foreach (var member in new[] { "Twe1/1/1", "Twe1/1/2" })
+            {
+                var port = edge2.GetPort(member);
+                Assert.Equal((SwitchPortMode.Trunk, 99, "10,20,99"), (port.Mode, port.NativeVLan, port.AllowedVLan));
+            }
+            // auto / not-trunking: DTP did not make it a trunk, so it is not one.
+            Assert.Equal(SwitchPortMode.Access, edge2.GetPort("Te1/1/10").Mode);
+            // ISL is no 802.1Q trunk: a warning, and its row's settings are not taken.
+            var isl = Assert.Single(trunk.Warnings);
+            Assert.Equal(6, isl.Line);
+            Assert.Equal("Te1/1/11 trunks with ISL, which ESXi and the model do not speak (802.1Q only); its trunk settings are skipped.", isl.Message);
+            Assert.Equal(SwitchPortMode.Access, edge2.GetPort("Te1/1/11").Mode);
+        }
+
+        [Fact]
+        public void Interfaces_switchport_gives_mode_vlans_and_wrapped_allowed_lists()
+        {
+            var file = Read("edge2/edge2-interfaces-switchport.txt");
+            var result = SwitchConfigImport.Build(new[] { file }, "edge2", null, null);
+            var edge2 = result.Switches.Single();
+
+            Assert.Empty(file.Warnings);
+            var access = edge2.GetPort("Fi1/0/1");
+            Assert.Equal((SwitchPortMode.Access, 20, "all"), (access.Mode, access.AccessVLan, access.AllowedVLan));
+            // dynamic auto that negotiated a trunk is a trunk; the allowed list wraps onto an indented line.
+            var te = edge2.GetPort("Te1/1/4");
+            Assert.Equal((SwitchPortMode.Trunk, 99), (te.Mode, te.NativeVLan));
+            Assert.Equal("10,20,99,101,103,105,107,109,111,113,115,117,119,121,123,125,127,200-299", te.AllowedVLan);
+            Assert.Null(edge2.FindPort("Hu1/1/3"));
+            Assert.Single(result.Notes);
+        }
     }
 }

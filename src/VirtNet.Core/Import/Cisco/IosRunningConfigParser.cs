@@ -15,7 +15,7 @@ namespace VirtNet.Import.Cisco
     /// </summary>
     sealed class IosRunningConfigParser
     {
-        static readonly Regex Range = new Regex(@"^(?<type>[A-Za-z][A-Za-z-]*)?\s*(?<prefix>(?:\d+/)*)(?<from>\d+)\s*(?:-\s*(?<to>\d+))?$", RegexOptions.CultureInvariant);
+        static readonly Regex Range = new Regex(@"^(?<type>[A-Za-z][A-Za-z-]*)?\s*(?<prefix>(?:[0-9]+/)*)(?<from>[0-9]+)\s*(?:-\s*(?<to>[0-9]+))?$", RegexOptions.CultureInvariant);
 
         // Interface subcommands the model reads or knows to pass over; anything else at the interface's own
         // indentation starts a new global command (pasted configurations often lose the one-blank indentation).
@@ -106,9 +106,11 @@ namespace VirtNet.Import.Cisco
                     _context.Warn(line, $"'{part.Trim()}' names no interface type; the interfaces are skipped.");
                     return;
                 }
-                int from = int.Parse(m.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                int to = m.Groups["to"].Success && ExportText.TryInt(m.Groups["to"].Value, out var t) ? t : from;
-                if (to < from || to - from > 512)
+                int to = 0;
+                if (!Numbers.TryParse(m.Groups["from"].Value, out int from) || (m.Groups["to"].Success && !Numbers.TryParse(m.Groups["to"].Value, out to)))
+                    from = to = -1;
+                else if (!m.Groups["to"].Success) to = from;
+                if (from < 0 || to < from || to - from > 512)
                 {
                     _context.Warn(line, $"'{part.Trim()}' is not a valid interface range; the interfaces are skipped.");
                     return;
@@ -121,7 +123,7 @@ namespace VirtNet.Import.Cisco
             {
                 if (!SwitchPortName.TryNormalize(name, out var shortName, out _) || shortName.StartsWith("Po", StringComparison.Ordinal))
                 {
-                    if (isRange) _context.Warn(line, $"'{name}' is not a physical interface; it is skipped.");
+                    if (isRange) _context.Warn(line, $"'{Echo.Cut(name)}' is not a physical interface; it is skipped.");
                     continue;
                 }
                 ports.Add(_facts.Port(shortName, _context.At(line)));
@@ -139,7 +141,7 @@ namespace VirtNet.Import.Cisco
                     TakeSwitchport(line, w, words);
                     return;
                 case "channel-group":
-                    if (words.Length >= 4 && words[2] == "mode" && ExportText.TryInt(words[1], out int group) && group >= 1 && TryChannelMode(words[3], out var mode))
+                    if (words.Length >= 4 && words[2] == "mode" && Numbers.TryParse(words[1], out int group) && group >= 1 && TryChannelMode(words[3], out var mode))
                     {
                         var channel = _facts.Channel(group, _context.At(line));
                         channel.Mode = mode;
@@ -163,9 +165,16 @@ namespace VirtNet.Import.Cisco
                 case "no":
                     if (words.Length == 3 && words[1] == "spanning-tree" && words[2] == "portfast")
                         foreach (var port in _ports) port.PortFast = PortFastMode.Disabled;
+                    else if (words.Length == 2 && words[1] == "switchport")
+                        foreach (var port in _ports) port.Routed = true;
+                    return;
+                case "ip":
+                    // An address of its own makes a port routed (a router's interface, or a switch's no switchport port).
+                    if (words.Length >= 3 && words[1] == "address")
+                        foreach (var port in _ports) port.Routed = true;
                     return;
                 case "mtu":
-                    if (words.Length == 2 && ExportText.TryInt(words[1], out int mtu))
+                    if (words.Length == 2 && Numbers.TryParse(words[1], out int mtu))
                         foreach (var port in _ports) { port.Mtu = mtu; port.MtuSource = _context.At(line); }
                     else _context.Warn(line, $"'{Rest(0)}' is not 'mtu N'; it is skipped.");
                     return;
@@ -182,19 +191,19 @@ namespace VirtNet.Import.Cisco
             {
                 if (words.Length == 3 && (words[2] == "access" || words[2] == "trunk"))
                     foreach (var port in _ports) port.Mode = words[2] == "access" ? SwitchPortMode.Access : SwitchPortMode.Trunk;
-                else _context.Warn(line, $"'{text}': the model has access and trunk ports only; the mode is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}': the model has access and trunk ports only; the mode is skipped.");
                 return;
             }
             if (words.Length == 4 && words[1] == "access" && words[2] == "vlan")
             {
                 if (TryVLan(words[3], out int vlan)) foreach (var port in _ports) port.AccessVLan = vlan;
-                else _context.Warn(line, $"'{text}': '{w[3]}' is not a VLAN id from 1 to 4094; it is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}': '{Echo.Cut(w[3])}' is not a VLAN id from 1 to 4094; it is skipped.");
                 return;
             }
             if (words.Length >= 4 && words[1] == "trunk" && words[2] == "native" && words[3] == "vlan")
             {
                 if (words.Length == 5 && TryVLan(words[4], out int vlan)) foreach (var port in _ports) port.NativeVLan = vlan;
-                else _context.Warn(line, $"'{text}' is not 'switchport trunk native vlan N'; it is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'switchport trunk native vlan N'; it is skipped.");
                 return;
             }
             if (words.Length >= 5 && words[1] == "trunk" && words[2] == "allowed" && words[3] == "vlan")
@@ -212,7 +221,7 @@ namespace VirtNet.Import.Cisco
             bool[] flags = null;
             if (!all && !VLanList.TryParse(list, out flags))
             {
-                _context.Warn(line, $"'{text}': '{list}' is not a VLAN list such as 10,20,100-110; it is skipped.");
+                _context.Warn(line, $"'{Echo.Cut(text)}': '{Echo.Cut(list)}' is not a VLAN list such as 10,20,100-110; it is skipped.");
                 return;
             }
             foreach (var port in _ports)
@@ -240,7 +249,7 @@ namespace VirtNet.Import.Cisco
             if (words.Length >= 2 && words[0] == "port-channel" && words[1] == "load-balance")
             {
                 if (words.Length == 3 && TryLoadBalance(words[2], out var balance)) _facts.LoadBalance = balance;
-                else _context.Warn(line, $"'{text}': the model knows src-mac, dst-mac, src-dst-mac, src-ip, dst-ip and src-dst-ip; it is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}': the model knows src-mac, dst-mac, src-dst-mac, src-ip, dst-ip and src-dst-ip; it is skipped.");
                 return;
             }
             if (words.Length >= 2 && words[0] == "spanning-tree")
@@ -249,13 +258,13 @@ namespace VirtNet.Import.Cisco
                 {
                     if (words.Length == 3 && words[2] == "pvst") _facts.SpanningTree = SpanningTreeMode.Pvst;
                     else if (words.Length == 3 && words[2] == "rapid-pvst") _facts.SpanningTree = SpanningTreeMode.RapidPvst;
-                    else _context.Warn(line, $"'{text}': the model knows spanning-tree modes pvst and rapid-pvst; it is skipped.");
+                    else _context.Warn(line, $"'{Echo.Cut(text)}': the model knows spanning-tree modes pvst and rapid-pvst; it is skipped.");
                 }
                 else if (words[1] == "portfast" && words.Last() == "default" && words.Skip(2).Take(words.Length - 3).All(x => x == "edge"))
                     _facts.PortFastDefault = true;
                 else if (words[1] == "vlan" && words.Length == 5 && (words[3] == "forward-time" || words[3] == "max-age"))
                 {
-                    if (!ExportText.TryInt(words[4], out int seconds)) _context.Warn(line, $"'{text}': '{w[4]}' is not a number of seconds; it is skipped.");
+                    if (!Numbers.TryParse(words[4], out int seconds)) _context.Warn(line, $"'{Echo.Cut(text)}': '{Echo.Cut(w[4])}' is not a number of seconds; it is skipped.");
                     else if (words[3] == "forward-time") _facts.ForwardDelay = seconds;
                     else _facts.MaxAge = seconds;
                     _facts.TimersSource = _context.At(line);
@@ -266,16 +275,18 @@ namespace VirtNet.Import.Cisco
             {
                 // Catalyst "system mtu jumbo 9000" sets the Gigabit and faster ports; "system mtu N" the rest.
                 var value = words.Last();
-                if ((words.Length == 3 || (words.Length == 4 && words[2] == "jumbo")) && ExportText.TryInt(value, out int mtu))
+                // "system mtu routing N" is the MTU of routed (IP) traffic, no port's frame size: understood, not used.
+                if (words.Length == 4 && words[2] == "routing" && Numbers.IsAllDigits(value)) return;
+                if ((words.Length == 3 || (words.Length == 4 && words[2] == "jumbo")) && Numbers.TryParse(value, out int mtu))
                 {
                     if (words.Length == 4 || _facts.SystemMtu == null) _facts.SystemMtu = mtu;
                     _facts.SystemMtuSource = _context.At(line);
                 }
-                else _context.Warn(line, $"'{text}' is not 'system mtu [jumbo] N'; it is skipped.");
+                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'system mtu [jumbo|routing] N'; it is skipped.");
             }
         }
 
-        static bool TryVLan(string text, out int vlan) => ExportText.TryInt(text, out vlan) && vlan >= 1 && vlan <= 4094;
+        static bool TryVLan(string text, out int vlan) => Numbers.TryParse(text, out vlan) && vlan >= 1 && vlan <= 4094;
 
         internal static bool TryChannelMode(string text, out PortChannelMode mode)
         {

@@ -15,8 +15,8 @@ namespace VirtNet.Import.Cisco
     {
         static readonly Regex Header = new Regex(@"^Group\s+Port-channel\s+Protocol\s+Ports$", RegexOptions.CultureInvariant);
         static readonly Regex Legend = new Regex(@"^(?:Flags:|Number of (?:channel-groups in use|aggregators):|[A-Za-z] - |-+\+)", RegexOptions.CultureInvariant);
-        static readonly Regex Member = new Regex(@"^(?<port>[A-Za-z][A-Za-z-]*\d+(?:/\d+)*)(?:\((?<flags>[A-Za-z]+)\))?$", RegexOptions.CultureInvariant);
-        static readonly Regex Channel = new Regex(@"^(?:Po|Port-channel)(?<n>\d+)(?:\([A-Za-z]+\))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        static readonly Regex Member = new Regex(@"^(?<port>[A-Za-z][A-Za-z-]*[0-9]+(?:/[0-9]+)*)(?:\((?<flags>[A-Za-z]+)\))?$", RegexOptions.CultureInvariant);
+        static readonly Regex Channel = new Regex(@"^(?:Po|Port-channel)(?<n>[0-9]+)(?:\([A-Za-z]+\))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         readonly SwitchFacts _facts;
         readonly ParseContext _context;
@@ -34,9 +34,10 @@ namespace VirtNet.Import.Cisco
         public void Take(ExportLine line)
         {
             if (Header.IsMatch(line.Text)) { _inTable = true; _current = null; return; }
-            if (Legend.IsMatch(line.Text) || (!_inTable && line.Text.Contains(" - "))) return;
             var tokens = ExportText.Tokens(line.Text).Select(t => t.Text).ToList();
-            if (_inTable && ExportText.TryInt(tokens[0], out int group) && tokens.Count >= 3)
+            // The legend comes before the table, and IOS-XE prints a second one after it ("P/bndl -  Bundled").
+            if (Legend.IsMatch(line.Text) || (line.Text.Contains(" - ") && !Numbers.IsAllDigits(tokens[0]))) return;
+            if (_inTable && Numbers.TryParse(tokens[0], out int group) && tokens.Count >= 3)
             {
                 var po = Channel.Match(tokens[1]);
                 if (!po.Success || group < 1)
@@ -51,7 +52,7 @@ namespace VirtNet.Import.Cisco
                     : (PortChannelMode?)null;
                 if (mode == null)
                 {
-                    _context.Warn(line, $"protocol '{tokens[2]}' is none of LACP, PAgP or '-' (static); the channel is skipped.");
+                    _context.Warn(line, $"protocol '{Echo.Cut(tokens[2])}' is none of LACP, PAgP or '-' (static); the channel is skipped.");
                     _current = null;
                     return;
                 }
@@ -75,7 +76,7 @@ namespace VirtNet.Import.Cisco
                 var m = Member.Match(token);
                 if (!m.Success || !SwitchPortName.TryNormalize(m.Groups["port"].Value, out var shortName, out _) || shortName.StartsWith("Po", StringComparison.Ordinal))
                 {
-                    _context.Warn(line, $"'{token}' is not a member port such as Gi1/0/1(P); it is skipped.");
+                    _context.Warn(line, $"'{Echo.Cut(token)}' is not a member port such as Gi1/0/1(P); it is skipped.");
                     continue;
                 }
                 _facts.Port(shortName, _context.At(line));

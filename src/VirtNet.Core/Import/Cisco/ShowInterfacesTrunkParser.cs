@@ -9,8 +9,11 @@ namespace VirtNet.Import.Cisco
     /// Reads "show interfaces trunk": the first section gives each trunking port and its native VLAN, the second its
     /// allowed VLANs. The last two sections (active, forwarding) are state, not configuration, and are passed over.
     /// exports.md: sections need not be separated by blank lines, columns differ by platform (Packet Tracer is
-    /// narrower), and IOS compresses allowed lists into ranges. Port channel rows are passed over: the model keeps
-    /// trunk settings on the member ports.
+    /// narrower), and IOS compresses allowed lists into ranges. A port channel's row stands for its members, which
+    /// the command does not list: the model keeps trunk settings on the member ports. A row whose Status is not
+    /// "trunking" is a port that is configured to trunk but does not (link down, or DTP negotiated access): it is read
+    /// as what it is configured to be only when its Mode is "on". The model and ESXi know 802.1Q only, so an ISL trunk
+    /// is a warning.
     /// </summary>
     sealed class ShowInterfacesTrunkParser
     {
@@ -43,16 +46,25 @@ namespace VirtNet.Import.Cisco
                 _context.Unknown(line, "show interfaces trunk");
                 return;
             }
-            if (_section == Section.Other || shortName.StartsWith("Po", StringComparison.Ordinal)) return;
+            if (_section == Section.Other) return;
+            PortFacts Port() => shortName.StartsWith("Po", StringComparison.Ordinal) && Numbers.TryParse(shortName.Substring(2), out int group)
+                ? _facts.ChannelTrunk(group, shortName, _context.At(line)) : _facts.Port(shortName, _context.At(line));
             if (_section == Section.Mode)
             {
-                if (tokens.Count != 5 || !ExportText.TryInt(tokens[4], out int native) || native < 1 || native > 4094)
+                if (tokens.Count != 5 || !Numbers.TryParse(tokens[4], out int native) || native < 1 || native > 4094)
                 {
                     _context.Unknown(line, "a row of show interfaces trunk (port, mode, encapsulation, status, native VLAN)");
                     return;
                 }
-                var port = _facts.Port(shortName, _context.At(line));
-                port.Mode = SwitchPortMode.Trunk;
+                var encapsulation = tokens[2].ToLowerInvariant();
+                if (encapsulation == "isl" || encapsulation == "n-isl")
+                {
+                    _context.Warn(line, $"{shortName} trunks with ISL, which ESXi and the model do not speak (802.1Q only); its trunk settings are skipped.");
+                    return;
+                }
+                var port = Port();
+                if (tokens[3].Equals("trunking", StringComparison.OrdinalIgnoreCase) || tokens[1].Equals("on", StringComparison.OrdinalIgnoreCase))
+                    port.Mode = SwitchPortMode.Trunk;
                 port.NativeVLan = native;
                 return;
             }
@@ -61,7 +73,7 @@ namespace VirtNet.Import.Cisco
                 _context.Unknown(line, "a row of show interfaces trunk (port, allowed VLANs)");
                 return;
             }
-            var allowed = _facts.Port(shortName, _context.At(line));
+            var allowed = Port();
             allowed.AllowedAll = VLanList.IsAll(flags);
             allowed.Allowed = allowed.AllowedAll ? null : flags;
         }

@@ -27,8 +27,10 @@ namespace VirtNet.Import.Cisco
     /// <summary>The switches an import made, the uplinks it cabled to them, and what it had to skip.</summary>
     public sealed class SwitchImportResult
     {
-        internal SwitchImportResult(IReadOnlyList<VNPhysicalSwitch> switches, IReadOnlyList<VNUplink> cabled, IReadOnlyList<ImportWarning> warnings)
+        internal SwitchImportResult(IReadOnlyList<VNPhysicalSwitch> switches, IReadOnlyList<VNUplink> cabled, IReadOnlyList<ImportWarning> warnings,
+            IReadOnlyList<string> notes)
         {
+            Notes = notes;
             Switches = switches;
             Cabled = cabled;
             Warnings = warnings;
@@ -37,6 +39,8 @@ namespace VirtNet.Import.Cisco
         public IReadOnlyList<VNPhysicalSwitch> Switches { get; }
         public IReadOnlyList<VNUplink> Cabled { get; }
         public IReadOnlyList<ImportWarning> Warnings { get; }
+        /// <summary>What was read and deliberately left out, such as routed ports: information, not a loss.</summary>
+        public IReadOnlyList<string> Notes { get; }
     }
 
     /// <summary>
@@ -45,7 +49,8 @@ namespace VirtNet.Import.Cisco
     /// </summary>
     public static class SwitchConfigImport
     {
-        public const string FormatsRead = "IOS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk";
+        public const string FormatsRead = "IOS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk, " +
+            "show interfaces switchport";
 
         /// <summary>Reads a file. A file in none of the formats is an error unless it was found in a folder: then null.</summary>
         public static SwitchConfigFile Read(ImportFile file) => Parse(file.Path, ExportText.ReadFile(file.Path), file.InFolder);
@@ -59,6 +64,7 @@ namespace VirtNet.Import.Cisco
             var config = new IosRunningConfigParser(facts, context);
             var etherChannel = new ShowEtherchannelSummaryParser(facts, context);
             var trunk = new ShowInterfacesTrunkParser(facts, context);
+            var switchport = new ShowInterfacesSwitchportParser(facts, context);
             Action<ExportLine> current = null;
             bool recognized = false;
             string promptHost = null;
@@ -74,6 +80,7 @@ namespace VirtNet.Import.Cisco
                 }
                 if (ShowEtherchannelSummaryParser.Starts(line)) current = etherChannel.Take;
                 else if (ShowInterfacesTrunkParser.Starts(line)) current = trunk.Take;
+                else if (ShowInterfacesSwitchportParser.Starts(line)) current = switchport.Take;
                 else if (IosRunningConfigParser.StartsConfig(line) && current != config.Take) current = config.Take;
                 if (current == null)
                 {
@@ -108,20 +115,21 @@ namespace VirtNet.Import.Cisco
         public static SwitchImportResult Build(IReadOnlyList<SwitchConfigFile> files, string name, IReadOnlyList<VNHost> hosts, IReadOnlyDictionary<string, string> cabling)
         {
             var warnings = new List<ImportWarning>();
+            var notes = new List<string>();
             var switches = new List<VNPhysicalSwitch>();
             var descriptions = new List<(VNSwitchPort Port, string Description, SourceLine Source)>();
             foreach (var group in files.GroupBy(f => name ?? f.SwitchName ?? ImportFiles.BaseName(f.Path), StringComparer.OrdinalIgnoreCase))
             {
-                var physicalSwitch = BuildSwitch(group.Key, group.ToList(), warnings, descriptions);
+                var physicalSwitch = BuildSwitch(group.Key, group.ToList(), warnings, descriptions, notes);
                 if (physicalSwitch != null) switches.Add(physicalSwitch);
             }
             var cabled = new List<VNUplink>();
             if (hosts != null && hosts.Count > 0) Cable(switches, hosts, cabling, descriptions, cabled, warnings);
-            return new SwitchImportResult(switches, cabled, warnings);
+            return new SwitchImportResult(switches, cabled, warnings, notes);
         }
 
         static VNPhysicalSwitch BuildSwitch(string switchName, List<SwitchConfigFile> files, List<ImportWarning> warnings,
-            List<(VNSwitchPort, string, SourceLine)> descriptions)
+            List<(VNSwitchPort, string, SourceLine)> descriptions, List<string> notes)
         {
             var first = new SourceLine(files[0].Path, 0);
             var ports = files.SelectMany(f => f.Facts.Ports).ToList();
@@ -131,7 +139,7 @@ namespace VirtNet.Import.Cisco
             try { physicalSwitch = new VNPhysicalSwitch(switchName, null, stack); }
             catch (VirtNetException e)
             {
-                ParseContext.Warn(warnings, first, $"no switch can be named '{switchName}': {e.Message} Give -Name.");
+                ParseContext.Warn(warnings, first, $"no switch can be named '{Echo.Cut(switchName)}': {e.Message} Give -Name.");
                 return null;
             }
             var channels = new SortedDictionary<int, (PortChannelMode Mode, List<string> Members, SourceLine Source)>();
@@ -140,6 +148,11 @@ namespace VirtNet.Import.Cisco
             var systemMtuSource = first;
             var ownMtu = new HashSet<VNSwitchPort>();
             var ownPortFast = new HashSet<VNSwitchPort>();
+            var ownMode = new HashSet<VNSwitchPort>();
+            var ownNative = new HashSet<VNSwitchPort>();
+            var ownAllowed = new HashSet<VNSwitchPort>();
+            var channelTrunks = new Dictionary<int, PortFacts>();
+            var routed = new List<string>();
             foreach (var file in files)
             {
                 var facts = file.Facts;
@@ -152,16 +165,22 @@ namespace VirtNet.Import.Cisco
                 });
                 portFastDefault |= facts.PortFastDefault;
                 if (facts.SystemMtu.HasValue) { systemMtu = facts.SystemMtu; systemMtuSource = facts.SystemMtuSource; }
+                foreach (var pair in facts.ChannelTrunks) channelTrunks[pair.Key] = pair.Value;
                 foreach (var p in facts.Ports)
                 {
+                    if (p.Routed)
+                    {
+                        routed.Add(p.Name);
+                        continue;
+                    }
                     VNSwitchPort port = null;
                     Model(warnings, p.Source, () => port = physicalSwitch.GetOrAddPort(p.Name));
                     if (port == null) continue;
-                    if (p.Mode.HasValue) port.Mode = p.Mode.Value;
+                    if (p.Mode.HasValue) { port.Mode = p.Mode.Value; ownMode.Add(port); }
                     if (p.AccessVLan.HasValue) port.AccessVLan = p.AccessVLan.Value;
-                    if (p.NativeVLan.HasValue) port.NativeVLan = p.NativeVLan.Value;
-                    if (p.AllowedAll) port.SetAllowedVLan(new[] { "all" });
-                    else if (p.Allowed != null) port.SetAllowedVLan(new[] { VLanList.Format(p.Allowed) });
+                    if (p.NativeVLan.HasValue) { port.NativeVLan = p.NativeVLan.Value; ownNative.Add(port); }
+                    if (p.AllowedAll) { port.SetAllowedVLan(new[] { "all" }); ownAllowed.Add(port); }
+                    else if (p.Allowed != null) { port.SetAllowedVLan(new[] { VLanList.Format(p.Allowed) }); ownAllowed.Add(port); }
                     if (p.PortFast.HasValue) { port.PortFast = p.PortFast.Value; ownPortFast.Add(port); }
                     if (p.Mtu.HasValue) Model(warnings, p.MtuSource, () => { port.Mtu = p.Mtu.Value; ownMtu.Add(port); });
                     if (p.Description != null) descriptions.Add((port, p.Description, p.Source));
@@ -183,8 +202,26 @@ namespace VirtNet.Import.Cisco
                 if (portFastDefault && !ownPortFast.Contains(port) && port.Mode == SwitchPortMode.Access) port.PortFast = PortFastMode.Enabled;
                 if (systemMtu.HasValue && !ownMtu.Contains(port)) Model(warnings, systemMtuSource, () => port.Mtu = systemMtu.Value);
             }
-            foreach (var pair in channels)
+            // A channel without members (configured, no port assigned yet) is nothing the model can hold, nor anything lost.
+            foreach (var pair in channels.Where(c => c.Value.Members.Count > 0))
                 Model(warnings, pair.Value.Source, () => physicalSwitch.AddPortChannel("Po" + pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value.Members, pair.Value.Mode));
+            // show interfaces trunk lists a channel, not its members: what its row says holds for each member that says nothing itself.
+            foreach (var channel in physicalSwitch.PortChannels)
+            {
+                if (!Numbers.TryParse(channel.Name.Substring(2), out int group) || !channelTrunks.TryGetValue(group, out var trunk)) continue;
+                foreach (var port in channel.Members)
+                {
+                    if (trunk.Mode.HasValue && !ownMode.Contains(port)) port.Mode = trunk.Mode.Value;
+                    if (trunk.NativeVLan.HasValue && !ownNative.Contains(port)) port.NativeVLan = trunk.NativeVLan.Value;
+                    if (ownAllowed.Contains(port)) continue;
+                    if (trunk.AllowedAll) port.SetAllowedVLan(new[] { "all" });
+                    else if (trunk.Allowed != null) port.SetAllowedVLan(new[] { VLanList.Format(trunk.Allowed) });
+                }
+            }
+            // Routed ports carry no VLANs and no host uplink's layer-2 traffic: they are left out, with one note.
+            if (routed.Count > 0)
+                notes.Add($"{switchName}: {routed.Count} routed port{(routed.Count > 1 ? "s are" : " is")} left out, as {(routed.Count > 1 ? "they are" : "it is")} no layer-2 port (no switchport, or an IP address): " +
+                    string.Join(", ", routed.Take(10)) + (routed.Count > 10 ? ", ..." : "") + ".");
             return physicalSwitch;
         }
 
@@ -199,16 +236,16 @@ namespace VirtNet.Import.Cisco
                 if (uplinks.Count != 1)
                 {
                     ParseContext.Warn(warnings, where, uplinks.Count == 0
-                        ? $"'{entry.Key}' names no uplink of the hosts given ({string.Join(", ", hosts.Select(h => h.Name))}). Use host/vmnic, such as esx01/vmnic0."
-                        : $"'{entry.Key}' names an uplink of several hosts ({string.Join(", ", uplinks.Select(u => u.Host.Name))}). Use host/vmnic, such as {uplinks[0].Host.Name}/{uplinks[0].Name}.");
+                        ? $"'{Echo.Cut(entry.Key)}' names no uplink of the hosts given ({string.Join(", ", hosts.Select(h => h.Name))}). Use host/vmnic, such as esx01/vmnic0."
+                        : $"'{Echo.Cut(entry.Key)}' names an uplink of several hosts ({string.Join(", ", uplinks.Select(u => u.Host.Name))}). Use host/vmnic, such as {uplinks[0].Host.Name}/{uplinks[0].Name}.");
                     continue;
                 }
                 var ports = switches.Select(s => s.FindPort(entry.Value ?? "")).Where(p => p != null).ToList();
                 if (ports.Count != 1)
                 {
                     ParseContext.Warn(warnings, where, ports.Count == 0
-                        ? $"'{entry.Key}' is cabled to '{entry.Value}', which is no port in the configuration read ({string.Join(", ", switches.Select(s => s.Name))})."
-                        : $"'{entry.Key}' is cabled to '{entry.Value}', a port of several switches read ({string.Join(", ", ports.Select(p => p.PhysicalSwitch.Name))}). Import them one at a time.");
+                        ? $"'{Echo.Cut(entry.Key)}' is cabled to '{Echo.Cut(entry.Value)}', which is no port in the configuration read ({string.Join(", ", switches.Select(s => s.Name))})."
+                        : $"'{Echo.Cut(entry.Key)}' is cabled to '{Echo.Cut(entry.Value)}', a port of several switches read ({string.Join(", ", ports.Select(p => p.PhysicalSwitch.Name))}). Import them one at a time.");
                     continue;
                 }
                 if (Connect(uplinks[0], ports[0], where, warnings)) { byCabling.Add(uplinks[0]); cabled.Add(uplinks[0]); }
@@ -219,7 +256,7 @@ namespace VirtNet.Import.Cisco
                 var matches = hosts.Where(h => NamesHost(description, h))
                     .SelectMany(h => h.Uplinks.Where(u => Mentions(description, u.Name))).Where(u => !byCabling.Contains(u)).ToList();
                 if (matches.Count > 1)
-                    ParseContext.Warn(warnings, source, $"the description '{description}' of {port.Path} names several uplinks ({string.Join(", ", matches.Select(u => u.Path))}); none is cabled there.");
+                    ParseContext.Warn(warnings, source, $"the description '{Echo.Cut(description)}' of {port.Path} names several uplinks ({string.Join(", ", matches.Select(u => u.Path))}); none is cabled there.");
                 else if (matches.Count == 1 && Connect(matches[0], port, source, warnings)) cabled.Add(matches[0]);
             }
         }

@@ -25,6 +25,8 @@ namespace VirtNet.Import.Cisco
         public int? Mtu;
         public SourceLine MtuSource;
         public string Description;
+        /// <summary>A routed port (no switchport, or an IP address of its own): no layer-2 port, left out of the model.</summary>
+        public bool Routed;
     }
 
     /// <summary>An EtherChannel as one file describes it.</summary>
@@ -59,8 +61,18 @@ namespace VirtNet.Import.Cisco
         public int? SystemMtu;
         public SourceLine SystemMtuSource;
 
+        readonly Dictionary<int, PortFacts> _channelTrunks = new Dictionary<int, PortFacts>();
+
         public IEnumerable<PortFacts> Ports => _ports.Values;
         public IEnumerable<ChannelFacts> Channels => _channels.Values;
+        /// <summary>show interfaces trunk rows of port channels, by channel group: they hold for the channel's members.</summary>
+        public IReadOnlyDictionary<int, PortFacts> ChannelTrunks => _channelTrunks;
+
+        public PortFacts ChannelTrunk(int group, string name, SourceLine source)
+        {
+            if (!_channelTrunks.TryGetValue(group, out var port)) _channelTrunks[group] = port = new PortFacts(name, source);
+            return port;
+        }
 
         public PortFacts Port(string shortName, SourceLine source)
         {
@@ -85,7 +97,7 @@ namespace VirtNet.Import.Cisco
             foreach (var item in text.Split(','))
             {
                 var parts = item.Trim().Split('-');
-                if (parts.Length > 2 || !ExportText.TryInt(parts[0].Trim(), out int from) || !ExportText.TryInt(parts[parts.Length - 1].Trim(), out int to)
+                if (parts.Length > 2 || !Numbers.TryParse(parts[0].Trim(), out int from) || !Numbers.TryParse(parts[parts.Length - 1].Trim(), out int to)
                     || from < 1 || to > 4094 || from > to)
                     return false;
                 for (int v = from; v <= to; v++) flags[v] = true;

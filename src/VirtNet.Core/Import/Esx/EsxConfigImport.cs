@@ -127,7 +127,6 @@ namespace VirtNet.Import.Esx
             return new HostImportResult(hosts, warnings);
         }
 
-        static string ShortName(string name) =>
-            IPv4Address.TryParse(name, out _) || name.IndexOf('.') <= 0 ? name : name.Substring(0, name.IndexOf('.'));
+        static string ShortName(string name) => HostBuilder.ShortName(name);
     }
 }

@@ -32,7 +32,7 @@ namespace VirtNet.Import.Esx
         protected void ReportCollapsed(ExportLine line, string name, bool collapsed)
         {
             if (collapsed && name.IndexOf(' ') >= 0)
-                Context.Warn(line, $"the blanks between the columns are lost in this paste, so the name '{name}' is read with single blanks; it may have had more.");
+                Context.Warn(line, $"the blanks between the columns are lost in this paste, so the name '{Echo.Cut(name)}' is read with single blanks; it may have had more.");
         }
 
         /// <summary>esxcli draws a dash rule under its headers ("----  ------"; localcli one continuous rule).</summary>
@@ -44,7 +44,7 @@ namespace VirtNet.Import.Esx
         protected MacAddress? Mac(ExportLine line, string token, string owner)
         {
             if (MacAddress.TryParse(token, out var mac)) return mac;
-            Context.Warn(line, $"'{token}' is not a MAC address (masked or damaged?); {owner} is read without its MAC address.");
+            Context.Warn(line, $"'{Echo.Cut(token)}' is not a MAC address (masked or damaged?); {owner} is read without its MAC address.");
             return null;
         }
 

@@ -13,8 +13,8 @@ namespace VirtNet.Import.Esx
     sealed class EsxcfgNicsParser : EsxTableParser
     {
         static readonly Regex Header = new Regex(@"^Name\s+PCI(?: Device)?\s+Driver\s+(?:Admin Status\s+)?Link(?: Status)?\s+(?:Speed\s+)?Duplex\s+MAC Address\s+MTU\s+Description$", RegexOptions.CultureInvariant);
-        static readonly Regex NicName = new Regex(@"^vmnic\d+$", RegexOptions.CultureInvariant);
-        static readonly Regex Speed = new Regex(@"^(?<mbps>\d{1,7})(?:Mbps)?$", RegexOptions.CultureInvariant);
+        static readonly Regex NicName = new Regex(@"^vmnic[0-9]+$", RegexOptions.CultureInvariant);
+        static readonly Regex Speed = new Regex(@"^(?<mbps>[0-9]{1,7})(?:Mbps)?$", RegexOptions.CultureInvariant);
 
         bool _esxcli;
 

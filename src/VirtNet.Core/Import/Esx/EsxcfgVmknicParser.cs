@@ -14,7 +14,7 @@ namespace VirtNet.Import.Esx
     sealed class EsxcfgVmknicParser : EsxTableParser
     {
         static readonly Regex Header = new Regex(@"^(?<first>Interface|Name)\s+(?:Port[ _]Group(?:/DVPort(?:/Opaque Network)?)?|DVPort)\s+(?:IP[ _]Family\s+)?IP[ _]Address\s+Netmask\b", RegexOptions.CultureInvariant);
-        static readonly Regex AdapterName = new Regex(@"^(?:vmk|vswif)\d+$", RegexOptions.CultureInvariant);
+        static readonly Regex AdapterName = new Regex(@"^(?:vmk|vswif)[0-9]+$", RegexOptions.CultureInvariant);
 
         bool _family, _broadcast, _mac, _mtu, _vswif, _collapsed;
 
@@ -60,7 +60,7 @@ namespace VirtNet.Import.Esx
             adapter.Source = Context.At(line);
             var portGroup = line.Text.Substring(tokens[1].Start, tokens[ipAt].Start - tokens[1].Start).Trim();
             // ESXi 5.x shows the DVPort number of an adapter on a distributed switch in the port group column.
-            if (ExportText.TryInt(portGroup, out int dvPort)) { adapter.DVPort = dvPort; adapter.PortGroup = null; }
+            if (Numbers.TryParse(portGroup, out int dvPort)) { adapter.DVPort = dvPort; adapter.PortGroup = null; }
             else
             {
                 adapter.PortGroup = portGroup;
@@ -86,7 +86,7 @@ namespace VirtNet.Import.Esx
             }
             if (_mtu && at < tokens.Count)
             {
-                if (ExportText.TryInt(tokens[at].Text, out int mtu)) adapter.Mtu = mtu;
+                if (Numbers.TryParse(tokens[at].Text, out int mtu)) adapter.Mtu = mtu;
                 else Context.Warn(line, $"'{tokens[at].Text}' is not an MTU; {adapter.Name} keeps the default MTU.");
             }
         }

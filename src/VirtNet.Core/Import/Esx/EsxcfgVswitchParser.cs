@@ -15,7 +15,7 @@ namespace VirtNet.Import.Esx
         static readonly Regex SwitchHeader = new Regex(@"^(?<kind>Switch|DVS) Name\s+Num Ports\s+Used Ports\s+(?<full>Configured Ports\s+MTU\s+)?Uplinks$", RegexOptions.CultureInvariant);
         static readonly Regex PortGroupHeader = new Regex(@"^PortGroup Name\s+VLAN ID\s+Used Ports\s+Uplinks$", RegexOptions.CultureInvariant);
         static readonly Regex DVPortHeader = new Regex(@"^DVPort ID\s+In Use\s+Client$", RegexOptions.CultureInvariant);
-        static readonly Regex AdapterClient = new Regex(@"^(?:vmk|vswif)\d+$", RegexOptions.CultureInvariant);
+        static readonly Regex AdapterClient = new Regex(@"^(?:vmk|vswif)[0-9]+$", RegexOptions.CultureInvariant);
 
         enum Table { Switches, PortGroups, DVPorts }
 
@@ -54,9 +54,9 @@ namespace VirtNet.Import.Esx
                 case Table.Switches:
                 {
                     int numbers = _full ? 4 : 2;
-                    bool hasUplinks = !ExportText.IsAllDigits(tokens[tokens.Count - 1].Text);
+                    bool hasUplinks = !Numbers.IsAllDigits(tokens[tokens.Count - 1].Text);
                     int first = tokens.Count - (hasUplinks ? 1 : 0) - numbers;
-                    if (first < 1 || tokens.Skip(first).Take(numbers).Any(t => !ExportText.IsAllDigits(t.Text)))
+                    if (first < 1 || tokens.Skip(first).Take(numbers).Any(t => !Numbers.IsAllDigits(t.Text)))
                     {
                         Context.Unknown(line, $"a switch row of {Format} (name, {(_full ? "Num Ports, Used Ports, Configured Ports, MTU" : "Num Ports, Used Ports")}, Uplinks)");
                         _switch = null;
@@ -69,24 +69,23 @@ namespace VirtNet.Import.Esx
                     _switch.Type = _type;
                     if (_full)
                     {
-                        _switch.ConfiguredPorts = ExportText.TryInt(tokens[first + 2].Text, out int configured) ? configured : (int?)null;
-                        _switch.Mtu = ExportText.TryInt(tokens[first + 3].Text, out int mtu) ? mtu : (int?)null;
+                        _switch.ConfiguredPorts = Numbers.TryParse(tokens[first + 2].Text, out int configured) ? configured : (int?)null;
+                        _switch.Mtu = Numbers.TryParse(tokens[first + 3].Text, out int mtu) ? mtu : (int?)null;
                     }
                     _switch.Uplinks = hasUplinks ? NameList(tokens[tokens.Count - 1].Text) : new System.Collections.Generic.List<string>();
                     return;
                 }
                 case Table.PortGroups:
                 {
-                    bool hasUplinks = !ExportText.IsAllDigits(tokens[tokens.Count - 1].Text);
+                    bool hasUplinks = !Numbers.IsAllDigits(tokens[tokens.Count - 1].Text);
                     int first = tokens.Count - (hasUplinks ? 1 : 0) - 2;
-                    if (first < 1 || !ExportText.TryInt(tokens[first].Text, out int vlan) || !ExportText.IsAllDigits(tokens[first + 1].Text))
+                    if (first < 1 || !Numbers.TryParse(tokens[first].Text, out int vlan) || !Numbers.IsAllDigits(tokens[first + 1].Text))
                     {
                         Context.Unknown(line, $"a port group row of {Format} (name, VLAN ID, Used Ports, Uplinks)");
                         return;
                     }
-                    var pg = Facts.PortGroup(line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
+                    var pg = Facts.PortGroup(_switch.Name, line.Text.Substring(0, tokens[first].Start).Trim(), Context.At(line));
                     ReportCollapsed(line, pg.Name, _collapsed);
-                    pg.VirtualSwitch = _switch.Name;
                     pg.VLanId = vlan;
                     pg.ActiveHint = hasUplinks ? NameList(tokens[tokens.Count - 1].Text) : new System.Collections.Generic.List<string>();
                     return;
@@ -94,7 +93,7 @@ namespace VirtNet.Import.Esx
                 default:
                 {
                     // DVPort ID, In Use, Client: the client may hold blanks (VM3 ethernet0) or be empty.
-                    if (tokens.Count < 2 || !ExportText.TryInt(tokens[0].Text, out int id) || !ExportText.IsAllDigits(tokens[1].Text))
+                    if (tokens.Count < 2 || !Numbers.TryParse(tokens[0].Text, out int id) || !Numbers.IsAllDigits(tokens[1].Text))
                     {
                         Context.Unknown(line, $"a DVPort row of {Format} (DVPort ID, In Use, Client)");
                         return;

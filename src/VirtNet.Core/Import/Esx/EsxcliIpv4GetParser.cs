@@ -11,7 +11,7 @@ namespace VirtNet.Import.Esx
     sealed class EsxcliIpv4GetParser : EsxTableParser
     {
         static readonly Regex Header = new Regex(@"^Name\s+IPv4 Address\s+IPv4 Netmask\s+IPv4 Broadcast\s+Address Type\s+(?<gw>Gateway\s+)?DHCP DNS$", RegexOptions.CultureInvariant);
-        static readonly Regex AdapterName = new Regex(@"^vmk\d+$", RegexOptions.CultureInvariant);
+        static readonly Regex AdapterName = new Regex(@"^vmk[0-9]+$", RegexOptions.CultureInvariant);
 
         bool _gateway;
 

@@ -29,7 +29,7 @@ namespace VirtNet.Import.Esx
             if (IsRule(line)) return;
             var tokens = ExportText.Tokens(line.Text);
             int n = tokens.Count;
-            if (n < 4 || !ExportText.TryInt(tokens[n - 1].Text, out int vlan) || !ExportText.IsAllDigits(tokens[n - 2].Text))
+            if (n < 4 || !Numbers.TryParse(tokens[n - 1].Text, out int vlan) || !Numbers.IsAllDigits(tokens[n - 2].Text))
             {
                 Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
                 return;
@@ -49,16 +49,14 @@ namespace VirtNet.Import.Esx
                 name = text.Substring(0, last).Trim();
                 vswitch = text.Substring(last + 1);
                 if (name.IndexOf(' ') >= 0)
-                    Context.Warn(line, $"the blanks between the columns are lost, so '{text}' is ambiguous; read as port group '{name}' on virtual switch '{vswitch}'.");
+                    Context.Warn(line, $"the blanks between the columns are lost, so '{Echo.Cut(text)}' is ambiguous; read as port group '{Echo.Cut(name)}' on virtual switch '{vswitch}'.");
             }
             if (name.Length == 0)
             {
                 Context.Unknown(line, $"a row of {Format} (name, virtual switch, active clients, VLAN ID)");
                 return;
             }
-            var pg = Facts.PortGroup(name, Context.At(line));
-            pg.VirtualSwitch = vswitch;
-            pg.VLanId = vlan;
+            Facts.PortGroup(vswitch, name, Context.At(line)).VLanId = vlan;
         }
     }
 }

@@ -151,9 +151,9 @@ namespace VirtNet.Import.Esx
         void Interface()
         {
             var name = Value("Name") ?? _name?.Text;
-            if (name == null || !Regex.IsMatch(name, @"^vmk\d+$"))
+            if (name == null || !Regex.IsMatch(name, @"^vmk[0-9]+$"))
             {
-                _context.Warn(_record[0].Line, $"'{name}' is not a VMkernel adapter name; the record is skipped.");
+                _context.Warn(_record[0].Line, $"'{Echo.Cut(name)}' is not a VMkernel adapter name; the record is skipped.");
                 return;
             }
             Recognized = true;
@@ -164,13 +164,13 @@ namespace VirtNet.Import.Esx
                 adapter.PortGroup = portGroup;
                 adapter.DVPort = null;
                 var portset = Value("Portset");
-                if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portGroup, _context.At(LineOf("Portgroup"))).VirtualSwitch = portset;
+                if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portset, portGroup, _context.At(LineOf("Portgroup")));
             }
-            else if (Value("VDS Port") is string dvPort && ExportText.TryInt(dvPort, out int id)) { adapter.DVPort = id; adapter.PortGroup = null; }
+            else if (Value("VDS Port") is string dvPort && Numbers.TryParse(dvPort, out int id)) { adapter.DVPort = id; adapter.PortGroup = null; }
             if (Value("MAC Address") is string mac)
             {
                 if (Net.MacAddress.TryParse(mac, out var address)) adapter.Mac = address;
-                else _context.Warn(LineOf("MAC Address"), $"'{mac}' is not a MAC address; {name} is read without it.");
+                else _context.Warn(LineOf("MAC Address"), $"'{Echo.Cut(mac)}' is not a MAC address; {name} is read without it.");
             }
             if (Int("MTU") is int mtu) adapter.Mtu = mtu;
         }
@@ -200,12 +200,12 @@ namespace VirtNet.Import.Esx
                 case "srcmac": case "mac": policy.LoadBalancing = LoadBalancingPolicy.LoadBalanceSrcMac; break;
                 case "iphash": policy.LoadBalancing = LoadBalancingPolicy.LoadBalanceIP; break;
                 case "explicit": policy.LoadBalancing = LoadBalancingPolicy.ExplicitFailover; break;
-                default: _context.Warn(LineOf("Load Balancing"), $"'{balancing}' is none of srcport, srcmac, iphash and explicit; the load balancing is not read."); break;
+                default: _context.Warn(LineOf("Load Balancing"), $"'{Echo.Cut(balancing)}' is none of srcport, srcmac, iphash and explicit; the load balancing is not read."); break;
             }
             var detection = Value("Network Failure Detection");
             if (detection == "link") policy.Detection = NetworkFailoverDetectionPolicy.LinkStatus;
             else if (detection == "beacon") policy.Detection = NetworkFailoverDetectionPolicy.BeaconProbing;
-            else if (detection != null) _context.Warn(LineOf("Network Failure Detection"), $"'{detection}' is neither link nor beacon; the failure detection is not read.");
+            else if (detection != null) _context.Warn(LineOf("Network Failure Detection"), $"'{Echo.Cut(detection)}' is neither link nor beacon; the failure detection is not read.");
             policy.NotifySwitches = Bool("Notify Switches");
             policy.Failback = Bool("Failback");
             if (Value("Active Adapters") is string active) policy.Active = Adapters(active);
@@ -216,7 +216,8 @@ namespace VirtNet.Import.Esx
             policy.OverrideNotify = Bool("Override Vswitch Notify Switches");
             policy.OverrideFailback = Bool("Override Vswitch Failback");
             policy.OverrideUplinks = Bool("Override Vswitch Uplinks");
-            if (portGroup != null) _facts.PortGroupPolicies[portGroup] = policy;
+            // policy failover get --portgroup-name names no vSwitch: standard port group names are unique on a host.
+            if (portGroup != null) _facts.PortGroup(null, portGroup, policy.Source).Policy = policy;
             else _facts.VirtualSwitchPolicies[vswitch] = policy;
         }
 
@@ -224,8 +225,8 @@ namespace VirtNet.Import.Esx
         {
             var value = Value(key);
             if (value == null) return null;
-            if (ExportText.TryInt(value, out int n)) return n;
-            _context.Warn(LineOf(key), $"{key} '{value}' is not a number; it is not read.");
+            if (Numbers.TryParse(value, out int n)) return n;
+            _context.Warn(LineOf(key), $"{key} '{Echo.Cut(value)}' is not a number; it is not read.");
             return null;
         }
 
@@ -235,7 +236,7 @@ namespace VirtNet.Import.Esx
             if (value == null) return null;
             if (value == "true") return true;
             if (value == "false") return false;
-            _context.Warn(LineOf(key), $"{key} '{value}' is neither true nor false; it is not read.");
+            _context.Warn(LineOf(key), $"{key} '{Echo.Cut(value)}' is neither true nor false; it is not read.");
             return null;
         }
 

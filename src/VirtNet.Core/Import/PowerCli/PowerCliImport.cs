@@ -32,15 +32,25 @@ namespace VirtNet.Import.PowerCli
     /// </summary>
     public static class PowerCliImport
     {
-        static readonly Regex Vmnic = new Regex(@"^vmnic\d+$", RegexOptions.CultureInvariant);
-        static readonly Regex Vmk = new Regex(@"^vmk\d+$", RegexOptions.CultureInvariant);
+        static readonly Regex Vmnic = new Regex(@"^vmnic[0-9]+$", RegexOptions.CultureInvariant);
+        static readonly Regex Vmk = new Regex(@"^vmk[0-9]+$", RegexOptions.CultureInvariant);
 
         public static HostImportResult Convert(IReadOnlyList<PowerCliObject> objects, string hostName, string version)
         {
             var warnings = new List<ImportWarning>();
             var byHost = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
+            var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var o in objects)
             {
+                // Get-VMHost: the host itself, whose Version ("6.7.0") and Build ("8169922") say its release.
+                if (IsVMHost(o))
+                {
+                    var hostVersion = Text(o, "Version") + " " + Text(o, "Build");
+                    try { versions[hostName ?? Text(o, "Name")] = HostVersion.Parse(Hypervisor.Esx, hostVersion).Text; }
+                    catch (VirtNetException e) { Warn(warnings, o, e.Message + " The host is taken to be ESXi 8.0."); }
+                    if (!byHost.ContainsKey(hostName ?? Text(o, "Name"))) byHost[hostName ?? Text(o, "Name")] = new HostFacts();
+                    continue;
+                }
                 var name = hostName ?? HostOf(o);
                 if (name == null)
                 {
@@ -48,16 +58,25 @@ namespace VirtNet.Import.PowerCli
                     continue;
                 }
                 if (!byHost.TryGetValue(name, out var facts)) byHost[name] = facts = new HostFacts();
+                // ConvertTo-Json -Depth 4 keeps the VMHost object each network object names; its Version is the host's.
+                if (!versions.ContainsKey(name) && Text(o, VMHostVersion) is string nested && HostVersion.TryParse(Hypervisor.Esx, nested, out var parsed))
+                    versions[name] = parsed.Text;
                 Read(o, facts, warnings);
             }
             var hosts = new List<VNHost>();
             foreach (var pair in byHost)
             {
-                var host = new HostBuilder(pair.Value, warnings, new SourceLine("PowerCLI objects of " + pair.Key, 0)).Build(pair.Key, version);
+                var host = new HostBuilder(pair.Value, warnings, new SourceLine("PowerCLI objects of " + pair.Key, 0))
+                    .Build(pair.Key, version ?? (versions.TryGetValue(pair.Key, out var v) ? v : null));
                 if (host != null) hosts.Add(host);
             }
             return new HostImportResult(hosts, warnings);
         }
+
+        /// <summary>What ConvertFrom-VNPowerCLI keeps of an object's VMHost beyond its name: the host's Version and Build.</summary>
+        public const string VMHostVersion = "VMHostVersion";
+
+        static bool IsVMHost(PowerCliObject o) => Has(o, "Build") && Has(o, "Version") && Text(o, "Name") != null && !Has(o, "VMHost");
 
         static void Warn(List<ImportWarning> warnings, PowerCliObject o, string message) => warnings.Add(new ImportWarning(o.Source, 0, message));
 
@@ -95,8 +114,7 @@ namespace VirtNet.Import.PowerCli
 
         static void PortGroup(PowerCliObject o, HostFacts facts, SourceLine source, string name)
         {
-            var pg = facts.PortGroup(name, source);
-            pg.VirtualSwitch = Text(o, "VirtualSwitchName") ?? Text(o, "VirtualSwitch") ?? pg.VirtualSwitch;
+            var pg = facts.PortGroup(Text(o, "VirtualSwitchName") ?? Text(o, "VirtualSwitch"), name, source);
             pg.VLanId = Int(o, "VLanId") ?? pg.VLanId;
         }
 
@@ -108,7 +126,7 @@ namespace VirtNet.Import.PowerCli
             {
                 policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
                 if (policy.LoadBalancing == null)
-                    Warn(warnings, o, $"LoadBalancingPolicy '{balancing}' is no policy name (a number is what ConvertTo-Json makes of an enum " +
+                    Warn(warnings, o, $"LoadBalancingPolicy '{Echo.Cut(balancing)}' is no policy name (a number is what ConvertTo-Json makes of an enum " +
                         "in Windows PowerShell: use -EnumsAsStrings, or Export-Clixml); the load balancing is not read.");
             }
             var detection = Text(o, "NetworkFailoverDetectionPolicy");
@@ -136,7 +154,8 @@ namespace VirtNet.Import.PowerCli
                 policy.OverrideNotify = Overrides("IsNotifySwitchesInherited");
                 policy.OverrideFailback = Overrides("IsFailbackInherited");
                 policy.OverrideUplinks = Overrides("IsFailoverOrderInherited");
-                facts.PortGroupPolicies[portGroup] = policy;
+                // NicTeamingVirtualPortGroupPolicy names no switch: it is a standard port group's, unique on its host.
+                facts.PortGroup(null, portGroup, source).Policy = policy;
                 return;
             }
             var vswitch = Text(o, "VirtualSwitch") ?? Text(o, "VirtualSwitchName") ?? KeyName(Text(o, "VirtualSwitchId"), "key-vim.host.VirtualSwitch-")
@@ -188,7 +207,7 @@ namespace VirtNet.Import.PowerCli
             var mac = Text(o, "Mac") ?? Text(o, "MACAddress");
             if (mac == null) return;
             if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
-            else Warn(warnings, o, $"'{mac}' is not a MAC address (masked?); {name} is read without it.");
+            else Warn(warnings, o, $"'{Echo.Cut(mac)}' is not a MAC address (masked?); {name} is read without it.");
         }
 
         static bool Has(PowerCliObject o, string key) => o.Properties.ContainsKey(key);
@@ -208,7 +227,7 @@ namespace VirtNet.Import.PowerCli
                 case int i: return i;
                 case long l when l >= int.MinValue && l <= int.MaxValue: return (int)l;
                 case double d when d >= int.MinValue && d <= int.MaxValue && Math.Floor(d) == d: return (int)d;
-                case string s when int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n): return n;
+                case string s when Numbers.TryParse(s.Trim(), out int n): return n;
                 default: return null;
             }
         }
@@ -238,7 +257,7 @@ namespace VirtNet.Import.PowerCli
                 text = Text(o, key + "Join");
                 if (text == null)
                 {
-                    Warn(warnings, o, $"{key} is '{s}': Export-Csv wrote the type of the list instead of its items. " +
+                    Warn(warnings, o, $"{key} is '{Echo.Cut(s)}': Export-Csv wrote the type of the list instead of its items. " +
                         $"Export a joined column ({key}Join = $_.{key} -join ','), or use Export-Clixml; {key} is not read.");
                     return null;
                 }

@@ -34,23 +34,8 @@ namespace VirtNet.Import.RVTools
             new VirtNetException(ErrorIds.UnknownImportFormat, VirtNetErrorKind.InvalidData,
                 $"'{path}' is in no format Import-VNRVToolsExport reads. Formats tried: {FormatsRead}.", path);
 
-        static IReadOnlyList<RVToolsTable> ReadWorkbook(string path)
-        {
-            Stream stream;
-            try
-            {
-                stream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            }
-            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
-            {
-                throw new VirtNetException(ErrorIds.ImportFileNotFound, VirtNetErrorKind.ObjectNotFound, $"Export file '{path}' does not exist.", path, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is ArgumentException || e is NotSupportedException)
-            {
-                throw new VirtNetException(ErrorIds.ImportReadFailed, VirtNetErrorKind.ResourceUnavailable, $"Export file '{path}' cannot be read: {e.Message}", path, e);
-            }
-            using (stream) return ParseWorkbook(path, stream);
-        }
+        static IReadOnlyList<RVToolsTable> ReadWorkbook(string path) =>
+            ParseWorkbook(path, new MemoryStream(BoundedFile.ReadBytes(path, "Export file", ErrorIds.ImportFileNotFound, ErrorIds.ImportReadFailed), writable: false));
 
         /// <summary>Reads a workbook's network sheets from a stream; never throws anything but <see cref="VirtNetException"/>.</summary>
         public static IReadOnlyList<RVToolsTable> ParseWorkbook(string path, Stream stream)
@@ -128,6 +113,15 @@ namespace VirtNet.Import.RVTools
             return new RVToolsTable(file, tab, headers, records.Skip(1).Select(r => (r.Line, r.Cells.ToArray())).ToList());
         }
 
+        /// <summary>The workbook a sheet is of ("export.xlsx (vSwitch)" is of export.xlsx), or a CSV file's folder.</summary>
+        static string ExportOf(string source)
+        {
+            int sheet = source.LastIndexOf(" (", StringComparison.Ordinal);
+            if (sheet > 0 && source.EndsWith(")", StringComparison.Ordinal)) return source.Substring(0, sheet);
+            var folder = Path.GetDirectoryName(source);
+            return string.IsNullOrEmpty(folder) ? source : folder;
+        }
+
         static string FirstLine(string text)
         {
             foreach (var l in (text ?? "").Split('\n'))
@@ -139,6 +133,12 @@ namespace VirtNet.Import.RVTools
         public static HostImportResult Build(IReadOnlyList<RVToolsTable> tables, string version)
         {
             var warnings = new List<ImportWarning>();
+            // Without the network tabs, hosts would come out with no network and no word about it.
+            var missing = RVToolsTable.Tabs.Where(t => t != "vHost" && tables.All(table => table.Tab != t)).ToList();
+            if (missing.Count > 0 && tables.Count > 0)
+                warnings.Add(new ImportWarning(ExportOf(tables[0].Source), 0,
+                    $"the export has no {string.Join(", ", missing)} tab{(missing.Count > 1 ? "s" : "")}; the hosts are built without what {(missing.Count > 1 ? "they hold" : "it holds")}. " +
+                    "Export every tab, or give every tab's CSV file."));
             var builder = new RVToolsReader(warnings);
             foreach (var tab in RVToolsTable.Tabs)
                 foreach (var table in tables.Where(t => t.Tab == tab)) builder.Read(table);

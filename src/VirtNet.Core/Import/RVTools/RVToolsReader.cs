@@ -10,12 +10,16 @@ namespace VirtNet.Import.RVTools
     /// <summary>Reads RVTools rows into facts per host, then builds the hosts.</summary>
     sealed class RVToolsReader
     {
-        static readonly Regex EsxVersion = new Regex(@"(?<major>\d+)\.(?<minor>\d+)(?:\.(?<update>\d+))?", RegexOptions.CultureInvariant);
+        static readonly Regex EsxVersion = new Regex(@"(?<major>[0-9]+)\.(?<minor>[0-9]+)(?:\.(?<update>[0-9]+))?", RegexOptions.CultureInvariant);
 
         readonly List<ImportWarning> _warnings;
         readonly Dictionary<string, HostFacts> _hosts = new Dictionary<string, HostFacts>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, string> _versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, SourceLine> _firstSeen = new Dictionary<string, SourceLine>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>vNIC's Uplink port: per host, the NIC behind each uplink port name ("Uplink 1") of a distributed switch.</summary>
+        readonly Dictionary<HostFacts, Dictionary<string, string>> _uplinkPorts = new Dictionary<HostFacts, Dictionary<string, string>>();
+
+        static string UplinkPortKey(string vswitch, string port) => vswitch + "\u0001" + port;
 
         public RVToolsReader(List<ImportWarning> warnings) { _warnings = warnings; }
 
@@ -78,11 +82,10 @@ namespace VirtNet.Import.RVTools
         {
             var name = get(new[] { "Port Group", "Portgroup" });
             if (name == null) { ParseContext.Warn(_warnings, source, "the vPort row names no Port Group; it is skipped."); return; }
-            var pg = facts.PortGroup(name, source);
-            pg.VirtualSwitch = get(new[] { "Switch" }) ?? pg.VirtualSwitch;
+            var pg = facts.PortGroup(get(new[] { "Switch" }), name, source);
             pg.VLanId = VLan(source, get(new[] { "VLAN" })) ?? pg.VLanId;
             // vPort shows the effective policy; values that differ from the vSwitch's are the overrides.
-            facts.PortGroupPolicies[name] = Policy(source, get);
+            pg.Policy = Policy(source, get);
         }
 
         /// <summary>Policy holds the API's strings; Rolling Order is the API's rollingOrder, the inverse of Failback.</summary>
@@ -93,7 +96,7 @@ namespace VirtNet.Import.RVTools
             if (balancing != null)
             {
                 policy.LoadBalancing = TeamingNames.LoadBalancing(balancing);
-                if (policy.LoadBalancing == null) ParseContext.Warn(_warnings, source, $"Policy '{balancing}' is no load balancing policy the model knows; it is not read.");
+                if (policy.LoadBalancing == null) ParseContext.Warn(_warnings, source, $"Policy '{Echo.Cut(balancing)}' is no load balancing policy the model knows; it is not read.");
             }
             policy.NotifySwitches = Bool(get(new[] { "Notify Switch", "Notify Switches" }));
             policy.Failback = Bool(get(new[] { "Rolling Order" })) is bool rolling ? !rolling : (bool?)null;
@@ -105,9 +108,9 @@ namespace VirtNet.Import.RVTools
         void Adapter(HostFacts facts, SourceLine source, Func<string[], string> get)
         {
             var name = get(new[] { "Device" });
-            if (name == null || !Regex.IsMatch(name, @"^(?:vmk|vswif)\d+$"))
+            if (name == null || !Regex.IsMatch(name, @"^(?:vmk|vswif)[0-9]+$"))
             {
-                ParseContext.Warn(_warnings, source, $"'{name}' is not a VMkernel adapter name (vmkN, vswifN); the vSC_VMK row is skipped.");
+                ParseContext.Warn(_warnings, source, $"'{Echo.Cut(name)}' is not a VMkernel adapter name (vmkN, vswifN); the vSC_VMK row is skipped.");
                 return;
             }
             var adapter = facts.Adapter(name, source);
@@ -124,13 +127,17 @@ namespace VirtNet.Import.RVTools
                 }
                 catch (VirtNetException e) { ParseContext.Warn(_warnings, source, $"{name}: {e.Message}"); }
             }
+            // RVTools repeats the host's default gateway on every row: it is the adapter's own gateway only when the
+            // adapter's subnet holds it; for an adapter of another subnet it is normal data, not a fault.
             var gateway = get(new[] { "Gateway" });
-            if (gateway != null && IPv4Address.TryParse(gateway, out var gw) && gw.Value != 0) adapter.Gateway = gw;
+            if (gateway != null && IPv4Address.TryParse(gateway, out var gw) && gw.Value != 0
+                && adapter.IPAddress.HasValue && adapter.PrefixLength.HasValue && gw.IsInSubnet(adapter.IPAddress.Value, adapter.PrefixLength.Value))
+                adapter.Gateway = gw;
             var mac = get(new[] { "Mac Address", "MAC" });
             if (mac != null)
             {
                 if (MacAddress.TryParse(mac, out var m)) adapter.Mac = m;
-                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+                else ParseContext.Warn(_warnings, source, $"'{Echo.Cut(mac)}' is not a MAC address; {name} is read without it.");
             }
             adapter.Mtu = Int(source, get(new[] { "MTU" }), "MTU") ?? adapter.Mtu;
         }
@@ -145,7 +152,7 @@ namespace VirtNet.Import.RVTools
             if (mac != null)
             {
                 if (MacAddress.TryParse(mac, out var m)) nic.Mac = m;
-                else ParseContext.Warn(_warnings, source, $"'{mac}' is not a MAC address; {name} is read without it.");
+                else ParseContext.Warn(_warnings, source, $"'{Echo.Cut(mac)}' is not a MAC address; {name} is read without it.");
             }
             // vNIC's Switch column is the only place RVTools says which uplinks a vSwitch has.
             var vswitch = get(new[] { "Switch" });
@@ -153,6 +160,11 @@ namespace VirtNet.Import.RVTools
             var vs = facts.VirtualSwitch(vswitch, source);
             if (vs.Uplinks == null) vs.Uplinks = new List<string>();
             if (!vs.Uplinks.Contains(name, StringComparer.OrdinalIgnoreCase)) vs.Uplinks.Add(name);
+            // On a distributed switch, the uplink port the NIC fills: dvPort's Active and Standby Uplink name these.
+            var uplinkPort = get(new[] { "Uplink port", "Uplink" });
+            if (uplinkPort == null) return;
+            if (!_uplinkPorts.TryGetValue(facts, out var ports)) _uplinkPorts[facts] = ports = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            ports[UplinkPortKey(vswitch, uplinkPort)] = name;
         }
 
         void DistributedSwitch(SourceLine source, Func<string[], string> get)
@@ -181,29 +193,45 @@ namespace VirtNet.Import.RVTools
                 ParseContext.Warn(_warnings, source, "the dvPort row names no Port or no Switch; it is skipped.");
                 return;
             }
-            // The uplink port group holds the switch's uplinks, not VMs or VMkernel adapters.
-            if (name.IndexOf("DVUplinks", StringComparison.OrdinalIgnoreCase) >= 0) return;
-            var vlan = VLan(source, get(new[] { "VLAN" }));
-            foreach (var facts in _hosts.Values.Where(f => f.VirtualSwitches.Any(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase))))
+            var active = UplinkList(get(new[] { "Active Uplink", "Active Uplinks" }));
+            var standby = UplinkList(get(new[] { "Standby Uplink", "Standby Uplinks" }));
+            var vlanText = get(new[] { "VLAN" });
+            // The uplink port group holds the switch's uplinks, not VMs or VMkernel adapters, whatever it is named. It
+            // is the one group that trunks every VLAN with no active and no standby uplink: any other distributed port
+            // group needs at least one active uplink to carry traffic.
+            if (active.Count == 0 && standby.Count == 0 && (vlanText == "0-4094" || vlanText == "1-4094")) return;
+            var vlan = VLan(source, vlanText);
+            foreach (var facts in _hosts.Values)
             {
-                var pg = facts.PortGroup(name, source);
-                pg.VirtualSwitch = vswitch;
+                var vs = facts.VirtualSwitches.FirstOrDefault(v => string.Equals(v.Name, vswitch, StringComparison.OrdinalIgnoreCase));
+                if (vs == null) continue;
+                var pg = facts.PortGroup(vswitch, name, source);
                 pg.VLanId = vlan ?? pg.VLanId;
-                facts.PortGroupPolicies[name] = Policy(source, get);
+                pg.Policy = Policy(source, get);
+                if (active.Count == 0 && standby.Count == 0) continue;
+                // Uplink ports are the switch's; the NICs behind them are each host's (vNIC's Uplink port). A port with no
+                // NIC on this host carries nothing here; NICs in neither list are unused.
+                _uplinkPorts.TryGetValue(facts, out var ports);
+                List<string> Nics(List<string> uplinkNames) =>
+                    uplinkNames.Select(u => ports != null && ports.TryGetValue(UplinkPortKey(vswitch, u), out var nic) ? nic : null).Where(n => n != null).ToList();
+                pg.Policy.Active = Nics(active);
+                pg.Policy.Standby = Nics(standby);
+                pg.Policy.Unused = (vs.Uplinks ?? new List<string>()).Where(n => !pg.Policy.Active.Contains(n, StringComparer.OrdinalIgnoreCase)
+                    && !pg.Policy.Standby.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
             }
         }
+
+        /// <summary>dvPort's uplink columns: uplink port names, separated by commas.</summary>
+        static List<string> UplinkList(string text) =>
+            (text ?? "").Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
 
         void Version(string host, SourceLine source, string text)
         {
             var m = EsxVersion.Match(text ?? "");
-            if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{text}' names no release; the host's version is not read."); return; }
-            // 7.0.3 is 7.0 Update 3.
-            var update = m.Groups["update"].Success && m.Groups["update"].Value != "0" ? " U" + m.Groups["update"].Value : "";
-            var version = m.Groups["major"].Value + "." + m.Groups["minor"].Value + update;
+            if (!m.Success) { ParseContext.Warn(_warnings, source, $"ESX Version '{Echo.Cut(text)}' names no release; the host's version is not read."); return; }
             try
             {
-                HostVersion.Parse(Hypervisor.Esx, version);
-                _versions[host] = version;
+                _versions[host] = HostVersion.Parse(Hypervisor.Esx, m.Value).Text;
             }
             catch (VirtNetException e) { ParseContext.Warn(_warnings, source, e.Message + " The host is taken to be ESXi 8.0."); }
         }
@@ -212,9 +240,9 @@ namespace VirtNet.Import.RVTools
         int? VLan(SourceLine source, string text)
         {
             if (text == null) return null;
-            if (ExportText.TryInt(text, out int vlan)) return vlan;
+            if (Numbers.TryParse(text, out int vlan)) return vlan;
             if (text == "0-4094" || text == "1-4094") return Net.VLan.All;
-            ParseContext.Warn(_warnings, source, $"VLAN '{text}' is no single VLAN id; the port group is read with VLAN 0.");
+            ParseContext.Warn(_warnings, source, $"VLAN '{Echo.Cut(text)}' is no single VLAN id; the port group is read with VLAN 0.");
             return null;
         }
 
@@ -223,7 +251,7 @@ namespace VirtNet.Import.RVTools
             if (text == null) return null;
             if (int.TryParse(text, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int n)) return n;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= 0 && d <= int.MaxValue && Math.Floor(d) == d) return (int)d;
-            ParseContext.Warn(_warnings, source, $"{what} '{text}' is not a number; it is not read.");
+            ParseContext.Warn(_warnings, source, $"{what} '{Echo.Cut(text)}' is not a number; it is not read.");
             return null;
         }
 
@@ -236,10 +264,12 @@ namespace VirtNet.Import.RVTools
         public List<VNHost> Build(string version)
         {
             var hosts = new List<VNHost>();
+            // esx11.site-a.local and esx11.site-b.local are two hosts: where short names clash, hosts keep their full names.
+            var shortNames = _hosts.Keys.GroupBy(HostBuilder.ShortName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
             foreach (var pair in _hosts)
             {
                 var hostVersion = version ?? (_versions.TryGetValue(pair.Key, out var v) ? v : null);
-                var host = new HostBuilder(pair.Value, _warnings, _firstSeen[pair.Key]).Build(pair.Key, hostVersion);
+                var host = new HostBuilder(pair.Value, _warnings, _firstSeen[pair.Key]).Build(pair.Key, hostVersion, shortName: shortNames[HostBuilder.ShortName(pair.Key)] == 1);
                 if (host != null) hosts.Add(host);
             }
             return hosts;

@@ -19,7 +19,23 @@ namespace VirtNet.Import.RVTools
         const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-        static readonly XmlReaderSettings Settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false, XmlResolver = null };
+        // A few KB of zip can inflate to gigabytes, and a cell reference can claim column XFD of row 1048576. What a
+        // workbook may expand to is bounded, so that a damaged or hostile file costs an error, not the session's memory.
+        /// <summary>Excel's own limit on the characters in one cell (Excel specifications and limits).</summary>
+        internal const int MaxCellCharacters = 32767;
+        /// <summary>Cells (empty ones inside a row included) across the sheets read: a hundred times a large estate's network tabs.</summary>
+        internal const int MaxCells = 5000000;
+        /// <summary>Characters of XML in one part of the workbook.</summary>
+        internal const long MaxPartCharacters = 1L << 28;
+
+        static readonly XmlReaderSettings Settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false, XmlResolver = null, MaxCharactersInDocument = MaxPartCharacters,
+        };
+
+        static VirtNetException TooLarge(string what) =>
+            new VirtNetException(ErrorIds.WorkbookTooLarge, VirtNetErrorKind.InvalidData,
+                $"The workbook expands beyond what is read: {what}. An RVTools export stays far below these bounds; the file is damaged or not an export.");
 
         /// <summary>The sheets whose names <paramref name="wanted"/> accepts: name, then rows (1-based row number, cells by column).</summary>
         public static List<(string Sheet, List<(int Row, string[] Cells)> Rows)> Read(Stream stream, Func<string, bool> wanted)
@@ -37,7 +53,10 @@ namespace VirtNet.Import.RVTools
                         }
                 var chosen = sheets.Where(s => wanted(s.Name)).ToList();
                 var strings = chosen.Count == 0 ? new List<string>() : SharedStrings(zip);
-                return chosen.Select(s => (s.Name, Rows(zip, s.Part, strings))).ToList();
+                int cellBudget = MaxCells;
+                var result = new List<(string, List<(int, string[])>)>();
+                foreach (var sheet in chosen) result.Add((sheet.Name, Rows(zip, sheet.Part, strings, ref cellBudget)));
+                return result;
             }
         }
 
@@ -63,7 +82,10 @@ namespace VirtNet.Import.RVTools
             using (var reader = Open(zip, "xl/sharedStrings.xml"))
                 while (reader.Read())
                     if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+                    {
+                        if (strings.Count == MaxCells) throw TooLarge($"the workbook shares more than {MaxCells} strings");
                         strings.Add(Text(reader));
+                    }
             return strings;
         }
 
@@ -79,13 +101,36 @@ namespace VirtNet.Import.RVTools
                 while (reader.Read())
                 {
                     if (reader.LocalName == "rPh") phonetic = reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement;
-                    else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !phonetic) sb.Append(reader.ReadString());
+                    else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !phonetic) AppendContent(reader, sb);
                 }
             }
             return sb.ToString();
         }
 
-        static List<(int, string[])> Rows(ZipArchive zip, string part, List<string> strings)
+        /// <summary>
+        /// Appends an element's text, in chunks so that a 200 MB text node is refused after 32,767 characters rather
+        /// than read whole. Leaves the reader on the element's end tag, as ReadString does.
+        /// </summary>
+        static void AppendContent(XmlReader reader, StringBuilder sb)
+        {
+            if (reader.IsEmptyElement) return;
+            var chunk = new char[4096];
+            int start = sb.Length;
+            while (reader.Read() && reader.NodeType != XmlNodeType.EndElement)
+            {
+                if (reader.NodeType != XmlNodeType.Text && reader.NodeType != XmlNodeType.CDATA
+                    && reader.NodeType != XmlNodeType.Whitespace && reader.NodeType != XmlNodeType.SignificantWhitespace)
+                    continue;
+                int n;
+                while ((n = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (sb.Length - start + n > MaxCellCharacters) throw TooLarge($"a cell holds more than {MaxCellCharacters} characters, Excel's limit");
+                    sb.Append(chunk, 0, n);
+                }
+            }
+        }
+
+        static List<(int, string[])> Rows(ZipArchive zip, string part, List<string> strings, ref int cellBudget)
         {
             var rows = new List<(int, string[])>();
             using (var reader = Open(zip, part))
@@ -94,7 +139,7 @@ namespace VirtNet.Import.RVTools
                 while (reader.Read())
                 {
                     if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row") continue;
-                    rowNumber = int.TryParse(reader.GetAttribute("r"), out int r) ? r : rowNumber + 1;
+                    rowNumber = Numbers.TryParse(reader.GetAttribute("r"), out int r) ? r : rowNumber + 1;
                     var cells = new SortedDictionary<int, string>();
                     using (var row = reader.ReadSubtree())
                     {
@@ -103,10 +148,15 @@ namespace VirtNet.Import.RVTools
                         {
                             if (row.NodeType != XmlNodeType.Element || row.LocalName != "c") continue;
                             column = ColumnOf(row.GetAttribute("r")) ?? column + 1;
-                            cells[column] = Cell(row, strings);
+                            var value = Cell(row, strings);
+                            // An empty cell adds nothing; leaving it out keeps "<c r=\"XFD1\"/>" from widening the row.
+                            if (value.Length > 0) cells[column] = value;
                         }
                     }
-                    var values = new string[cells.Count == 0 ? 0 : cells.Keys.Max() + 1];
+                    int width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
+                    cellBudget -= width + 1;
+                    if (cellBudget < 0) throw TooLarge($"the sheets read hold more than {MaxCells} cells");
+                    var values = new string[width];
                     for (int i = 0; i < values.Length; i++) values[i] = cells.TryGetValue(i, out var v) ? v : "";
                     rows.Add((rowNumber, values));
                 }
@@ -124,11 +174,16 @@ namespace VirtNet.Import.RVTools
                 while (reader.Read())
                 {
                     if (reader.NodeType != XmlNodeType.Element) continue;
-                    if (reader.LocalName == "v") value = reader.ReadString();
+                    if (reader.LocalName == "v")
+                    {
+                        var sb = new StringBuilder();
+                        AppendContent(reader, sb);
+                        value = sb.ToString();
+                    }
                     else if (reader.LocalName == "is") value = Text(reader);
                 }
             }
-            if (type == "s") return int.TryParse(value, out int index) && index >= 0 && index < strings.Count ? strings[index] : "";
+            if (type == "s") return Numbers.TryParse(value, out int index) && index < strings.Count ? strings[index] : "";
             if (type == "b") return value == "1" ? "True" : "False";
             return value.Trim();
         }
@@ -138,7 +193,7 @@ namespace VirtNet.Import.RVTools
         {
             if (string.IsNullOrEmpty(reference)) return null;
             int column = 0, i = 0;
-            for (; i < reference.Length && char.IsLetter(reference[i]); i++)
+            for (; i < reference.Length && ((reference[i] >= 'A' && reference[i] <= 'Z') || (reference[i] >= 'a' && reference[i] <= 'z')); i++)
             {
                 column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
                 if (column > 16384) return null;

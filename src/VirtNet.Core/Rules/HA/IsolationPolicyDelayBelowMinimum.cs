@@ -19,8 +19,7 @@ namespace VirtNet.Rules
         protected override IEnumerable<VNFinding> Evaluate(VNCluster cluster, CheckScope scope)
         {
             if (!cluster.AdvancedSetting.TryGetValue(DasSettings.IsolationPolicyDelay, out var text)) yield break;
-            var value = long.Parse(text, CultureInfo.InvariantCulture);
-            if (value >= VNCluster.MinIsolationPolicyDelaySeconds) yield break;
+            if (!Numbers.TryParse(text, out long value) || value >= VNCluster.MinIsolationPolicyDelaySeconds) yield break;
             yield return Finding(cluster.Path,
                 $"Cluster {cluster.Name} sets {DasSettings.IsolationPolicyDelay} to {text}; FDM uses {VNCluster.MinIsolationPolicyDelaySeconds} s" +
                 (cluster.HaProfile == HaProfile.Fdm51 ? "." : $", and {cluster.HaProfile} ignores the setting altogether."));
