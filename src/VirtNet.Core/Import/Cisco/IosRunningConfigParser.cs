@@ -12,6 +12,10 @@ namespace VirtNet.Import.Cisco
     /// global port-channel load-balance, spanning-tree mode and timers, portfast default and system mtu. Both
     /// "show running-config" and configuration-mode input (interface range, conf t ... end) are read. Every other
     /// command is valid IOS that the model has no place for, and is passed over without a warning.
+    /// NX-OS configurations read the same way, with their own forms (Cisco Nexus 9000 NX-OS Layer 2 and Interfaces
+    /// configuration guides): "spanning-tree port type edge [trunk]" is PortFast, "switchname", "system jumbomtu N",
+    /// "port-channel load-balance src-dst ip", and the vPC commands "vpc domain N" (with "role priority N"), "vpc N"
+    /// and "vpc peer-link" under interface port-channelN.
     /// </summary>
     sealed class IosRunningConfigParser
     {
@@ -24,6 +28,7 @@ namespace VirtNet.Import.Cisco
             "switchport", "channel-group", "channel-protocol", "spanning-tree", "mtu", "description", "duplex", "speed", "shutdown",
             "no", "storm-control", "cdp", "lldp", "power", "media-type", "negotiation", "udld", "encapsulation", "service-policy",
             "ip", "ipv6", "load-interval", "flowcontrol", "auto", "switch", "vrf", "logging", "snmp", "carrier-delay", "priority-queue", "mls", "qos",
+            "vpc", "link", "beacon", "bandwidth", "delay", "lacp", "rate-mode",
         };
 
         readonly SwitchFacts _facts;
@@ -31,6 +36,8 @@ namespace VirtNet.Import.Cisco
         List<PortFacts> _ports;   // the physical ports of the current interface block
         bool _inInterface;        // an interface block, maybe of a port channel or a VLAN interface the model does not keep
         int _interfaceIndent;
+        int _channelGroup;        // the port channel of the current interface block, 0 for none
+        bool _inVpcDomain;        // the block of "vpc domain N"
 
         public IosRunningConfigParser(SwitchFacts facts, ParseContext context)
         {
@@ -40,6 +47,7 @@ namespace VirtNet.Import.Cisco
 
         public static bool StartsConfig(ExportLine line) =>
             line.Text.StartsWith("interface ", StringComparison.Ordinal) || line.Text.StartsWith("hostname ", StringComparison.Ordinal)
+            || line.Text.StartsWith("switchname ", StringComparison.Ordinal) || line.Text.StartsWith("!Command: show running-config", StringComparison.Ordinal)
             || line.Text.StartsWith("Current configuration", StringComparison.Ordinal) || line.Text.StartsWith("Building configuration", StringComparison.Ordinal);
 
         public void Take(ExportLine line)
@@ -58,13 +66,20 @@ namespace VirtNet.Import.Cisco
                 BeginInterface(line, text.Substring(words[0].Length).Trim());
                 return;
             }
-            if (_inInterface && (line.Indent > _interfaceIndent || (InterfaceCommands.Contains(first) && !IsGlobalSpanningTree(words))))
+            if (_inInterface && (line.Indent > _interfaceIndent || (InterfaceCommands.Contains(first) && !IsGlobalSpanningTree(words) && !IsVpcDomain(words))))
             {
                 if (first == "exit") { EndInterface(); return; }
                 if (_ports != null) TakeInterfaceCommand(line, words);
+                else if (_channelGroup > 0) TakeChannelCommand(line, words);
                 return;
             }
             EndInterface();
+            if (_inVpcDomain && line.Indent > 0)
+            {
+                TakeVpcDomainCommand(line, words);
+                return;
+            }
+            _inVpcDomain = false;
             TakeGlobal(line, words);
         }
 
@@ -79,6 +94,31 @@ namespace VirtNet.Import.Cisco
         {
             _inInterface = false;
             _ports = null;
+            _channelGroup = 0;
+        }
+
+        static bool IsVpcDomain(string[] words) =>
+            words.Length >= 2 && words[0].Equals("vpc", StringComparison.OrdinalIgnoreCase) && words[1].Equals("domain", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Under interface port-channelN: "vpc N" makes it a vPC, "vpc peer-link" the peer link (NX-OS).</summary>
+        void TakeChannelCommand(ExportLine line, string[] w)
+        {
+            var words = w.Select(x => x.ToLowerInvariant()).ToArray();
+            if (words[0] != "vpc") return;
+            if (words.Length == 2 && words[1] == "peer-link") _facts.PeerLinkGroup = _channelGroup;
+            else if (words.Length == 2 && Numbers.TryParse(words[1], out int vpc) && vpc >= 1 && vpc <= 4096) _facts.VpcOfGroup[_channelGroup] = vpc;
+            else _context.Warn(line, $"'{Echo.Cut(string.Join(" ", w))}' is not 'vpc N' (1 to 4096) or 'vpc peer-link'; it is skipped.");
+        }
+
+        /// <summary>The vpc domain block: the role priority decides the primary (lower wins); the rest (keepalive, timers) is not modelled.</summary>
+        void TakeVpcDomainCommand(ExportLine line, string[] w)
+        {
+            var words = w.Select(x => x.ToLowerInvariant()).ToArray();
+            if (words.Length >= 2 && words[0] == "role" && words[1] == "priority")
+            {
+                if (words.Length == 3 && Numbers.TryParse(words[2], out int priority) && priority >= 1 && priority <= 65535) _facts.RolePriority = priority;
+                else _context.Warn(line, $"'{Echo.Cut(string.Join(" ", w))}' is not 'role priority N' (1 to 65535); it is skipped.");
+            }
         }
 
         void BeginInterface(ExportLine line, string spec)
@@ -118,6 +158,12 @@ namespace VirtNet.Import.Cisco
                 for (int n = from; n <= to; n++)
                     names.Add(type + m.Groups["prefix"].Value + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+            // A port channel's own block holds its vPC role (NX-OS); its switchport settings are repeated on its members.
+            if (!isRange && names.Count == 1 && SwitchPortName.TryNormalize(names[0], out var channelName, out _) && channelName.StartsWith("Po", StringComparison.Ordinal))
+            {
+                if (Numbers.TryParse(channelName.Substring(2), out int group) && group >= 1) _channelGroup = group;
+                return;
+            }
             var ports = new List<PortFacts>();
             foreach (var name in names)
             {
@@ -151,6 +197,18 @@ namespace VirtNet.Import.Cisco
                     else _context.Warn(line, $"'{Rest(0)}' is not 'channel-group N mode on|active|passive|desirable|auto'; it is skipped.");
                     return;
                 case "spanning-tree":
+                    // NX-OS: "port type edge" is PortFast on an access port, "port type edge trunk" on a trunk;
+                    // "port type network" and "normal" are no edge port.
+                    if (words.Length >= 3 && words[1] == "port" && words[2] == "type")
+                    {
+                        PortFastMode? edge = words.Length == 4 && words[3] == "edge" ? PortFastMode.Enabled
+                            : words.Length == 5 && words[3] == "edge" && words[4] == "trunk" ? PortFastMode.Trunk
+                            : words.Length == 4 && (words[3] == "network" || words[3] == "normal") ? PortFastMode.Disabled
+                            : (PortFastMode?)null;
+                        if (edge == null) _context.Warn(line, $"'{Rest(0)}' is not 'spanning-tree port type edge [trunk]|network|normal'; it is skipped.");
+                        else foreach (var port in _ports) port.PortFast = edge;
+                        return;
+                    }
                     if (words.Length >= 2 && words[1] == "portfast")
                     {
                         var rest = words.Skip(2).Where(x => x != "edge").ToArray();
@@ -245,10 +303,31 @@ namespace VirtNet.Import.Cisco
         {
             var words = w.Select(x => x.ToLowerInvariant()).ToArray();
             string text = string.Join(" ", w);
-            if (words[0] == "hostname" && words.Length == 2) { _facts.HostName = w[1]; return; }
+            if ((words[0] == "hostname" || words[0] == "switchname") && words.Length == 2) { _facts.HostName = w[1]; return; }
+            if (IsVpcDomain(words))
+            {
+                if (words.Length == 3 && Numbers.TryParse(words[2], out int domain) && domain >= 1 && domain <= 1000)
+                {
+                    _facts.VpcDomain = domain;
+                    _facts.VpcSource = _context.At(line);
+                    _inVpcDomain = true;
+                }
+                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'vpc domain N' (1 to 1000); the vPC domain is skipped.");
+                return;
+            }
+            if (words.Length == 3 && words[0] == "system" && words[1] == "jumbomtu")
+            {
+                if (Numbers.TryParse(words[2], out int jumbo)) { _facts.JumboMtu = jumbo; _facts.JumboMtuSource = _context.At(line); }
+                else _context.Warn(line, $"'{Echo.Cut(text)}' is not 'system jumbomtu N'; it is skipped.");
+                return;
+            }
             if (words.Length >= 2 && words[0] == "port-channel" && words[1] == "load-balance")
             {
-                if (words.Length == 3 && TryLoadBalance(words[2], out var balance)) _facts.LoadBalance = balance;
+                // NX-OS 9000 writes "src-dst ip"; the Nexus 5000 "ethernet source-dest-ip".
+                var method = words.Length == 4 && words[2] != "ethernet" ? words[2] + "-" + words[3]
+                    : words.Length == 4 ? words[3].Replace("source-dest", "src-dst").Replace("source", "src").Replace("destination", "dst")
+                    : words.Length == 3 ? words[2] : null;
+                if (method != null && TryLoadBalance(method, out var balance)) _facts.LoadBalance = balance;
                 else _context.Warn(line, $"'{Echo.Cut(text)}': the model knows src-mac, dst-mac, src-dst-mac, src-ip, dst-ip and src-dst-ip; it is skipped.");
                 return;
             }
@@ -261,6 +340,9 @@ namespace VirtNet.Import.Cisco
                     else _context.Warn(line, $"'{Echo.Cut(text)}': the model knows spanning-tree modes pvst and rapid-pvst; it is skipped.");
                 }
                 else if (words[1] == "portfast" && words.Last() == "default" && words.Skip(2).Take(words.Length - 3).All(x => x == "edge"))
+                    _facts.PortFastDefault = true;
+                // NX-OS: "spanning-tree port type edge default" makes every access port an edge port.
+                else if (words.Length == 5 && words[1] == "port" && words[2] == "type" && words[3] == "edge" && words[4] == "default")
                     _facts.PortFastDefault = true;
                 else if (words[1] == "vlan" && words.Length == 5 && (words[3] == "forward-time" || words[3] == "max-age"))
                 {

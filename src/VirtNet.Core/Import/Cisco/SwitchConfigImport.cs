@@ -44,13 +44,14 @@ namespace VirtNet.Import.Cisco
     }
 
     /// <summary>
-    /// Import-VNSwitchConfig's core: reads Cisco IOS exports (running-config, show etherchannel summary, show
-    /// interfaces trunk) into physical switches, and cables host uplinks to the switch ports they are plugged into.
+    /// Import-VNSwitchConfig's core: reads Cisco IOS and NX-OS exports (running-config, show etherchannel summary,
+    /// show interfaces trunk, show vpc brief) into physical switches, pairs the two switches of a vPC domain, and
+    /// cables host uplinks to the switch ports they are plugged into.
     /// </summary>
     public static class SwitchConfigImport
     {
-        public const string FormatsRead = "IOS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk, " +
-            "show interfaces switchport";
+        public const string FormatsRead = "IOS or NX-OS show running-config (or configuration-mode input), show etherchannel summary, show interfaces trunk, " +
+            "show interfaces switchport, NX-OS show vpc brief";
 
         /// <summary>Reads a file. A file in none of the formats is an error unless it was found in a folder: then null.</summary>
         public static SwitchConfigFile Read(ImportFile file) => Parse(file.Path, ExportText.ReadFile(file.Path), file.InFolder);
@@ -65,6 +66,7 @@ namespace VirtNet.Import.Cisco
             var etherChannel = new ShowEtherchannelSummaryParser(facts, context);
             var trunk = new ShowInterfacesTrunkParser(facts, context);
             var switchport = new ShowInterfacesSwitchportParser(facts, context);
+            var vpc = new ShowVpcBriefParser(facts, context);
             Action<ExportLine> current = null;
             bool recognized = false;
             string promptHost = null;
@@ -81,6 +83,7 @@ namespace VirtNet.Import.Cisco
                 if (ShowEtherchannelSummaryParser.Starts(line)) current = etherChannel.Take;
                 else if (ShowInterfacesTrunkParser.Starts(line)) current = trunk.Take;
                 else if (ShowInterfacesSwitchportParser.Starts(line)) current = switchport.Take;
+                else if (ShowVpcBriefParser.Starts(line)) current = vpc.Take;
                 else if (IosRunningConfigParser.StartsConfig(line) && current != config.Take) current = config.Take;
                 if (current == null)
                 {
@@ -123,6 +126,7 @@ namespace VirtNet.Import.Cisco
                 var physicalSwitch = BuildSwitch(group.Key, group.ToList(), warnings, descriptions, notes);
                 if (physicalSwitch != null) switches.Add(physicalSwitch);
             }
+            PairVpcDomains(switches, files, name, warnings);
             var cabled = new List<VNUplink>();
             if (hosts != null && hosts.Count > 0) Cable(switches, hosts, cabling, descriptions, cabled, warnings);
             return new SwitchImportResult(switches, cabled, warnings, notes);
@@ -218,11 +222,88 @@ namespace VirtNet.Import.Cisco
                     else if (trunk.Allowed != null) port.SetAllowedVLan(new[] { VLanList.Format(trunk.Allowed) });
                 }
             }
+            // NX-OS: a layer-2 port's MTU is 1500 or the system jumbomtu (Nexus 9000 Interfaces guide, "MTU").
+            var jumbo = files.Select(f => f.Facts).LastOrDefault(f => f.JumboMtu.HasValue);
+            if (jumbo != null)
+                foreach (var port in physicalSwitch.Ports.Where(p => ownMtu.Contains(p) && p.Mtu != 1500 && p.Mtu != jumbo.JumboMtu.Value))
+                    ParseContext.Warn(warnings, jumbo.JumboMtuSource, $"{port.Path} has mtu {port.Mtu}, but a layer-2 port's MTU is 1500 or the system jumbomtu {jumbo.JumboMtu.Value}; NX-OS refuses it, the model keeps {port.Mtu}.");
             // Routed ports carry no VLANs and no host uplink's layer-2 traffic: they are left out, with one note.
             if (routed.Count > 0)
                 notes.Add($"{switchName}: {routed.Count} routed port{(routed.Count > 1 ? "s are" : " is")} left out, as {(routed.Count > 1 ? "they are" : "it is")} no layer-2 port (no switchport, or an IP address): " +
                     string.Join(", ", routed.Take(10)) + (routed.Count > 10 ? ", ..." : "") + ".");
             return physicalSwitch;
+        }
+
+        /// <summary>
+        /// Pairs the two switches of each vPC domain read: the primary is the one show vpc brief calls primary, else the
+        /// lower role priority (NX-OS default 32667); the peer link is each side's "vpc peer-link" channel. The model
+        /// joins the peers' port channels by name, so a vPC whose number sits on differently numbered channels, or a
+        /// same-named channel that only one side makes a vPC, is said in a warning.
+        /// </summary>
+        static void PairVpcDomains(List<VNPhysicalSwitch> switches, IReadOnlyList<SwitchConfigFile> files, string name, List<ImportWarning> warnings)
+        {
+            const int DefaultRolePriority = 32667;
+            var domains = new List<(VNPhysicalSwitch Switch, SwitchFacts Facts)>();
+            foreach (var physicalSwitch in switches)
+            {
+                var facts = new SwitchFacts();
+                foreach (var file in files.Where(f => string.Equals(name ?? f.SwitchName ?? ImportFiles.BaseName(f.Path), physicalSwitch.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var f = file.Facts;
+                    if (f.VpcDomain.HasValue) { facts.VpcDomain = f.VpcDomain; facts.VpcSource = f.VpcSource; }
+                    facts.RolePriority = f.RolePriority ?? facts.RolePriority;
+                    facts.VpcPrimary = f.VpcPrimary ?? facts.VpcPrimary;
+                    facts.PeerLinkGroup = f.PeerLinkGroup ?? facts.PeerLinkGroup;
+                    foreach (var pair in f.VpcOfGroup) facts.VpcOfGroup[pair.Key] = pair.Value;
+                }
+                if (facts.VpcDomain.HasValue) domains.Add((physicalSwitch, facts));
+            }
+            foreach (var domain in domains.GroupBy(d => d.Facts.VpcDomain.Value))
+            {
+                var peers = domain.ToList();
+                var source = peers[0].Facts.VpcSource;
+                if (peers.Count != 2)
+                {
+                    ParseContext.Warn(warnings, source, peers.Count == 1
+                        ? $"vPC domain {domain.Key} of {peers[0].Switch.Name} has no peer among the switches read; import the peer's configuration in the same call to build the pair."
+                        : $"vPC domain {domain.Key} is on {peers.Count} switches ({string.Join(", ", peers.Select(p => p.Switch.Name))}); a domain has two peers, so none is paired.");
+                    continue;
+                }
+                var ordered = peers.OrderBy(p => p.Facts.VpcPrimary == true ? 0 : p.Facts.VpcPrimary == false ? 2 : 1)
+                    .ThenBy(p => p.Facts.RolePriority ?? DefaultRolePriority).ToList();
+                if (ordered[0].Facts.VpcPrimary == null && (ordered[0].Facts.RolePriority ?? DefaultRolePriority) == (ordered[1].Facts.RolePriority ?? DefaultRolePriority))
+                    ParseContext.Warn(warnings, source, $"vPC domain {domain.Key}: {ordered[0].Switch.Name} and {ordered[1].Switch.Name} have the same role priority, and NX-OS then " +
+                        $"elects the lower system MAC address, which the files do not show; {ordered[0].Switch.Name} is taken as primary. Read show vpc brief to know.");
+                var peerLink = ordered.Where(p => p.Facts.PeerLinkGroup.HasValue)
+                    .Select(p => p.Switch.Name + "/Po" + p.Facts.PeerLinkGroup.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                if (peerLink.Count == 1)
+                {
+                    ParseContext.Warn(warnings, source, $"vPC domain {domain.Key}: only {peerLink[0]} is a vpc peer-link; the peer link is left out of the pair.");
+                    peerLink.Clear();
+                }
+                VNSwitchPair pair = null;
+                Model(warnings, source, () => pair = VNSwitchPair.Create("vpc-" + domain.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), SwitchPairKind.Vpc,
+                    new[] { ordered[0].Switch, ordered[1].Switch }, peerLink, ordered[0].Switch));
+                if (pair == null) continue;
+                foreach (var (sw, facts) in ordered)
+                {
+                    var other = ordered.First(p => p.Switch != sw);
+                    foreach (var channel in sw.PortChannels)
+                    {
+                        if (!Numbers.TryParse(channel.Name.Substring(2), out int group) || group == facts.PeerLinkGroup) continue;
+                        bool isVpc = facts.VpcOfGroup.TryGetValue(group, out int vpc);
+                        var peerChannel = other.Switch.FindPortChannel(channel.Name);
+                        if (isVpc && peerChannel == null)
+                            ParseContext.Warn(warnings, source, $"{channel.Path} is vpc {vpc}, but {other.Switch.Name} has no {channel.Name}: the model joins the peers' channels by name, so it is a channel of {sw.Name} alone.");
+                        else if (isVpc && (!other.Facts.VpcOfGroup.TryGetValue(group, out int peerVpc) || peerVpc != vpc) && sw == ordered[0].Switch)
+                            ParseContext.Warn(warnings, source, $"{channel.Path} is vpc {vpc}, but {other.Switch.Name}'s {channel.Name} is " +
+                                (other.Facts.VpcOfGroup.TryGetValue(group, out peerVpc) ? "vpc " + peerVpc.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no vPC") +
+                                ": the model joins the peers' channels by name and takes them as one.");
+                        else if (!isVpc && peerChannel != null && !other.Facts.VpcOfGroup.ContainsKey(group) && sw == ordered[0].Switch)
+                            ParseContext.Warn(warnings, source, $"{channel.Name} is on both {sw.Name} and {other.Switch.Name} without vpc: the model joins the peers' channels by name and takes them as one vPC.");
+                    }
+                }
+            }
         }
 
         static void Cable(List<VNPhysicalSwitch> switches, IReadOnlyList<VNHost> hosts, IReadOnlyDictionary<string, string> cabling,

@@ -63,6 +63,19 @@ namespace VirtNet.Import.Cisco
 
         readonly Dictionary<int, PortFacts> _channelTrunks = new Dictionary<int, PortFacts>();
 
+        // NX-OS vPC: "vpc domain N" with "role priority N", "vpc N" and "vpc peer-link" on port channels, the role
+        // show vpc brief prints; "system jumbomtu N", the only MTU other than 1500 a layer-2 port may have.
+        public int? VpcDomain;
+        public SourceLine VpcSource;
+        public int? RolePriority;
+        /// <summary>The configured role show vpc brief prints: true primary, false secondary.</summary>
+        public bool? VpcPrimary;
+        public int? PeerLinkGroup;
+        /// <summary>Channel group to its vpc number.</summary>
+        public readonly Dictionary<int, int> VpcOfGroup = new Dictionary<int, int>();
+        public int? JumboMtu;
+        public SourceLine JumboMtuSource;
+
         public IEnumerable<PortFacts> Ports => _ports.Values;
         public IEnumerable<ChannelFacts> Channels => _channels.Values;
         /// <summary>show interfaces trunk rows of port channels, by channel group: they hold for the channel's members.</summary>
