@@ -73,11 +73,31 @@ Describe 'Import-VNSwitchConfig' {
         $result.Name | Should -Be 'core1'
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'UnknownImportFormat,VirtNet.Commands.ImportVNSwitchConfigCommand'
-        $err[0].Exception.Message | Should -BeLike '*core1-ip-interface-brief.txt*Formats tried: IOS show running-config*'
+        $err[0].Exception.Message | Should -BeLike '*core1-ip-interface-brief.txt*Formats tried: IOS or NX-OS show running-config*'
     }
 
     It 'reports a missing file with ImportFileNotFound' {
         { Import-VNSwitchConfig -Path (Join-Path $TestDrive 'missing.txt') -ErrorAction Stop } |
             Should -Throw -ErrorId 'ImportFileNotFound,VirtNet.Commands.ImportVNSwitchConfigCommand'
+    }
+}
+
+Describe 'Import-VNSwitchConfig with NX-OS exports' {
+    It 'reads both Nexus running-configs and show vpc brief into a vPC pair and cables the hosts by description' {
+        $nxos = Join-Path $fixtures 'nxos'
+        $esx1 = New-TestHost esx01 vmnic0, vmnic1
+        $esx2 = New-TestHost esx02 vmnic0, vmnic1
+        $switches = Import-VNSwitchConfig -Path (Join-Path $nxos 'nx-a-running-config.txt'), (Join-Path $nxos 'nx-b-running-config.txt'), (Join-Path $nxos 'nx-b-show-vpc-brief.txt') `
+            -Host $esx1, $esx2 -WarningVariable w -WarningAction SilentlyContinue
+        $switches.Name | Should -Be @('nx-a', 'nx-b')
+        $pair = $switches[0].Pair
+        $pair.Name | Should -Be 'vpc-10'
+        $pair.Primary.Name | Should -Be 'nx-a'
+        $pair.PortChannels.Name | Should -Be @('Po11', 'Po12')
+        # Descriptions "esx01 vmnic0" (nx-a Eth1/1) and "esx01 vmnic1" (nx-b Eth1/1) cable esx01 to both peers.
+        (Get-VNUplink -Host $esx1).SwitchPort.Path | Should -Be @('nx-a/Eth1/1', 'nx-b/Eth1/1')
+        # One warning: Eth1/3's mtu 9000 is neither 1500 nor the system jumbomtu 9216.
+        @($w).Count | Should -Be 1
+        "$w" | Should -Match 'nx-a/Eth1/3 has mtu 9000'
     }
 }
