@@ -150,9 +150,6 @@ namespace VirtNet.Traffic
                 var team = teams[t];
                 var option = team.Option;
                 var side = physical[t];
-                var channelOf = side.ChannelOf;
-                var serves = side.Serves;
-                var notFormed = side.NotFormed;
                 bool shotgun = team.Shotgun;
                 // Most teams receive where they send; only the others need a look per flow.
                 bool receivesWhereSent = option.InboundOnOwnPorts == InboundDistribution.SendingMember && !option.InboundOnPortMember;
@@ -186,20 +183,20 @@ namespace VirtNet.Traffic
                     FlowStatus status;
                     if (u < 0) { status = FlowStatus.NoUplink; inbound = -1; }
                     else if (shotgun) { status = FlowStatus.Shotgun; inbound = u; }
-                    else if (channelOf[u] >= 0)
+                    else if (side.ChannelOf(u) is int c && c >= 0)
                     {
-                        var channel = side.Channels[channelOf[u]];
+                        var channel = side.Channels[c];
                         // Inbound frames come from the remote end to this adapter.
                         uint remote = model.DestinationOf(r, f);
                         inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s])];
-                        status = option.AcceptsChannel(channel.Real) && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
+                        status = option.AcceptsChannel(channel.Real) && inbound >= 0 && side.Serves(inbound) ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
                     }
                     else
                     {
                         inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
-                        status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
+                        status = unbundled == FlowStatus.Ok && side.NotFormed(u) != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
                     {

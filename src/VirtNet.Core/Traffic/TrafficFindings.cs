@@ -127,7 +127,7 @@ namespace VirtNet.Traffic
                 }
                 foreach (var u in team.Usable)
                 {
-                    var channel = side.NotFormed[u];
+                    var channel = side.NotFormed(u);
                     if (channel == null) continue;
                     findings.Add(ipHash ? IpHashTowardsNegotiatedChannel : ChannelNeedsIpHash, channel.Path,
                         $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {config.VirtualSwitch.Path} is a " +
@@ -207,7 +207,7 @@ namespace VirtNet.Traffic
             }
             foreach (var u in team.Usable)
             {
-                var channel = side.NotFormed[u];
+                var channel = side.NotFormed(u);
                 if (channel == null) continue;
                 findings.Add(required == RequiredPortChannel.None ? unwantedChannel : missingChannel, channel.Path,
                     $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {subject} does not negotiate it, so the channel never " +
