@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace VirtNet.Teaming
 {
     /// <summary>
@@ -39,10 +37,13 @@ namespace VirtNet.Teaming
             bool Down(int u) => state[u] == UplinkState.Failed || state[u] == UplinkState.UpDelay || (beaconTellsWhich && state[u] == UplinkState.UpstreamFailed);
             bool Idle(int u) => state[u] == UplinkState.Recovered && !team.FailbackEnabled;
 
-            var usable = new List<int>();
-            foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable.Add(u);
-            if (usable.Count == 0) foreach (var u in team.Standby) if (!Down(u)) usable.Add(u);
-            if (usable.Count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable.Add(u);
+            // Into the run's buffer: a choice the same as the last one keeps its array, so a run asked again and
+            // again over a timeline allocates only when the choice changes.
+            var usable = run.Buffer;
+            int count = 0;
+            foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable[count++] = u;
+            if (count == 0) foreach (var u in team.Standby) if (!Down(u)) usable[count++] = u;
+            if (count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable[count++] = u;
 
             bool shotgun = false;
             int delivers = -1;
@@ -59,7 +60,7 @@ namespace VirtNet.Teaming
                 shotgun = live == 2 && upstream > 0;
                 if (!shotgun) delivers = -1;
             }
-            run.SetUsable(usable.ToArray(), shotgun, delivers);
+            run.SetUsable(count, shotgun, delivers);
         }
     }
 }
