@@ -272,7 +272,7 @@ namespace VirtNet.HA
 
         /// <summary>
         /// 802.1D: a port whose link comes up listens and learns for 2 x forward delay before it forwards; PortFast
-        /// (portfast trunk on a trunk) and Rapid PVST+ edge ports forward at once (domain.md section 2).
+        /// (portfast trunk on a trunk) and Rapid PVST+ edge ports forward at once (IEEE 802.1D; Cisco, spanning-tree portfast).
         /// </summary>
         void UpdateSpanningTree(long t)
         {

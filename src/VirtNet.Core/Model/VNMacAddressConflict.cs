@@ -32,7 +32,7 @@ namespace VirtNet
         public override string ToString() => Kind + ": " + MacAddress;
 
         /// <summary>
-        /// The collisions of domain.md section 4 among <paramref name="hosts"/>: pools shared because the IP addresses
+        /// The collisions KB 2804678 and John Howard's 2008 post describe, among <paramref name="hosts"/>: pools shared because the IP addresses
         /// share their last two octets or because the hosts were cloned, pools that overlap, addresses on more than
         /// one adapter, and migrated VMs still holding an address of another host's pool, which that host hands out
         /// again once its allocation wraps round (John Howard, "Hyper-V MAC address allocation and apparent network

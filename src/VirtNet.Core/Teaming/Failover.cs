@@ -2,7 +2,7 @@ namespace VirtNet.Teaming
 {
     /// <summary>
     /// Which uplinks of a team carry traffic, given what has failed (vSphere networking guide, "Teaming and Failover
-    /// Policy"; domain.md section 1):
+    /// Policy"):
     /// active uplinks that failure detection sees as up, in failover order; when none is left, the standby uplinks
     /// that are up, in order. Unused uplinks never carry traffic. Link status sees only a link that is down; beacon
     /// probing also sees a path that is down behind a live link, but needs three or more uplinks to tell which one

@@ -4,7 +4,7 @@ using VirtNet.Teaming;
 namespace VirtNet.Traffic
 {
     /// <summary>
-    /// What the physical switches make of one team's uplinks (domain.md section 2). Each uplink's switch port is
+    /// What the physical switches make of one team's uplinks (Cisco, Understanding EtherChannel Load Balancing; VMware KB 1004048). Each uplink's switch port is
     /// either on its own, where the switch learns MAC addresses and sends a MAC's frames to the port it last
     /// learned it on, or a member of a port channel that has formed, where the switch hashes every frame onto one
     /// member (<see cref="EtherChannelHash"/>). A channel is one logical port to MAC learning.

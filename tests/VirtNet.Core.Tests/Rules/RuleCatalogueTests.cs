@@ -7,7 +7,7 @@ namespace VirtNet.Tests.Rules
 {
     public class RuleCatalogueTests
     {
-        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order (issue 4's list, then issue 5's HA rules).</summary>
+        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order.</summary>
         static readonly string[] Expected =
         {
             "VNT001 Error", "VNT002 Error", "VNT003 Error", "VNT004 Error", "VNT005 Error", "VNT006 Error",

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Traffic
 {
-    /// <summary>The physical switch's side of each flow (domain.md section 2): MAC learning, channel hashing, mismatches.</summary>
+    /// <summary>The physical switch's side of each flow (Cisco EtherChannel load balancing; KB 1004048): MAC learning, channel hashing, mismatches.</summary>
     public class PhysicalSwitchSideTests
     {
         [Fact]
