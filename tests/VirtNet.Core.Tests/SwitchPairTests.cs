@@ -220,5 +220,40 @@ namespace VirtNet.Tests
             Assert.All(results, r => Assert.Equal(HaVerdict.NotIsolated, r.Verdict));
             Assert.Null(At(For(results, lab[3]), HaEventKind.LinkDown));
         }
+
+        /// <summary>lx01's 802.3ad bond: eth0, eth1 to sw-a Gi0/1-2 (Po1, LACP), eth2, eth3 to sw-b Gi0/1-2 (Po1, LACP).</summary>
+        static (VNHost host, VNPhysicalSwitch a, VNPhysicalSwitch b) TwoAggregators(int speedA, int speedB)
+        {
+            var host = new VNHost("lx01", Hypervisor.Linux);
+            var bond = host.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad });
+            var a = new VNPhysicalSwitch("sw-a");
+            var b = new VNPhysicalSwitch("sw-b");
+            for (int i = 0; i < 4; i++) bond.AddUplink("eth" + i, i < 2 ? speedA : speedB).ConnectTo(i < 2 ? a : b, "Gi0/" + (i % 2 + 1));
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+            return (host, a, b);
+        }
+
+        static IReadOnlyList<VNFinding> CheckRule(string rule, VNHost host)
+        {
+            var check = new ConfigurationCheck();
+            check.Add(host);
+            return check.Run(RuleCatalogue.Select(new[] { rule }, null));
+        }
+
+        [Theory]
+        // Equal speeds: 2 x 1000 = 2000 Mbps each side; ad_select stable keeps the first slave's aggregator (sw-a).
+        [InlineData(1000, 1000, "sw-a/Po1", "eth2 (sw-b/Gi0/1), eth3 (sw-b/Gi0/2) stay idle")]
+        // sw-b's 2 x 10000 = 20000 Mbps beats sw-a's 2000 Mbps.
+        [InlineData(1000, 10000, "sw-b/Po1", "eth0 (sw-a/Gi0/1), eth1 (sw-a/Gi0/2) stay idle")]
+        public void An_LACP_bond_on_two_unpaired_switches_forms_two_aggregators_and_half_its_links_idle(int speedA, int speedB, string active, string idle)
+        {
+            var (host, a, b) = TwoAggregators(speedA, speedB);
+            var finding = Assert.Single(CheckRule("VNL001", host));
+            Assert.Contains($"LACP forms one aggregator per switch and the bond transmits only on the active one ({active}, ad_select stable)", finding.Message);
+            Assert.Contains(idle, finding.Message);
+            // Paired, the two channels are one aggregator: nothing to report.
+            VNSwitchPair.Create("mlag", SwitchPairKind.Mlag, new[] { a, b }, null);
+            Assert.Empty(CheckRule("VNL001", host));
+        }
     }
 }

@@ -54,9 +54,27 @@ namespace VirtNet.Rules
                 var foreign = channel.AllMembers.Where(m => !ports.Contains(m)).ToList();
                 if (foreign.Count > 0) facts.Add($"{channel.Path} also has {Describe.List(foreign.Select(m => channel.IsMultiChassis ? m.Path : m.Name))}, which no NIC of it is cabled to");
             }
-            if (channels.Count > 1) facts.Add($"its NICs are split over {Describe.List(channels.Select(c => c.Path))}");
+            if (channels.Count > 1) facts.Add($"its NICs are split over {Describe.List(channels.Select(c => c.Path))}" + Aggregators(channels));
             if (outside.Count > 0) facts.Add($"{Describe.List(outside.Select(p => p.Path))} {(outside.Count == 1 ? "is" : "are")} in no channel");
             return facts.Count == 0 ? null : string.Join("; ", facts);
+        }
+
+        /// <summary>
+        /// A bond's LACP channels on separate switches are separate aggregators, and an 802.3ad bond transmits on
+        /// one only: with ad_select stable (the default) or bandwidth, the one of the largest aggregate speed, on a
+        /// tie the first slave's (bonding.rst, "ad_select"; bond_3ad.c ad_agg_selection_logic).
+        /// </summary>
+        string Aggregators(List<VNPortChannel> channels)
+        {
+            if (!Subject.StartsWith("Bond ", System.StringComparison.Ordinal) || Required != RequiredPortChannel.Lacp || !channels.All(c => c.IsLacp)) return "";
+            var switches = channels.Select(c => (object)c.PhysicalSwitch.Pair ?? c.PhysicalSwitch).Distinct().Count();
+            if (switches != channels.Count) return "";
+            var cabled = Cabled.ToList();
+            var active = channels.OrderByDescending(c => cabled.Where(u => u.SwitchPort.PortChannel.Logical == c).Sum(u => (long)u.SpeedMbps))
+                .ThenBy(c => cabled.FindIndex(u => u.SwitchPort.PortChannel.Logical == c)).First();
+            var idle = cabled.Where(u => u.SwitchPort.PortChannel.Logical != active).ToList();
+            return $", switches that are no stack or vPC/MLAG pair: LACP forms one aggregator per switch and the bond transmits only on the active one " +
+                $"({active.Path}, ad_select stable), so {Describe.Uplinks(idle)} stay idle";
         }
 
         bool Matches(VNPortChannel channel) => Required == RequiredPortChannel.Lacp ? channel.IsLacp : channel.IsStatic;
