@@ -39,10 +39,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 41
+        $rules.Count | Should -Be 43
         $rules[0].RuleId | Should -Be 'VNT001'
         $rules[-1].RuleId | Should -Be 'VNA003'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 41
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 43
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 

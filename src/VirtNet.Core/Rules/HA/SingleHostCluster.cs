@@ -5,7 +5,7 @@ namespace VirtNet.Rules
 {
     /// <summary>
     /// VNH010. vSphere lets a cluster have one host, but HA restarts a failed host's VMs on another host of the
-    /// cluster (vSphere Availability, "How vSphere HA Works"), so with one host there is none to restart them.
+    /// cluster (vSphere Availability Guide, "How vSphere HA Works"), so with one host there is none to restart them.
     /// </summary>
     internal sealed class SingleHostCluster : ClusterRule
     {
@@ -15,7 +15,7 @@ namespace VirtNet.Rules
             "one host can still detect isolation and apply the isolation response, but no host can restart its VMs.",
             "Add at least one more host to the cluster (Set-VNCluster -AddHost), with management networks that " +
             "heartbeat to each other.",
-            "vSphere Availability, How vSphere HA Works")
+            "vSphere Availability Guide, How vSphere HA Works; HA Deepdive")
         { }
 
         protected override IEnumerable<VNFinding> Evaluate(VNCluster cluster, CheckScope scope)
