@@ -384,3 +384,26 @@ Describe 'Views at 80 columns' {
         ($vs | Get-VNUplink | Out-String) | Should -Match '00:15:5d:0a:0b:0c'
     }
 }
+
+Describe '-Verbose says what each cmdlet did' {
+    BeforeEach { Clear-Session }
+
+    It '<Command> says "<Expected>"' -ForEach @(
+        @{ Command = 'New-VNHost'; Expected = 'Created host esx09 (Esx 6.7).'; Script = { New-VNHost -Name esx09 -Version 6.7 } }
+        @{ Command = 'New-VNPhysicalSwitch'; Expected = 'Created physical switch sw9, a stack of 2.'; Script = { New-VNPhysicalSwitch -Name sw9 -Stack 2 } }
+        @{ Command = 'Get-VNHost'; Expected = '1 match(es) of esx*: esx01.'; Script = { Get-VNHost -Name esx* } }
+        @{ Command = 'Get-VNVirtualSwitch'; Expected = '1 match(es): vSwitch1.'; Script = { Get-VNVirtualSwitch -Host esx01 } }
+        @{ Command = 'Add-VNPortGroup'; Expected = 'Added port group esx01/vSwitch1/VM (VLAN 30).'; Script = { Add-VNPortGroup -VirtualSwitch esx01/vSwitch1 -Name VM -VLanId 30 } }
+        @{ Command = 'Add-VNUplink'; Expected = 'Added uplink esx01/vSwitch1/vmnic2.'; Script = { Add-VNUplink -VirtualSwitch esx01/vSwitch1 -Name vmnic2 } }
+        @{ Command = 'Remove-VNUplink'; Expected = 'Removed uplink esx01/vSwitch1/vmnic1.'; Script = { Remove-VNUplink -InputObject esx01/vSwitch1/vmnic1 } }
+        @{ Command = 'Remove-VNPortGroup'; Expected = 'Removed port group esx01/vSwitch1/NFS.'; Script = { Remove-VNPortGroup -InputObject esx01/vSwitch1/NFS -Force } }
+        @{ Command = 'Set-VNTeamingPolicy'; Expected = 'Set the teaming policy of esx01/vSwitch1/NFS.'; Script = { Set-VNTeamingPolicy esx01/vSwitch1/NFS -NotifySwitches $false } }
+        @{ Command = 'Test-VNConfiguration'; Expected = 'Ran 1 rule(s): 0 finding(s) at or above Information.'; Script = { Get-VNHost | Test-VNConfiguration -RuleId VNT001 } }
+        @{ Command = 'New-VNFlow'; Expected = 'Created 2 flow(s) from 1 source(s) to 2 destination(s).'; Script = { New-VNFlow -Source esx01/vmk1 -Destination 10.0.0.20, 10.0.0.21 } }
+        @{ Command = 'Remove-VNHost'; Expected = "Removed host 'esx01' (1 virtual switch(es), 0 VM(s)) from the session."; Script = { Remove-VNHost esx01 } }
+    ) {
+        New-NfsHost | Out-Null
+        $records = & { $VerbosePreference = 'Continue'; & $Script } 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $records.Message | Should -Contain $Expected
+    }
+}

@@ -57,7 +57,9 @@ namespace VirtNet.Commands
                 if (member.HasValue && SwitchDown == null)
                     throw new VirtNetException(ErrorIds.InvalidFailureScenario, VirtNetErrorKind.InvalidArgument,
                         "-StackMember names the member of each -SwitchDown stack that goes down; give -SwitchDown too.", member);
-                WriteObject(new VNFailureScenario(Name, events));
+                var scenario = new VNFailureScenario(Name, events);
+                WriteVerbose($"Created failure scenario '{Name}' of {scenario.Events.Count} event(s).");
+                WriteObject(scenario);
             });
         }
 

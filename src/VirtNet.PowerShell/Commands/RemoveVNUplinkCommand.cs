@@ -12,8 +12,12 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var uplink in InputObject)
-                if (ShouldProcess(uplink.Path, "Remove uplink"))
-                    uplink.Remove();
+            {
+                if (!ShouldProcess(uplink.Path, "Remove uplink")) continue;
+                var path = uplink.Path;
+                uplink.Remove();
+                WriteVerbose($"Removed uplink {path}.");
+            }
         }
     }
 }

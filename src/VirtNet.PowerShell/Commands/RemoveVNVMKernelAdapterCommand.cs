@@ -13,7 +13,12 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var adapter in InputObject)
-                if (ShouldProcess(adapter.Path, "Remove VMkernel adapter")) adapter.Remove();
+            {
+                if (!ShouldProcess(adapter.Path, "Remove VMkernel adapter")) continue;
+                var path = adapter.Path;
+                adapter.Remove();
+                WriteVerbose($"Removed VMkernel adapter {path}.");
+            }
         }
     }
 }

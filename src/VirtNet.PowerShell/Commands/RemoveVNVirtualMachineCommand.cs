@@ -14,7 +14,11 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var vm in InputObject)
-                if (ShouldProcess(vm.Path, "Remove virtual machine")) vm.Host?.RemoveVirtualMachine(vm);
+            {
+                if (!ShouldProcess(vm.Path, "Remove virtual machine")) continue;
+                vm.Host?.RemoveVirtualMachine(vm);
+                WriteVerbose($"Removed virtual machine {vm.Path}.");
+            }
         }
     }
 }

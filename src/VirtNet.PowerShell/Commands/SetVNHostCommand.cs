@@ -61,6 +61,7 @@ namespace VirtNet.Commands
                     host.SetMacAddressRange(_minimum, _maximum);
                     if (IsBound(nameof(IPAddress))) host.IPAddress = _ipAddress;
                     if (IsBound(nameof(Fqdn))) host.Fqdn = string.IsNullOrEmpty(Fqdn) ? null : Fqdn;
+                    WriteVerbose($"Set {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))} of host {host.Name}.");
                     if (PassThru) WriteObject(host);
                 });
         }
