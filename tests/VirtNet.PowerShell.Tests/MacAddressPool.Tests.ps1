@@ -167,9 +167,9 @@ Describe 'Test-VNMacAddressConflict: the seed collision scenarios' {
         $b = $hv02 | Add-VNVirtualMachine -Name db01 -PortGroup LAN
         $conflicts = Test-VNMacAddressConflict -Host $hv01, $hv02
         $conflicts.Kind | Should -Be @('SameIPOctets', 'DuplicateMacAddress')
-        $conflicts[0].MacAddress | Should -Be '00-15-5D-01-85-00 to 00-15-5D-01-85-FF'
+        $conflicts[0].MacAddress | Should -Be '00:15:5d:01:85:00 to 00:15:5d:01:85:ff'
         $conflicts[0].Hosts.Name | Should -Be @('hv01', 'hv02')
-        $conflicts[1].MacAddress | Should -Be '00-15-5D-01-85-00'
+        $conflicts[1].MacAddress | Should -Be '00:15:5d:01:85:00'
         $conflicts[1].VirtualMachines | Should -Be @($a, $b)
         $conflicts[1].Recommendation | Should -Not -BeNullOrEmpty
     }

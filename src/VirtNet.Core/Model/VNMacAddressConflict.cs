@@ -54,7 +54,7 @@ namespace VirtNet
             foreach (var group in groups.Where(g => g.Count() > 1))
             {
                 var members = group.ToList();
-                var range = members[0].MacAddressPool.ToString();
+                var range = Range(members[0].MacAddressPool.Minimum, members[0].MacAddressPool.Maximum);
                 bool explainedByAddresses = members.All(h => h.MacAddressPool.Source == MacAddressPoolSource.Derived
                     && h.IPAddress.HasValue && MacAddressPool.Derive(h.IPAddress.Value).Minimum == h.MacAddressPool.Minimum);
                 var names = string.Join(", ", members.Select(h => h.IPAddress.HasValue ? $"{h.Name} ({h.IPAddress})" : h.Name));
@@ -76,15 +76,17 @@ namespace VirtNet
                 {
                     MacAddressPool a = ranges[i][0].MacAddressPool, b = ranges[j][0].MacAddressPool;
                     if (!a.Overlaps(b)) continue;
-                    var shared = MacAddressPool.Describe(
-                        new MacAddress(System.Math.Max(a.Minimum.Value, b.Minimum.Value)), new MacAddress(System.Math.Min(a.Maximum.Value, b.Maximum.Value)));
+                    var shared = Range(new MacAddress(System.Math.Max(a.Minimum.Value, b.Minimum.Value)), new MacAddress(System.Math.Min(a.Maximum.Value, b.Maximum.Value)));
                     var members = ranges[i].Concat(ranges[j]).ToList();
                     conflicts.Add(new VNMacAddressConflict(MacAddressConflictKind.OverlappingPool, shared, members, new VNVMNetworkAdapter[0],
-                        $"The dynamic MAC address pools of {string.Join(", ", ranges[i].Select(h => h.Name))} ({a}) and " +
-                        $"{string.Join(", ", ranges[j].Select(h => h.Name))} ({b}) share {shared}: VMs on them can get the same addresses.",
+                        $"The dynamic MAC address pools of {string.Join(", ", ranges[i].Select(h => h.Name))} ({Range(a.Minimum, a.Maximum)}) and " +
+                        $"{string.Join(", ", ranges[j].Select(h => h.Name))} ({Range(b.Minimum, b.Maximum)}) share {shared}: VMs on them can get the same addresses.",
                         "Give the hosts ranges that do not overlap, with Set-VNHost -MacAddressMinimum/-MacAddressMaximum."));
                 }
         }
+
+        /// <summary>A range as the views print MAC addresses: canonical form, as Select-Object shows a MacAddress.</summary>
+        static string Range(MacAddress minimum, MacAddress maximum) => minimum + " to " + maximum;
 
         static void FindAddressConflicts(List<VNHost> hosts, List<VNMacAddressConflict> conflicts)
         {
@@ -95,7 +97,7 @@ namespace VirtNet
             foreach (var group in byAddress)
             {
                 var holders = group.ToList();
-                var mac = group.Key.ToHyphenString();
+                var mac = group.Key.ToString();
                 if (holders.Count > 1)
                 {
                     duplicates.Add(new VNMacAddressConflict(MacAddressConflictKind.DuplicateMacAddress, mac, holders.Select(a => a.VirtualMachine.Host), holders,
