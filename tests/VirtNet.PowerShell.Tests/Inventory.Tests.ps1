@@ -407,3 +407,22 @@ Describe '-Verbose says what each cmdlet did' {
         $records.Message | Should -Contain $Expected
     }
 }
+
+Describe 'The module manifest' {
+    BeforeAll { $manifest = Import-PowerShellDataFile -Path (Join-Path $env:VIRTNET_MODULE 'VirtNet.psd1') }
+
+    It 'asks Windows PowerShell 5.1 for .NET Framework 4.7.2, which netstandard2.0 assemblies need' {
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
+    }
+
+    It 'has a project address and release notes for the gallery' {
+        $manifest.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        $manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports every cmdlet the assembly has, the inventory cmdlets among them' {
+        $compiled = (Get-Command -Module VirtNet -CommandType Cmdlet).Name | Sort-Object
+        $manifest.CmdletsToExport | Sort-Object | Should -Be $compiled
+        $manifest.CmdletsToExport | Should -Contain 'Set-VNCluster'
+    }
+}
