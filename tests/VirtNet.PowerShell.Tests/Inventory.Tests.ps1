@@ -112,7 +112,7 @@ Describe 'Names and paths wherever an object is expected' {
         New-NfsHost | Out-Null
         New-VNHost -Name esx01 -Version 6.7 | Out-Null
         $err = { Get-VNVirtualSwitch -Host esx01 -ErrorAction Stop } | Should -Throw -PassThru
-        $err.Exception.Message | Should -BeLike "*2 hosts in the session answer to 'esx01': esx01, esx01*pass the object itself*"
+        $err.Exception.Message | Should -BeLike "*2 hosts in the session answer to 'esx01': esx01, esx01 (objects with the same name*). Pass the object itself*"
         $err.Exception.GetBaseException().ErrorId | Should -Be 'AmbiguousName'
         # The object itself still works.
         ((Get-VNHost esx01)[0] | Get-VNVirtualSwitch).Name | Should -Be 'vSwitch1'

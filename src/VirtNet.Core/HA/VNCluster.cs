@@ -328,7 +328,7 @@ namespace VirtNet.HA
 
         /// <summary>
         /// What the model has at an isolation address: an endpoint of the switches the hosts are cabled to or that
-        /// the cluster lists (<see cref="VNEndpoint"/>), or an adapter of one of its hosts (<see cref="VNVMKernelAdapter"/>);
+        /// the cluster lists (<see cref="VNEndpoint"/>), or a connected adapter of one of its hosts (<see cref="VNVMKernelAdapter"/>);
         /// null when nothing is modelled there. The one assumption for such an address, which Test-VNHaIsolation and
         /// the configuration rules share: nothing answers ping there. The model cannot know what answers, and
         /// assuming an answer would hide an isolation; rule VNH011 reports each such address.
@@ -336,7 +336,7 @@ namespace VirtNet.HA
         public object IsolationTargetAt(IPv4Address address) =>
             (object)Hosts.SelectMany(h => h.Uplinks).Select(u => u.PhysicalSwitch).Where(s => s != null).Concat(PhysicalSwitches)
                 .Distinct().SelectMany(s => s.Endpoints).FirstOrDefault(e => e.IPAddress == address)
-            ?? Hosts.SelectMany(h => h.VMKernelAdapters).FirstOrDefault(a => a.IPAddress == address);
+            ?? Hosts.SelectMany(h => h.VMKernelAdapters).FirstOrDefault(a => a.Connected && a.IPAddress == address);
 
         internal static VirtNetException NoManagementNetwork(VNCluster cluster, VNHost host) =>
             new VirtNetException(ErrorIds.NoManagementNetwork, VirtNetErrorKind.InvalidData,

@@ -97,8 +97,8 @@ namespace VirtNet
             var same = paths.Distinct(Names.Comparer).Count() < paths.Count;
             throw new VirtNetException(ErrorIds.AmbiguousName, VirtNetErrorKind.InvalidArgument,
                 $"{matches.Count} {kind.Plural} in the session answer to '{nameOrPath}': {string.Join(", ", paths)}" +
-                (same ? " (objects with the same name, such as two imports of one estate)" : "") +
-                $". Give the full path, or pass the object itself (for example from Get-VNHost).", nameOrPath);
+                (same ? " (objects with the same name, such as two imports of one estate). Pass the object itself"
+                      : ". Give the full path, or pass the object itself") + ", for example one that Get-VNHost lists.", nameOrPath);
         }
 
         /// <summary>The names and paths of the kept objects of type <paramref name="type"/>, for tab completion: paths, and names that are unique.</summary>
