@@ -42,6 +42,17 @@ namespace VirtNet.Tests
             Assert.Equal(expectedPath, found is VNVirtualSwitch s ? s.Path : ((VNPortGroup)found).Path);
         }
 
+        [Theory]
+        [InlineData("cat-a/Gi1/0/2", "cat-a/Gi1/0/2")]
+        [InlineData("Gi1/0/1", "cat-a/Gi1/0/1")]
+        public void Resolves_a_switch_port_whose_name_holds_slashes(string text, string expectedPath)
+        {
+            var (inventory, _) = Kept();
+            Assert.Equal(expectedPath, inventory.Resolve<VNSwitchPort>(text).Path);
+            // A path that only ends like one is not one.
+            Assert.Throws<VirtNetException>(() => inventory.Resolve<VNSwitchPort>("a/Gi1/0/2"));
+        }
+
         [Fact]
         public void A_name_two_objects_answer_to_is_AmbiguousName_listing_their_paths()
         {
