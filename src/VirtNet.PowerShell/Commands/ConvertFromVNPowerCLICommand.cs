@@ -84,6 +84,7 @@ namespace VirtNet.Commands
             if (_objects.Count == 0) return;
             var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
             WriteWarnings(result.Warnings);
+            WriteVerbose($"Converted {_objects.Count} PowerCLI object(s) into {result.Hosts.Count} host(s).");
             WriteKept(result.Hosts);
         }
     }
