@@ -101,6 +101,9 @@ Describe 'Names and paths wherever an object is expected' {
         New-NfsHost | Out-Null
         (Get-VNVMKernelAdapter -VMHost esx01).Name | Should -Be 'vmk1'
         ('esx01' | Get-VNVirtualSwitch).Path | Should -Be 'esx01/vSwitch1'
+        # A path is no host name, so piped to a cmdlet that takes either it binds to -VirtualSwitch.
+        ('esx01/vSwitch1' | Get-VNUplink).Path | Should -Be @('esx01/vSwitch1/vmnic0', 'esx01/vSwitch1/vmnic1')
+        ('esx01' | Get-VNUplink).Count | Should -Be 2
     }
 
     It 'takes a name that only one object has without its path' {
