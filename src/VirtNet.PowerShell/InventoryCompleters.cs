@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using VirtNet.HA;
 
 namespace VirtNet.Commands
@@ -38,8 +37,17 @@ namespace VirtNet.Commands
                 if (index > 0 && pipeline.PipelineElements[index - 1] is CommandExpressionAst previous
                     && previous.Expression is VariableExpressionAst variable && !variable.Splatted)
                 {
-                    try { return First(Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(variable.VariablePath.UserPath)); }
-                    catch (PSInvalidOperationException) { return null; }
+                    // A nested pipeline on this runspace sees the variables of the prompt the user is typing at.
+                    using (var shell = PowerShell.Create(RunspaceMode.CurrentRunspace))
+                    {
+                        try
+                        {
+                            var values = shell.AddCommand("Get-Variable").AddParameter("Name", variable.VariablePath.UserPath)
+                                .AddParameter("ValueOnly").AddParameter("ErrorAction", "Ignore").Invoke();
+                            return values.Count == 0 ? null : First(values[0]);
+                        }
+                        catch (PSInvalidOperationException) { return null; }
+                    }
                 }
             }
             return null;

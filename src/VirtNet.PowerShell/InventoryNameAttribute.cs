@@ -31,6 +31,10 @@ namespace VirtNet.Commands
         {
             var value = Unwrap(item);
             if (!(value is string nameOrPath)) return value;
+            // Hosts, physical switches and clusters have no '/' in their names: a path is left to the binder, so a
+            // piped esx01/vSwitch1 binds to -VirtualSwitch of a cmdlet that takes -Host or -VirtualSwitch from the pipeline.
+            if (nameOrPath.IndexOf('/') >= 0 && (_type == typeof(VNHost) || _type == typeof(VNPhysicalSwitch) || _type == typeof(HA.VNCluster)))
+                return value;
             try { return SessionInventory.Current.Resolve(_type, nameOrPath); }
             catch (VirtNetException e) { throw new ArgumentTransformationMetadataException(e.Message, e); }
         }

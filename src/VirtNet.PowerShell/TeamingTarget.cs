@@ -36,7 +36,14 @@ namespace VirtNet.Commands
             if (depth == 1) return inventory.Resolve<VNVirtualSwitch>(nameOrPath);
             if (depth > 1) return inventory.Resolve<VNPortGroup>(nameOrPath);
             try { return inventory.Resolve<VNPortGroup>(nameOrPath); }
-            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound) { return inventory.Resolve<VNVirtualSwitch>(nameOrPath); }
+            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound) { }
+            try { return inventory.Resolve<VNVirtualSwitch>(nameOrPath); }
+            catch (VirtNetException e) when (e.Kind == VirtNetErrorKind.ObjectNotFound)
+            {
+                throw new VirtNetException(ErrorIds.PortGroupNotFound, VirtNetErrorKind.ObjectNotFound,
+                    $"No port group or virtual switch in the session answers to '{nameOrPath}'. Give a path such as esx01/vSwitch1 " +
+                    "or esx01/vSwitch1/NFS, or pass the object itself.", nameOrPath);
+            }
         }
 
         static string Describe(object value) => value == null ? "A null input" : $"'{value}' ({value.GetType().FullName})";

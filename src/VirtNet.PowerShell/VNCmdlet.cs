@@ -111,6 +111,8 @@ namespace VirtNet.Commands
             var unmatched = names.Where((n, k) => !WildcardPattern.ContainsWildcardCharacters(n) && !matches.Any(i => patterns[k].IsMatch(nameOf(i))));
             foreach (var name in unmatched)
                 ForInput(() => lookup(WildcardPattern.Unescape(name)));
+            WriteVerbose($"{matches.Count} match(es)" + (names.Length == 0 ? "" : " of " + string.Join(", ", names)) +
+                (matches.Count == 0 ? "." : ": " + string.Join(", ", matches.Select(nameOf)) + "."));
             WriteObject(matches, enumerateCollection: true);
         }
 

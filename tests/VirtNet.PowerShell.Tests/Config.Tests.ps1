@@ -65,21 +65,21 @@ Describe 'Export-VNConfig and Import-VNConfig' {
         $path | Should -Not -Exist
     }
 
-    It 'leaves an existing file alone without -Force, with ConfigFileExists' {
+    It 'leaves an existing file alone with -NoClobber, with ConfigFileExists' {
         $path = Join-Path $TestDrive 'existing.json'
         Set-Content -Path $path -Value 'keep me'
 
-        { $esx | Export-VNConfig -Path $path -ErrorAction Stop } |
+        { $esx | Export-VNConfig -Path $path -NoClobber -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConfigFileExists,VirtNet.Commands.ExportVNConfigCommand'
         Get-Content $path | Should -Be 'keep me'
     }
 
-    It 'replaces an existing file with -Force and leaves no temporary file' {
+    It 'replaces an existing file, as Export-Csv does, and leaves no temporary file' {
         $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'force')
         $path = Join-Path $folder 'replaced.json'
         Set-Content -Path $path -Value 'old'
 
-        $esx | Export-VNConfig -Path $path -Force
+        $esx | Export-VNConfig -Path $path
 
         (Import-VNConfig -Path $path)[0].Name | Should -Be 'esx01'
         @(Get-ChildItem -Path $folder -Force).Name | Should -Be @('replaced.json')

@@ -29,7 +29,8 @@ Describe 'Get-VNMacAddressPool' {
         $pool = $h | Get-VNMacAddressPool
         $pool.InUse | Should -Be 3
         $pool.NextMacAddress.ToHyphenString() | Should -Be '00-15-5D-14-01-03'
-        ($pool | Format-Table | Out-String) | Should -Match 'hv01\s+00-15-5D-14-01-00\s+00-15-5D-14-01-FF\s+Derived\s+3\s+253\s+00-15-5D-14-01-03'
+        # The view prints MAC addresses in their canonical form, as every other view does.
+        ($pool | Format-Table | Out-String) | Should -Match 'hv01\s+00:15:5d:14:01:00\s+00:15:5d:14:01:ff\s+Derived\s+3\s+253\s+00:15:5d:14:01:03'
     }
 
     It 'refuses the VM that finds the pool exhausted with MacAddressPoolExhausted, and the rest go on' {
@@ -166,9 +167,9 @@ Describe 'Test-VNMacAddressConflict: the seed collision scenarios' {
         $b = $hv02 | Add-VNVirtualMachine -Name db01 -PortGroup LAN
         $conflicts = Test-VNMacAddressConflict -Host $hv01, $hv02
         $conflicts.Kind | Should -Be @('SameIPOctets', 'DuplicateMacAddress')
-        $conflicts[0].MacAddress | Should -Be '00-15-5D-01-85-00 to 00-15-5D-01-85-FF'
+        $conflicts[0].MacAddress | Should -Be '00:15:5d:01:85:00 to 00:15:5d:01:85:ff'
         $conflicts[0].Hosts.Name | Should -Be @('hv01', 'hv02')
-        $conflicts[1].MacAddress | Should -Be '00-15-5D-01-85-00'
+        $conflicts[1].MacAddress | Should -Be '00:15:5d:01:85:00'
         $conflicts[1].VirtualMachines | Should -Be @($a, $b)
         $conflicts[1].Recommendation | Should -Not -BeNullOrEmpty
     }

@@ -58,10 +58,11 @@ Describe 'Get-VNTeamingPolicy' {
     }
 
     It 'reports an input that has no teaming policy with InvalidTeamingTarget and goes on' {
-        $policies = 'vSwitch1', $vs.Host, $pg | Get-VNTeamingPolicy -ErrorVariable err -ErrorAction SilentlyContinue
+        $policies = 'no-such-switch', $vs.Host, $pg | Get-VNTeamingPolicy -ErrorVariable err -ErrorAction SilentlyContinue
         $policies.Target | Should -Be @('esx01/vSwitch1/NFS')
         $err.Count | Should -Be 2
-        $err.FullyQualifiedErrorId | Should -Be (@('InvalidTeamingTarget,VirtNet.Commands.GetVNTeamingPolicyCommand') * 2)
+        $err.FullyQualifiedErrorId | Should -Be @('PortGroupNotFound,VirtNet.Commands.GetVNTeamingPolicyCommand', 'InvalidTeamingTarget,VirtNet.Commands.GetVNTeamingPolicyCommand')
+        $err[0].Exception.Message | Should -BeLike "No port group or virtual switch in the session answers to 'no-such-switch'*"
         $err[1].Exception.Message | Should -Match "'esx01' \(VirtNet\.VNHost\) has no teaming policy\. Pass a virtual switch"
     }
 }
@@ -200,11 +201,11 @@ Describe 'Set-VNTeamingPolicy' {
     }
 
     It 'reports an input that has no teaming policy with InvalidTeamingTarget and sets the others' {
-        $policies = Set-VNTeamingPolicy -InputObject 'NFS', $pg -NotifySwitches $false -PassThru -ErrorVariable err -ErrorAction SilentlyContinue
+        $policies = Set-VNTeamingPolicy -InputObject 42, $pg -NotifySwitches $false -PassThru -ErrorVariable err -ErrorAction SilentlyContinue
         $policies.Target | Should -Be @('esx01/vSwitch1/NFS')
         $pg.TeamingPolicy.NotifySwitches | Should -BeFalse
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidTeamingTarget,VirtNet.Commands.SetVNTeamingPolicyCommand'
-        $err[0].Exception.Message | Should -Match "'NFS' \(System\.String\) has no teaming policy"
+        $err[0].Exception.Message | Should -Match "'42' \(System\.Int32\) has no teaming policy"
     }
 
     It 'refuses a port group that was removed from its vSwitch with InvalidTeamingTarget' {

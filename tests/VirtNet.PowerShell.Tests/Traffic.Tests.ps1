@@ -100,8 +100,9 @@ Describe 'Invoke-VNTrafficSimulation' {
         $result = @($lab.Switch | Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20))
         $result.Count | Should -Be 1
         $text = $result[0] | Out-String -Width 200
-        $text | Should -Match 'Uplink\s+State\s+SpeedMbps\s+FlowCount\s+TxMbps\s+RxMbps'
-        $text | Should -Match 'vmnic0\s+Up\s+1000\s+1\s+1000'
+        # The answer first: each uplink's state, flows and load; the speed and the vSwitch (named above) last.
+        $text | Should -Match 'Uplink\s+State\s+FlowCount\s+TxMbps\s+RxMbps\s+UtilizationPercent\s+SpeedMbps'
+        $text | Should -Match 'vmnic0\s+Up\s+1\s+1000\s+0\s+100\s+1000'
     }
 
     It 'reports IP hash without a channel as MAC flap with a finding, not as working' {

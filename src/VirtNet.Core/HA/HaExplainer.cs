@@ -430,7 +430,7 @@ namespace VirtNet.HA
             {
                 switch (target.Status)
                 {
-                    case HaTopology.TargetStatus.NoDevice: problems.Add($"nothing answers at isolation address {target.Address}"); continue;
+                    case HaTopology.TargetStatus.NoDevice: problems.Add($"nothing is modelled at isolation address {target.Address}, so it is taken as not answering (rule VNH011)"); continue;
                     case HaTopology.TargetStatus.NoPing: problems.Add($"isolation address {target.Address} ({target.Device}) does not answer ping"); continue;
                     case HaTopology.TargetStatus.Reachable: break;
                     default: problems.Add($"isolation address {target.Address} cannot be reached from {_t.Hosts[h].Name}"); continue;

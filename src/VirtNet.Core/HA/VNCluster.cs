@@ -356,6 +356,31 @@ namespace VirtNet.HA
                 .ToList();
         }
 
+        /// <summary>
+        /// The addresses <paramref name="host"/> pings when it hears no heartbeat: its management gateway when
+        /// das.usedefaultisolationaddress is true, then the das.isolationaddress options, each once.
+        /// </summary>
+        public IReadOnlyList<IPv4Address> IsolationAddressesOf(VNHost host)
+        {
+            var addresses = new List<IPv4Address>();
+            var gateway = ManagementAdapters(host).Select(a => a.Gateway).FirstOrDefault(g => g.HasValue);
+            if (UseDefaultIsolationAddress && gateway.HasValue) addresses.Add(gateway.Value);
+            addresses.AddRange(IsolationAddress.Where(a => !addresses.Contains(a)));
+            return addresses;
+        }
+
+        /// <summary>
+        /// What the model has at an isolation address: an endpoint of the switches the hosts are cabled to or that
+        /// the cluster lists (<see cref="VNEndpoint"/>), or a connected adapter of one of its hosts (<see cref="VNVMKernelAdapter"/>);
+        /// null when nothing is modelled there. The one assumption for such an address, which Test-VNHaIsolation and
+        /// the configuration rules share: nothing answers ping there. The model cannot know what answers, and
+        /// assuming an answer would hide an isolation; rule VNH011 reports each such address.
+        /// </summary>
+        public object IsolationTargetAt(IPv4Address address) =>
+            (object)Hosts.SelectMany(h => h.Uplinks).Select(u => u.PhysicalSwitch).Where(s => s != null).Concat(PhysicalSwitches)
+                .Distinct().SelectMany(s => s.Endpoints).FirstOrDefault(e => e.IPAddress == address)
+            ?? Hosts.SelectMany(h => h.VMKernelAdapters).FirstOrDefault(a => a.Connected && a.IPAddress == address);
+
         internal static VirtNetException NoManagementNetwork(VNCluster cluster, VNHost host) =>
             new VirtNetException(ErrorIds.NoManagementNetwork, VirtNetErrorKind.InvalidData,
                 $"Host '{host.Name}' has no connected Service Console or management VMkernel adapter" +

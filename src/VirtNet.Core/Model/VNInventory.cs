@@ -81,14 +81,14 @@ namespace VirtNet
         public object Resolve(Type type, string nameOrPath)
         {
             var kind = Kind.Of(type);
-            var all = kind.All(this).ToList();
-            var matches = all.Where(o => Names.Comparer.Equals(kind.Path(o), nameOrPath)).ToList();
+            var text = nameOrPath ?? "";
+            var matches = kind.All(this).Where(o => kind.PathIs(o, text, text.Length)).ToList();
             if (matches.Count == 0)
-                matches = all.Where(o => Names.Comparer.Equals(kind.Name(o), nameOrPath)).ToList();
+                matches = kind.All(this).Where(o => Names.Comparer.Equals(kind.Name(o), text)).ToList();
             if (matches.Count == 1) return matches[0];
             if (matches.Count == 0)
             {
-                var existing = all.Select(kind.Path).Distinct(Names.Comparer).ToList();
+                var existing = kind.All(this).Select(kind.Path).Distinct(Names.Comparer).ToList();
                 var list = existing.Count == 0 ? "there are none" : "existing: " + string.Join(", ", existing.Take(20)) + (existing.Count > 20 ? $" and {existing.Count - 20} more" : "");
                 throw new VirtNetException(kind.NotFoundErrorId, VirtNetErrorKind.ObjectNotFound,
                     $"No {kind.What} named '{nameOrPath}' in the session ({list}). Create or import it first, or pass the object itself.", nameOrPath);
@@ -97,8 +97,8 @@ namespace VirtNet
             var same = paths.Distinct(Names.Comparer).Count() < paths.Count;
             throw new VirtNetException(ErrorIds.AmbiguousName, VirtNetErrorKind.InvalidArgument,
                 $"{matches.Count} {kind.Plural} in the session answer to '{nameOrPath}': {string.Join(", ", paths)}" +
-                (same ? " (objects with the same name, such as two imports of one estate)" : "") +
-                $". Give the full path, or pass the object itself (for example from Get-VNHost).", nameOrPath);
+                (same ? " (objects with the same name, such as two imports of one estate). Pass the object itself"
+                      : ". Give the full path, or pass the object itself") + ", for example one that Get-VNHost lists.", nameOrPath);
         }
 
         /// <summary>The names and paths of the kept objects of type <paramref name="type"/>, for tab completion: paths, and names that are unique.</summary>
@@ -119,18 +119,36 @@ namespace VirtNet
             public string What, Plural, NotFoundErrorId;
             public Func<VNInventory, IEnumerable<object>> All;
             public Func<object, string> Name, Path;
+            /// <summary>The object whose path prefixes this one's (a vSwitch's host, a port group's vSwitch), and its kind; null for top-level objects.</summary>
+            public Func<object, object> Parent;
+            public Type ParentType;
+
+            /// <summary>
+            /// Whether the object's <see cref="Path"/> (parent's path, '/', name, as the model classes build it) equals
+            /// the first <paramref name="length"/> characters of <paramref name="text"/>, compared from the name back
+            /// without building the path: a lookup in a large session allocates nothing per object.
+            /// </summary>
+            public bool PathIs(object item, string text, int length)
+            {
+                var name = Name(item);
+                var parent = Parent?.Invoke(item);
+                int start = length - name.Length;
+                if (start < 0 || string.Compare(text, start, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) != 0) return false;
+                if (parent == null) return start == 0;
+                return start >= 2 && text[start - 1] == '/' && Of(ParentType).PathIs(parent, text, start - 1);
+            }
 
             static readonly Dictionary<Type, Kind> Kinds = new Dictionary<Type, Kind>
             {
                 [typeof(VNHost)] = New<VNHost>("host", "hosts", ErrorIds.HostNotFound, i => i._hosts, o => o.Name, o => o.Path),
                 [typeof(VNPhysicalSwitch)] = New<VNPhysicalSwitch>("physical switch", "physical switches", ErrorIds.PhysicalSwitchNotFound, i => i._physicalSwitches, o => o.Name, o => o.Path),
                 [typeof(VNCluster)] = New<VNCluster>("cluster", "clusters", ErrorIds.ClusterNotFound, i => i._clusters, o => o.Name, o => o.Path),
-                [typeof(VNVirtualSwitch)] = New<VNVirtualSwitch>("virtual switch", "virtual switches", ErrorIds.VirtualSwitchNotFound, i => i._hosts.SelectMany(h => h.VirtualSwitches), o => o.Name, o => o.Path),
-                [typeof(VNPortGroup)] = New<VNPortGroup>("port group", "port groups", ErrorIds.PortGroupNotFound, i => i._hosts.SelectMany(h => h.PortGroups), o => o.Name, o => o.Path),
-                [typeof(VNUplink)] = New<VNUplink>("uplink", "uplinks", ErrorIds.UplinkNotFound, i => i._hosts.SelectMany(h => h.Uplinks), o => o.Name, o => o.Path),
-                [typeof(VNVMKernelAdapter)] = New<VNVMKernelAdapter>("VMkernel adapter", "VMkernel adapters", ErrorIds.VMKernelAdapterNotFound, i => i._hosts.SelectMany(h => h.VMKernelAdapters), o => o.Name, o => o.Path),
-                [typeof(VNVirtualMachine)] = New<VNVirtualMachine>("virtual machine", "virtual machines", ErrorIds.VirtualMachineNotFound, i => i._hosts.SelectMany(h => h.VirtualMachines), o => o.Name, o => o.Path),
-                [typeof(VNSwitchPort)] = New<VNSwitchPort>("switch port", "switch ports", ErrorIds.SwitchPortNotFound, i => i._physicalSwitches.SelectMany(s => s.Ports), o => o.Name, o => o.Path),
+                [typeof(VNVirtualSwitch)] = Child<VNVirtualSwitch, VNHost>("virtual switch", "virtual switches", ErrorIds.VirtualSwitchNotFound, i => i._hosts.SelectMany(h => h.VirtualSwitches), o => o.Name, o => o.Path, o => o.Host),
+                [typeof(VNPortGroup)] = Child<VNPortGroup, VNVirtualSwitch>("port group", "port groups", ErrorIds.PortGroupNotFound, i => i._hosts.SelectMany(h => h.PortGroups), o => o.Name, o => o.Path, o => o.VirtualSwitch),
+                [typeof(VNUplink)] = Child<VNUplink, VNVirtualSwitch>("uplink", "uplinks", ErrorIds.UplinkNotFound, i => i._hosts.SelectMany(h => h.Uplinks), o => o.Name, o => o.Path, o => o.VirtualSwitch),
+                [typeof(VNVMKernelAdapter)] = Child<VNVMKernelAdapter, VNHost>("VMkernel adapter", "VMkernel adapters", ErrorIds.VMKernelAdapterNotFound, i => i._hosts.SelectMany(h => h.VMKernelAdapters), o => o.Name, o => o.Path, o => o.Host),
+                [typeof(VNVirtualMachine)] = Child<VNVirtualMachine, VNHost>("virtual machine", "virtual machines", ErrorIds.VirtualMachineNotFound, i => i._hosts.SelectMany(h => h.VirtualMachines), o => o.Name, o => o.Path, o => o.Host),
+                [typeof(VNSwitchPort)] = Child<VNSwitchPort, VNPhysicalSwitch>("switch port", "switch ports", ErrorIds.SwitchPortNotFound, i => i._physicalSwitches.SelectMany(s => s.Ports), o => o.Name, o => o.Path, o => o.PhysicalSwitch),
             };
 
             static Kind New<T>(string what, string plural, string errorId, Func<VNInventory, IEnumerable<T>> all, Func<T, string> name, Func<T, string> path) =>
@@ -139,6 +157,15 @@ namespace VirtNet
                     What = what, Plural = plural, NotFoundErrorId = errorId,
                     All = i => all(i).Cast<object>(), Name = o => name((T)o), Path = o => path((T)o),
                 };
+
+            static Kind Child<T, TParent>(string what, string plural, string errorId, Func<VNInventory, IEnumerable<T>> all, Func<T, string> name, Func<T, string> path,
+                Func<T, TParent> parent) where TParent : class
+            {
+                var kind = New(what, plural, errorId, all, name, path);
+                kind.Parent = o => parent((T)o);
+                kind.ParentType = typeof(TParent);
+                return kind;
+            }
 
             public static Kind Of(Type type) =>
                 Kinds.TryGetValue(type, out var kind) ? kind

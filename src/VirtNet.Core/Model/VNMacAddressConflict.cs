@@ -54,7 +54,7 @@ namespace VirtNet
             foreach (var group in groups.Where(g => g.Count() > 1))
             {
                 var members = group.ToList();
-                var range = members[0].MacAddressPool.ToString();
+                var range = Range(members[0].MacAddressPool.Minimum, members[0].MacAddressPool.Maximum);
                 bool explainedByAddresses = members.All(h => h.MacAddressPool.Source == MacAddressPoolSource.Derived
                     && h.IPAddress.HasValue && MacAddressPool.Derive(h.IPAddress.Value).Minimum == h.MacAddressPool.Minimum);
                 var names = string.Join(", ", members.Select(h => h.IPAddress.HasValue ? $"{h.Name} ({h.IPAddress})" : h.Name));
@@ -76,15 +76,17 @@ namespace VirtNet
                 {
                     MacAddressPool a = ranges[i][0].MacAddressPool, b = ranges[j][0].MacAddressPool;
                     if (!a.Overlaps(b)) continue;
-                    var shared = MacAddressPool.Describe(
-                        new MacAddress(System.Math.Max(a.Minimum.Value, b.Minimum.Value)), new MacAddress(System.Math.Min(a.Maximum.Value, b.Maximum.Value)));
+                    var shared = Range(new MacAddress(System.Math.Max(a.Minimum.Value, b.Minimum.Value)), new MacAddress(System.Math.Min(a.Maximum.Value, b.Maximum.Value)));
                     var members = ranges[i].Concat(ranges[j]).ToList();
                     conflicts.Add(new VNMacAddressConflict(MacAddressConflictKind.OverlappingPool, shared, members, new VNVMNetworkAdapter[0],
-                        $"The dynamic MAC address pools of {string.Join(", ", ranges[i].Select(h => h.Name))} ({a}) and " +
-                        $"{string.Join(", ", ranges[j].Select(h => h.Name))} ({b}) share {shared}: VMs on them can get the same addresses.",
+                        $"The dynamic MAC address pools of {string.Join(", ", ranges[i].Select(h => h.Name))} ({Range(a.Minimum, a.Maximum)}) and " +
+                        $"{string.Join(", ", ranges[j].Select(h => h.Name))} ({Range(b.Minimum, b.Maximum)}) share {shared}: VMs on them can get the same addresses.",
                         "Give the hosts ranges that do not overlap, with Set-VNHost -MacAddressMinimum/-MacAddressMaximum."));
                 }
         }
+
+        /// <summary>A range as the views print MAC addresses: canonical form, as Select-Object shows a MacAddress.</summary>
+        static string Range(MacAddress minimum, MacAddress maximum) => minimum + " to " + maximum;
 
         static void FindAddressConflicts(List<VNHost> hosts, List<VNMacAddressConflict> conflicts)
         {
@@ -103,7 +105,7 @@ namespace VirtNet
                 {
                     var holders = new List<VNVMNetworkAdapter>(end - start);
                     for (int k = start; k < end; k++) holders.Add(adapters[order[k].Index]);
-                    var mac = address.ToHyphenString();
+                    var mac = address.ToString();
                     duplicates.Add(new VNMacAddressConflict(MacAddressConflictKind.DuplicateMacAddress, mac, holders.Select(a => a.VirtualMachine.Host), holders,
                         $"{mac} is on {string.Join(" and ", holders.Select(a => a.Path))}: frames for one reach the other, and the switches see the address flap between ports.",
                         RecommendForDuplicate(holders)));
@@ -114,7 +116,7 @@ namespace VirtNet
                 if (!adapter.DynamicMacAddressEnabled || home.MacAddressPool == null || home.MacAddressPool.Contains(address)) continue;
                 var owner = hosts.FirstOrDefault(h => h != home && h.MacAddressPool != null && h.MacAddressPool.Contains(address));
                 if (owner == null) continue;
-                var foreignMac = address.ToHyphenString();
+                var foreignMac = address.ToString();
                 foreign.Add(new VNMacAddressConflict(MacAddressConflictKind.ForeignDynamicMacAddress, foreignMac, new[] { home, owner }, new[] { adapter },
                     $"{adapter.Path} holds the dynamic address {foreignMac} from the pool of {owner.Name} ({owner.MacAddressPool}), having moved from there; " +
                     $"{owner.Name} considers it free and hands it out again once its allocation wraps round.",

@@ -19,6 +19,12 @@ namespace VirtNet
         public VNHost Host { get; private set; }
         public IReadOnlyList<VNVMNetworkAdapter> NetworkAdapters => _adapters;
         public string Path => Host == null ? Name : Host.Name + "/" + Name;
+        /// <summary>Each network adapter's port group, in adapter order (null for a disconnected adapter), as Get-VM's NetworkAdapters list them.</summary>
+        public IReadOnlyList<VNPortGroup> PortGroup => _adapters.Select(a => a.PortGroup).ToList();
+        /// <summary>Each network adapter's MAC address, in adapter order.</summary>
+        public IReadOnlyList<MacAddress?> MacAddress => _adapters.Select(a => a.MacAddress).ToList();
+        /// <summary>Each network adapter's IP address, in adapter order.</summary>
+        public IReadOnlyList<IPv4Address?> IPAddress => _adapters.Select(a => a.IPAddress).ToList();
 
         /// <summary>What one adapter connects to. A null MAC is generated (see <see cref="VNVMNetworkAdapter"/>).</summary>
         public sealed class AdapterSpec

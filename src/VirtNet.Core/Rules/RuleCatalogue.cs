@@ -44,6 +44,8 @@ namespace VirtNet
             new IsolationPolicyDelayBelowMinimum(),
             new HeartbeatDatastoresOutOfRange(),
             new LeaveOnWithIpStorageOnManagementUplinks(),
+            new SingleHostCluster(),
+            new IsolationAddressNotModelled(),
             new EmbeddedTeamTooLarge(),
             new EmbeddedTeamOfMixedNics(),
             new SeveralNicsWithoutTeam(),

@@ -1,4 +1,5 @@
 using System;
+using VirtNet.Net;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -149,6 +150,10 @@ namespace VirtNet
         }
 
         public VNFlow Flow { get; }
+        /// <summary>The flow's source adapter, as the table shows it, so Where-Object Source finds what the table showed.</summary>
+        public VNVirtualAdapter Source => Flow.Source;
+        /// <summary>The flow's destination address.</summary>
+        public IPv4Address Destination => Flow.Destination;
         public VNPortGroup PortGroup { get; }
         /// <summary>The teaming the flow's port group was evaluated with.</summary>
         public TeamingOption Teaming { get; }

@@ -35,7 +35,9 @@ namespace VirtNet.Commands
                 CheckNameNotFromPipedParent(nameof(PhysicalSwitch), PhysicalSwitch.Name, "endpoint");
                 var ip = IPv4Address.Parse(IPAddress);
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Add endpoint {ip} ({Role})")) return;
-                WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role));
+                var endpoint = PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role);
+                WriteVerbose($"Added endpoint {endpoint.Path} ({endpoint.IPAddress}, {Role}, {(RespondsToPing ? "answers" : "does not answer")} ping).");
+                WriteObject(endpoint);
             });
         }
     }

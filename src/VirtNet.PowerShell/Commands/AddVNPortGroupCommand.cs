@@ -23,7 +23,9 @@ namespace VirtNet.Commands
             {
                 CheckNameNotFromPipedParent(nameof(VirtualSwitch), VirtualSwitch.Name, "port group");
                 if (!ShouldProcess(VirtualSwitch.Path + "/" + Name, "Add port group")) return;
-                WriteObject(VirtualSwitch.AddPortGroup(Name, VLanId));
+                var portGroup = VirtualSwitch.AddPortGroup(Name, VLanId);
+                WriteVerbose($"Added port group {portGroup.Path} (VLAN {portGroup.VLanId}).");
+                WriteObject(portGroup);
             });
         }
     }

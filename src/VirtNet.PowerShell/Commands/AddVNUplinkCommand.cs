@@ -48,6 +48,7 @@ namespace VirtNet.Commands
                         var uplink = VirtualSwitch.AddUplink(Name[index], SpeedMbps,
                             MacAddress == null ? null : ParseMac(MacAddress[index]),
                             PhysicalSwitch, SwitchPort?[index]);
+                        WriteVerbose($"Added uplink {uplink.Path}" + (uplink.SwitchPort != null ? $", cabled to {uplink.SwitchPort.Path}." : "."));
                         WriteObject(uplink);
                     });
                 }

@@ -47,7 +47,9 @@ namespace VirtNet.Commands
                 var gateway = ParseIP(Gateway);
                 var mac = ParseMac(MacAddress);
                 if (!ShouldProcess(PortGroup.Path, $"Add VMkernel adapter '{Name}' with address {ip}/{prefixLength}")) return;
-                WriteObject(VNVMKernelAdapter.Create(PortGroup, Name, ip, prefixLength, gateway, Mtu, Purpose, mac));
+                var adapter = VNVMKernelAdapter.Create(PortGroup, Name, ip, prefixLength, gateway, Mtu, Purpose, mac);
+                WriteVerbose($"Added VMkernel adapter {adapter.Path} ({ip}/{prefixLength}) on port group {PortGroup.Path}.");
+                WriteObject(adapter);
             });
         }
     }

@@ -42,7 +42,9 @@ namespace VirtNet.Commands
                 var adapters = VNVirtualMachine.AdapterSpec.ForPortGroups(portGroups, macs, ips);
                 var target = portGroups.Count == 0 ? "no network adapter" : "network adapters on " + string.Join(", ", portGroups.Select(p => p.Name));
                 if (!ShouldProcess(Host.Path, $"Add virtual machine '{Name}' with {target}")) return;
-                WriteObject(Host.AddVirtualMachine(Name, adapters));
+                var vm = Host.AddVirtualMachine(Name, adapters);
+                WriteVerbose($"Added virtual machine {vm.Path} with {vm.NetworkAdapters.Count} network adapter(s).");
+                WriteObject(vm);
             });
         }
 

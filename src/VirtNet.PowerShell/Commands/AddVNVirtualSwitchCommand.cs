@@ -66,6 +66,7 @@ namespace VirtNet.Commands
                 };
                 if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
                 var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic, settings);
+                WriteVerbose($"Added virtual switch {vswitch.Path} ({vswitch.Type}, {vswitch.NumPorts} ports, MTU {vswitch.Mtu}).");
                 WriteObject(vswitch);
             });
         }

@@ -58,6 +58,7 @@ namespace VirtNet.Commands
                     var progress = new SlowProgress(this, "Comparing teaming options on " + vswitch.Path);
                     var rows = TeamingComparison.Compare(vswitch, Flow, options, AssumeMatchingPhysicalSwitch, progress);
                     progress.Complete();
+                    WriteVerbose($"Compared {rows.Count} teaming option(s) on {vswitch.Path} over {Flow.Count} flow(s); {rows.Count(r => r.Valid)} valid.");
                     WriteObject(rows, enumerateCollection: true);
                 });
         }

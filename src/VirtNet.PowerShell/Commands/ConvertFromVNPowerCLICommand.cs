@@ -91,6 +91,7 @@ namespace VirtNet.Commands
             {
                 var result = PowerCliImport.Convert(_objects, string.IsNullOrEmpty(HostName) ? null : HostName, string.IsNullOrEmpty(Version) ? null : Version);
                 WriteWarnings(result.Warnings);
+                WriteVerbose($"Converted {_objects.Count} PowerCLI object(s) into {result.Hosts.Count} host(s).");
                 WriteKept(result.Hosts);
             }, BuiltFrom(_objects.Select(o => o.Source)));
         }

@@ -14,10 +14,7 @@ namespace VirtNet.Commands
         [ArgumentCompleter(typeof(ClusterNameCompleter))]
         public string[] Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            WriteVerbose($"The session keeps {Inventory.Clusters.Count} cluster(s).");
-            WriteMatching(Inventory.Clusters, h => h.Name, Name, n => Inventory.Resolve<VNCluster>(n));
-        }
+        protected override void ProcessRecord() =>
+            WriteMatching(Inventory.Clusters, c => c.Name, Name, n => Inventory.Resolve<VNCluster>(n));
     }
 }

@@ -13,10 +13,7 @@ namespace VirtNet.Commands
         [ArgumentCompleter(typeof(HostNameCompleter))]
         public string[] Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            WriteVerbose($"The session keeps {Inventory.Hosts.Count} host(s).");
+        protected override void ProcessRecord() =>
             WriteMatching(Inventory.Hosts, h => h.Name, Name, n => Inventory.Resolve<VNHost>(n));
-        }
     }
 }

@@ -17,7 +17,12 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var host in Host)
-                ForInput(() => WriteObject(host.GetMacAddressPool()));
+                ForInput(() =>
+                {
+                    var pool = host.GetMacAddressPool();
+                    WriteVerbose($"Host {host.Name}: {pool.InUse} of the pool's addresses in use, {pool.Free} free.");
+                    WriteObject(pool);
+                });
         }
     }
 }

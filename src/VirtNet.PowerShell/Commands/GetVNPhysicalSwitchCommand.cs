@@ -13,10 +13,7 @@ namespace VirtNet.Commands
         [ArgumentCompleter(typeof(PhysicalSwitchNameCompleter))]
         public string[] Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            WriteVerbose($"The session keeps {Inventory.PhysicalSwitches.Count} physical switch(es).");
-            WriteMatching(Inventory.PhysicalSwitches, h => h.Name, Name, n => Inventory.Resolve<VNPhysicalSwitch>(n));
-        }
+        protected override void ProcessRecord() =>
+            WriteMatching(Inventory.PhysicalSwitches, s => s.Name, Name, n => Inventory.Resolve<VNPhysicalSwitch>(n));
     }
 }

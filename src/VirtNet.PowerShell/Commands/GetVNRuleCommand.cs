@@ -27,8 +27,10 @@ namespace VirtNet.Commands
 
         void Write(IEnumerable<VNRule> rules)
         {
+            int before = _written.Count;
             foreach (var rule in rules)
                 if (_written.Add(rule)) WriteObject(rule);
+            WriteVerbose($"{_written.Count - before} rule(s) of the catalogue's {RuleCatalogue.Rules.Count}.");
         }
     }
 }

@@ -17,7 +17,9 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     TeamingTarget.Resolve(input, out var virtualSwitch, out var portGroup);
-                    WriteObject(portGroup != null ? VNTeamingPolicy.For(portGroup) : VNTeamingPolicy.For(virtualSwitch));
+                    var policy = portGroup != null ? VNTeamingPolicy.For(portGroup) : VNTeamingPolicy.For(virtualSwitch);
+                    WriteVerbose($"Effective teaming policy of {policy.Target}.");
+                    WriteObject(policy);
                 });
         }
     }

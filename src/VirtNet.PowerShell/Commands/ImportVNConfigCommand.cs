@@ -20,6 +20,7 @@ namespace VirtNet.Commands
                 {
                     var contents = ConfigFile.Read(ResolveFilePath(path, ErrorIds.ConfigFileNotFound));
                     foreach (var warning in contents.Warnings) WriteWarning(warning);
+                    WriteVerbose($"Read {path}: {contents.Hosts.Count} host(s), {contents.PhysicalSwitches.Count} physical switch(es), {contents.Clusters.Count} cluster(s).");
                     WriteKept(contents.TopLevelObjects);
                 }, $"'{path}'");
         }

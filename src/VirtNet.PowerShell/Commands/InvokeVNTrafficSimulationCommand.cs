@@ -41,6 +41,7 @@ namespace VirtNet.Commands
         public string[] FailedUpstream { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(UplinkNameCompleter))]
         public string[] RecoveredUplink { get; set; }
 
         [Parameter]
@@ -90,6 +91,7 @@ namespace VirtNet.Commands
             var progress = new SlowProgress(this, "Simulating traffic");
             var result = simulation.Run(scenario, progress);
             progress.Complete();
+            WriteVerbose($"Simulated {result.FlowCount} flow(s) on {string.Join(", ", result.VirtualSwitch.Select(s => s.Path))}: {result.AggregateThroughputMbps:0.#} Mbps delivered, {result.Findings.Count} finding(s).");
             WriteObject(result);
         }
     }

@@ -25,6 +25,7 @@ namespace VirtNet.Commands
                 {
                     if (!ShouldProcess(vm.Path, $"Move virtual machine to host '{Destination.Name}'")) return;
                     vm.Move(Destination);
+                    WriteVerbose($"Moved virtual machine {vm.Name} to host {Destination.Name}.");
                     WriteObject(vm);
                 });
         }

@@ -80,6 +80,7 @@ namespace VirtNet.Commands
         {
             if (_sources.Count == 0) return;
             var flows = Fatal(() => VNFlowList.Create(_sources, _destinations, DemandMbps, Protocol, SourcePort, DestinationPort, Direction));
+            WriteVerbose($"Created {flows.Count} flow(s) from {_sources.Count} source(s) to {_destinations.Length} destination(s).");
             WriteObject(flows, enumerateCollection: false);
         }
     }

@@ -31,6 +31,7 @@ namespace VirtNet.Commands
                 ForInput(() =>
                 {
                     var host = new VNHost(name, Hypervisor, Version) { Fqdn = Fqdn, IPAddress = ParseIP(IPAddress), DnsResolution = DnsResolution };
+                    WriteVerbose($"Created host {host.Name} ({host.Hypervisor} {host.Version}).");
                     WriteKept(host);
                 });
         }

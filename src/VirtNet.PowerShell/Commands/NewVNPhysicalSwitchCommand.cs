@@ -40,6 +40,7 @@ namespace VirtNet.Commands
                     // Timers not given keep the core's 802.1D defaults (15 s, 20 s).
                     if (ForwardDelay.HasValue) physicalSwitch.ForwardDelay = ForwardDelay.Value;
                     if (MaxAge.HasValue) physicalSwitch.MaxAge = MaxAge.Value;
+                    WriteVerbose($"Created physical switch {physicalSwitch.Name}" + (Stack > 1 ? $", a stack of {Stack}." : "."));
                     WriteKept(physicalSwitch);
                 });
         }

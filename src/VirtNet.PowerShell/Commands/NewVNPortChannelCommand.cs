@@ -25,7 +25,9 @@ namespace VirtNet.Commands
             ForInput(() =>
             {
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Create port channel (mode {Mode}) with members {string.Join(", ", Member)}")) return;
-                WriteObject(PhysicalSwitch.AddPortChannel(Name, Member, Mode));
+                var channel = PhysicalSwitch.AddPortChannel(Name, Member, Mode);
+                WriteVerbose($"Created port channel {channel.Path} (mode {Mode}) of {channel.Members.Count} port(s).");
+                WriteObject(channel);
             });
         }
     }

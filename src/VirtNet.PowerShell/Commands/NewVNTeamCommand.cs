@@ -39,7 +39,9 @@ namespace VirtNet.Commands
                 CheckNameNotFromPipedParent(nameof(Host), Host.Name, "team");
                 var mode = TeamingMode ?? VirtNet.TeamingMode.SwitchIndependent;
                 if (!ShouldProcess(Host.Name + "/" + Name, $"Create {mode} team of {string.Join(", ", TeamMembers)}")) return;
-                WriteObject(Host.NewTeam(Name, TeamMembers, mode, LoadBalancingAlgorithm, string.IsNullOrEmpty(StandbyMember) ? null : StandbyMember));
+                var team = Host.NewTeam(Name, TeamMembers, mode, LoadBalancingAlgorithm, string.IsNullOrEmpty(StandbyMember) ? null : StandbyMember);
+                WriteVerbose($"Created {mode} team {team.Path} of {string.Join(", ", TeamMembers)}.");
+                WriteObject(team);
             });
         }
     }

@@ -18,7 +18,12 @@ namespace VirtNet.Commands
             foreach (var portGroup in InputObject)
             {
                 if (!ShouldProcess(portGroup.Path, "Remove port group")) continue;
-                ForInput(() => portGroup.Remove(Force));
+                ForInput(() =>
+                {
+                    var path = portGroup.Path;
+                    portGroup.Remove(Force);
+                    WriteVerbose($"Removed port group {path}.");
+                });
             }
         }
     }

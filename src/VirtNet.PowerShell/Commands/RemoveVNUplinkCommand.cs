@@ -12,7 +12,13 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var uplink in InputObject)
-                ForInput(() => { if (ShouldProcess(uplink.Path, "Remove uplink")) uplink.Remove(); }, uplink.Path);
+                ForInput(() =>
+                {
+                    if (!ShouldProcess(uplink.Path, "Remove uplink")) return;
+                    var path = uplink.Path;
+                    uplink.Remove();
+                    WriteVerbose($"Removed uplink {path}.");
+                }, uplink.Path);
         }
     }
 }

@@ -13,7 +13,13 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var adapter in InputObject)
-                ForInput(() => { if (ShouldProcess(adapter.Path, "Remove VMkernel adapter")) adapter.Remove(); }, adapter.Path);
+                ForInput(() =>
+                {
+                    if (!ShouldProcess(adapter.Path, "Remove VMkernel adapter")) return;
+                    var path = adapter.Path;
+                    adapter.Remove();
+                    WriteVerbose($"Removed VMkernel adapter {path}.");
+                }, adapter.Path);
         }
     }
 }

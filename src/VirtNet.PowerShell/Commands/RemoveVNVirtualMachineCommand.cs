@@ -14,7 +14,12 @@ namespace VirtNet.Commands
         protected override void ProcessRecord()
         {
             foreach (var vm in InputObject)
-                ForInput(() => { if (ShouldProcess(vm.Path, "Remove virtual machine")) vm.Host?.RemoveVirtualMachine(vm); }, vm.Path);
+                ForInput(() =>
+                {
+                    if (!ShouldProcess(vm.Path, "Remove virtual machine")) return;
+                    vm.Host?.RemoveVirtualMachine(vm);
+                    WriteVerbose($"Removed virtual machine {vm.Path}.");
+                }, vm.Path);
         }
     }
 }

@@ -18,7 +18,12 @@ namespace VirtNet.Commands
             foreach (var vswitch in InputObject)
             {
                 if (!ShouldProcess(vswitch.Path, "Remove virtual switch")) continue;
-                ForInput(() => vswitch.Remove(Force));
+                ForInput(() =>
+                {
+                    var path = vswitch.Path;
+                    vswitch.Remove(Force);
+                    WriteVerbose($"Removed virtual switch {path}.");
+                });
             }
         }
     }

@@ -26,6 +26,7 @@ namespace VirtNet.Commands
                     foreach (var adapter in vm.Restart())
                         WriteVerbose($"{adapter.Path}: new dynamic MAC address {adapter.MacAddress} " +
                             $"(was {before[adapter]}, outside the pool of host '{vm.Host.Name}').");
+                    WriteVerbose($"Restarted virtual machine {vm.Path}.");
                     if (PassThru) WriteObject(vm);
                 });
         }

@@ -80,7 +80,7 @@ namespace VirtNet.Commands
                     if (IsBound(nameof(IPAddress))) host.IPAddress = _ipAddress;
                     foreach (var (name, value) in _settings) host.SetAdvancedSetting(name, value);
                     if (IsBound(nameof(Fqdn))) host.Fqdn = string.IsNullOrEmpty(Fqdn) ? null : Fqdn;
-                    foreach (var (name, value) in _settings) WriteVerbose($"{host.Name}: {name} = {value}.");
+                    WriteVerbose($"Set {(changes.Count == 0 ? "nothing" : string.Join(", ", changes))} of host {host.Name}.");
                     if (PassThru) WriteObject(host);
                 });
         }

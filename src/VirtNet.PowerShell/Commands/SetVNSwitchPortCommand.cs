@@ -78,6 +78,7 @@ namespace VirtNet.Commands
         void Apply(VNSwitchPort port)
         {
             _change.Apply(port);
+            WriteVerbose($"{Action}: {port.Path}.");
             if (PassThru) WriteObject(port);
         }
     }

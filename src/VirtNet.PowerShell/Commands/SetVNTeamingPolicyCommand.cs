@@ -72,6 +72,7 @@ namespace VirtNet.Commands
                     TeamingTarget.Resolve(input, out var virtualSwitch, out var portGroup);
                     if (!ShouldProcess(portGroup?.Path ?? virtualSwitch.Path, "Set teaming policy")) return;
                     TeamingPolicyChange.Apply(virtualSwitch, portGroup, _change);
+                    WriteVerbose($"Set the teaming policy of {portGroup?.Path ?? virtualSwitch.Path}.");
                     if (PassThru) WriteObject(portGroup != null ? VNTeamingPolicy.For(portGroup) : VNTeamingPolicy.For(virtualSwitch));
                 });
         }

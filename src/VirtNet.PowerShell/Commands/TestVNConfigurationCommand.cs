@@ -41,6 +41,7 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             var findings = _check.Run(_rules, MinimumSeverity);
+            WriteVerbose($"Ran {_rules.Count} rule(s): {findings.Count} finding(s) at or above {MinimumSeverity}.");
             if (Quiet) WriteObject(findings.Count == 0);
             else WriteObject(findings, enumerateCollection: true);
         }

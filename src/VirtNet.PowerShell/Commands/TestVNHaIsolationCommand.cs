@@ -39,6 +39,7 @@ namespace VirtNet.Commands
                         // A scenario naming something the cluster does not have is an error for that scenario only.
                         ForInput(() => WriteObject(simulator.Run(scenarios[i]), enumerateCollection: true));
                     }
+                    WriteVerbose($"Tested cluster {cluster.Name} under {scenarios.Count} scenario(s).");
                     progress.RecordType = ProgressRecordType.Completed;
                     WriteProgress(progress);
                 });

@@ -20,6 +20,11 @@ namespace VirtNet.Commands
         protected override void ProcessRecord() => _hosts.AddRange(Host);
 
         /// <summary>Conflicts are between hosts, so every piped host is in before any is compared.</summary>
-        protected override void EndProcessing() => WriteObject(VNMacAddressConflict.Find(_hosts), enumerateCollection: true);
+        protected override void EndProcessing()
+        {
+            var conflicts = VNMacAddressConflict.Find(_hosts);
+            WriteVerbose($"Checked {_hosts.Count} host(s): {conflicts.Count} conflict(s).");
+            WriteObject(conflicts, enumerateCollection: true);
+        }
     }
 }

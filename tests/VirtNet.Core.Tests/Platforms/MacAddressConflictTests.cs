@@ -30,13 +30,13 @@ namespace VirtNet.Tests.Platforms
 
             Assert.Equal(new[] { MacAddressConflictKind.SameIPOctets, MacAddressConflictKind.DuplicateMacAddress }, conflicts.Select(c => c.Kind));
             var pool = conflicts[0];
-            Assert.Equal("00-15-5D-01-85-00 to 00-15-5D-01-85-FF", pool.MacAddress);
+            Assert.Equal("00:15:5d:01:85:00 to 00:15:5d:01:85:ff", pool.MacAddress);
             Assert.Equal(new[] { hv01, hv02 }, pool.Hosts);
             Assert.Empty(pool.VirtualMachines);
             Assert.Contains("KB 2804678", pool.Message);
             Assert.Contains("Set-VNHost", pool.Recommendation);
             var duplicate = conflicts[1];
-            Assert.Equal("00-15-5D-01-85-00", duplicate.MacAddress);
+            Assert.Equal("00:15:5d:01:85:00", duplicate.MacAddress);
             Assert.Equal(new[] { a, b }, duplicate.VirtualMachines);
             Assert.Equal(new[] { hv01, hv02 }, duplicate.Hosts);
             Assert.Contains("restart alone keeps", duplicate.Recommendation);
@@ -80,7 +80,7 @@ namespace VirtNet.Tests.Platforms
             var conflict = Assert.Single(VNMacAddressConflict.Find(new[] { hv01, hv02 }));
 
             Assert.Equal(MacAddressConflictKind.OverlappingPool, conflict.Kind);
-            Assert.Equal("00-15-5D-01-85-80 to 00-15-5D-01-85-FF", conflict.MacAddress);
+            Assert.Equal("00:15:5d:01:85:80 to 00:15:5d:01:85:ff", conflict.MacAddress);
         }
 
         [Fact]
@@ -95,7 +95,7 @@ namespace VirtNet.Tests.Platforms
 
             var latent = Assert.Single(VNMacAddressConflict.Find(new[] { hv01, hv02 }));
             Assert.Equal(MacAddressConflictKind.ForeignDynamicMacAddress, latent.Kind);
-            Assert.Equal("00-15-5D-01-85-00", latent.MacAddress);
+            Assert.Equal("00:15:5d:01:85:00", latent.MacAddress);
             Assert.Equal(new[] { migrated }, latent.VirtualMachines);
             Assert.Equal(new[] { hv02, hv01 }, latent.Hosts);
 

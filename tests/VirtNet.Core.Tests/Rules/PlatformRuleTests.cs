@@ -208,7 +208,7 @@ namespace VirtNet.Tests.Rules
 
             Assert.Equal(new[] { "hv02", "hv03" }, findings.Select(f => f.Target));
             Assert.Equal(Severity.Warning, findings[0].Severity);
-            Assert.Contains("00-15-5D-01-85-00 to 00-15-5D-01-85-FF", findings[0].Message);
+            Assert.Contains("00:15:5d:01:85:00 to 00:15:5d:01:85:ff", findings[0].Message);
         }
 
         [Fact]

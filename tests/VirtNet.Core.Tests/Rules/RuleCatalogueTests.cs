@@ -18,7 +18,7 @@ namespace VirtNet.Tests.Rules
             "VNP001 Error", "VNP002 Warning",
             "VNS001 Warning", "VNS002 Warning", "VNS003 Warning",
             "VNH001 Warning", "VNH002 Error", "VNH003 Warning", "VNH004 Warning", "VNH005 Warning",
-            "VNH006 Warning", "VNH007 Warning", "VNH008 Error", "VNH009 Warning",
+            "VNH006 Warning", "VNH007 Warning", "VNH008 Error", "VNH009 Warning", "VNH010 Warning", "VNH011 Information",
             "VNW001 Error", "VNW002 Error", "VNW003 Error", "VNW004 Error", "VNW005 Error",
             "VNL001 Error", "VNL002 Error",
             "VNA001 Warning", "VNA002 Error", "VNA003 Warning",
@@ -89,6 +89,9 @@ namespace VirtNet.Tests.Rules
                 RuleCatalogue.Select(new[] { "VNS002", "VNT00[1-3]" }, new[] { "VNT002" }).Select(r => r.RuleId));
             Assert.Equal(RuleCatalogue.Rules.Count - 10, RuleCatalogue.Select(null, new[] { "VNT*" }).Count);
             Assert.Throws<VirtNetException>(() => RuleCatalogue.Select(null, new[] { "VNT01" }));
+            // A pattern that matches nothing would silently check (or exclude) nothing: refused too, either way.
+            Assert.Equal(ErrorIds.RuleNotFound, Assert.Throws<VirtNetException>(() => RuleCatalogue.Select(new[] { "VTN*" }, null)).ErrorId);
+            Assert.Equal(ErrorIds.RuleNotFound, Assert.Throws<VirtNetException>(() => RuleCatalogue.Select(null, new[] { "VTN*" })).ErrorId);
         }
 
         [Theory]

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using VirtNet.HA;
-using VirtNet.Net;
 
 namespace VirtNet.Rules
 {
@@ -24,31 +23,24 @@ namespace VirtNet.Rules
 
         protected override IEnumerable<VNFinding> Evaluate(VNCluster cluster, CheckScope scope)
         {
-            var endpoints = Switches(cluster).SelectMany(s => s.Endpoints).ToList();
             foreach (var host in cluster.Hosts)
             {
-                var gateway = cluster.ManagementAdapters(host).Select(a => a.Gateway).FirstOrDefault(g => g.HasValue);
-                var addresses = new List<IPv4Address>();
-                if (cluster.UseDefaultIsolationAddress && gateway.HasValue) addresses.Add(gateway.Value);
-                addresses.AddRange(cluster.IsolationAddress.Where(a => !addresses.Contains(a)));
+                var addresses = cluster.IsolationAddressesOf(host);
                 if (addresses.Count == 0)
                 {
+                    bool hasGateway = cluster.ManagementAdapters(host).Any(a => a.Gateway.HasValue);
                     yield return Finding(host.Path, $"Host {host.Name} of cluster {cluster.Name} has no isolation address: " +
-                        (cluster.UseDefaultIsolationAddress ? "its management port has no gateway" : "das.usedefaultisolationaddress is false") +
+                        (cluster.UseDefaultIsolationAddress && !hasGateway ? "its management port has no gateway" : "das.usedefaultisolationaddress is false") +
                         " and no das.isolationaddress is set.");
                     continue;
                 }
-                // Only an endpoint modelled as not answering counts against an address: an unmodelled one may answer.
-                var silent = addresses.Select(a => endpoints.FirstOrDefault(e => e.IPAddress == a)).ToList();
-                if (silent.Any(e => e == null || e.RespondsToPing)) continue;
+                // An address with nothing modelled at it counts as silent, as in the simulation (VNCluster.IsolationTargetAt).
+                var targets = addresses.Select(a => (Address: a, Target: cluster.IsolationTargetAt(a))).ToList();
+                if (targets.Any(t => t.Target is VNVMKernelAdapter || (t.Target is VNEndpoint e && e.RespondsToPing))) continue;
                 yield return Finding(host.Path, $"Host {host.Name} of cluster {cluster.Name} pings only " +
-                    $"{Describe.List(silent.Select(e => $"{e.IPAddress} ({e.Path})"))}, which do{(silent.Count == 1 ? "es" : "")} not answer ping.");
+                    $"{Describe.List(targets.Select(t => t.Target is VNEndpoint e ? $"{t.Address} ({e.Path})" : $"{t.Address} (nothing modelled there)"))}, " +
+                    $"which do{(targets.Count == 1 ? "es" : "")} not answer ping.");
             }
         }
-
-        /// <summary>The switches the cluster's hosts are cabled to, and those given to the cluster.</summary>
-        static IEnumerable<VNPhysicalSwitch> Switches(VNCluster cluster) =>
-            cluster.Hosts.SelectMany(h => h.Uplinks).Select(u => u.PhysicalSwitch).Where(s => s != null)
-                .Concat(cluster.PhysicalSwitches).Distinct();
     }
 }
