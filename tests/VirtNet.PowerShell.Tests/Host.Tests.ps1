@@ -66,7 +66,7 @@ Describe 'Set-VNHost -AdvancedSetting' {
         $h = New-VNHost -Name esx01 -Version 7.0
         $h.TeamPolicyUpDelay | Should -Be 100
         $out = $h | Set-VNHost -AdvancedSetting @{ 'net.teampolicyupdelay' = 30000 } -PassThru -Verbose 4>&1
-        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'esx01: Net.TeamPolicyUpDelay = 30000.'
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'Set Net.TeamPolicyUpDelay = 30000 of host esx01.'
         $h.TeamPolicyUpDelay | Should -Be 30000
         ($h | Format-Table | Out-String) | Should -Match 'TeamPolicyUpDelay[\s\S]*30000'
     }

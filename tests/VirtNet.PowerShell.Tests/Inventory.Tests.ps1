@@ -247,7 +247,7 @@ Describe 'Set-VNCluster' {
         $cluster | Set-VNCluster -IsolationResponse LeaveOn -WhatIf
         $cluster.IsolationResponse | Should -Be 'PowerOff'
         $verbose = $cluster | Set-VNCluster -IsolationResponse LeaveOn -Verbose 4>&1
-        "$($verbose[-1])" | Should -Be "Set IsolationResponse of cluster 'ha': 2 host(s), isolation response LeaveOn, isolation address(es) none."
+        "$($verbose[-1])" | Should -Be "Set IsolationResponse of cluster 'ha': 2 host(s), isolation response LeaveOn, isolation address(es) none, heartbeat datastores chosen by vCenter."
     }
 }
 
