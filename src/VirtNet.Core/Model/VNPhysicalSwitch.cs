@@ -13,6 +13,9 @@ namespace VirtNet
     {
         readonly List<VNSwitchPort> _ports = new List<VNSwitchPort>();
         readonly List<VNPortChannel> _portChannels = new List<VNPortChannel>();
+        // Ports and channels by short name, so that a configuration of thousands of interfaces builds in linear time.
+        readonly Dictionary<string, VNSwitchPort> _portsByName = new Dictionary<string, VNSwitchPort>(Names.Comparer);
+        readonly HashSet<string> _channelNames = new HashSet<string>(Names.Comparer);
         readonly List<VNEndpoint> _endpoints = new List<VNEndpoint>();
         TimeSpan _forwardDelay = TimeSpan.FromSeconds(15), _maxAge = TimeSpan.FromSeconds(20);
         EtherChannelLoadBalance _loadBalance = EtherChannelLoadBalance.SrcMac;
@@ -56,7 +59,7 @@ namespace VirtNet
         }
 
         public VNSwitchPort FindPort(string name) =>
-            SwitchPortName.TryNormalize(name, out var shortName, out _) ? Names.Find(_ports, p => p.Name, shortName) : null;
+            SwitchPortName.TryNormalize(name, out var shortName, out _) && _portsByName.TryGetValue(shortName, out var port) ? port : null;
 
         public VNSwitchPort GetPort(string name) =>
             FindPort(SwitchPortName.Normalize(name))
@@ -83,10 +86,10 @@ namespace VirtNet
         public VNSwitchPort GetOrAddPort(string name)
         {
             var shortName = NormalizePortName(name);
-            var port = Names.Find(_ports, p => p.Name, shortName);
-            if (port != null) return port;
+            if (_portsByName.TryGetValue(shortName, out var port)) return port;
             port = new VNSwitchPort(this, shortName);
             _ports.Add(port);
+            _portsByName[shortName] = port;
             return port;
         }
 
@@ -96,7 +99,7 @@ namespace VirtNet
             if (!shortName.StartsWith("Po", StringComparison.Ordinal))
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
                     $"'{Echo.Cut(name)}' is not a port channel name. Use Po<N> or Port-channel<N>, such as Po1.", name);
-            Names.CheckUnique(_portChannels, p => p.Name, shortName, "port channel", Name);
+            Names.CheckUnique(_channelNames.Contains(shortName), shortName, "port channel", Name);
             // Every check comes before the first new member port is created, so a refused channel changes nothing.
             var memberNames = members.Select(NormalizePortName).Distinct(Names.Comparer).ToList();
             foreach (var port in memberNames.Select(FindPort).Where(p => p?.PortChannel != null))
@@ -111,6 +114,7 @@ namespace VirtNet
             var channel = new VNPortChannel(this, shortName, mode, ports);
             foreach (var port in ports) port.PortChannel = channel;
             _portChannels.Add(channel);
+            _channelNames.Add(shortName);
             return channel;
         }
 

@@ -345,5 +345,22 @@ namespace VirtNet.Tests.Import
             Assert.Equal(ErrorIds.UnknownImportFormat, e.ErrorId);
             Assert.Contains("not-an-export.txt' is in no format Import-VNEsxConfig reads. Formats tried: esxcfg-vswitch -l, esxcfg-vmknic -l", e.Message);
         }
+    
+        [Fact]
+        public void NIC_output_without_any_vSwitch_output_is_a_warning_not_a_silent_loss()
+        {
+            var file = EsxConfigImport.Parse("esx08-nics.txt", string.Join("\n",
+                "[root@esx08:~] esxcfg-nics -l",
+                "Name    PCI          Driver      Link Speed      Duplex MAC Address       MTU    Description",
+                "vmnic0  0000:4b:00.0 icen        Up   25000Mbps  Full   68:05:ca:08:00:00 1500   Intel(R) Ethernet Controller E810-C for SFP",
+                "vmnic1  0000:4b:00.1 icen        Up   25000Mbps  Full   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
+
+            var result = EsxConfigImport.Build(new[] { file }, null, "8.0");
+
+            Assert.Empty(result.Hosts.Single().VirtualSwitches);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("esx08-nics.txt", 0), (warning.File, warning.Line));
+            Assert.StartsWith("the files list physical NICs (vmnic0, vmnic1) but no virtual switch;", warning.Message);
+        }
     }
 }
