@@ -15,7 +15,7 @@ namespace VirtNet
         readonly List<VNPortChannel> _portChannels = new List<VNPortChannel>();
         // Ports and channels by short name, so that a configuration of thousands of interfaces builds in linear time.
         readonly Dictionary<string, VNSwitchPort> _portsByName = new Dictionary<string, VNSwitchPort>(Names.Comparer);
-        readonly HashSet<string> _channelNames = new HashSet<string>(Names.Comparer);
+        readonly Dictionary<string, VNPortChannel> _channelsByName = new Dictionary<string, VNPortChannel>(Names.Comparer);
         readonly List<VNEndpoint> _endpoints = new List<VNEndpoint>();
         TimeSpan _forwardDelay = TimeSpan.FromSeconds(15), _maxAge = TimeSpan.FromSeconds(20);
         EtherChannelLoadBalance _loadBalance = EtherChannelLoadBalance.SrcMac;
@@ -99,7 +99,7 @@ namespace VirtNet
             if (!shortName.StartsWith("Po", StringComparison.Ordinal))
                 throw new VirtNetException(ErrorIds.InvalidSwitchPortName, VirtNetErrorKind.InvalidArgument,
                     $"'{Echo.Cut(name)}' is not a port channel name. Use Po<N> or Port-channel<N>, such as Po1.", name);
-            Names.CheckUnique(_channelNames.Contains(shortName), shortName, "port channel", Name);
+            Names.CheckUnique(_channelsByName.ContainsKey(shortName), shortName, "port channel", Name);
             // Every check comes before the first new member port is created, so a refused channel changes nothing.
             var memberNames = members.Select(NormalizePortName).Distinct(Names.Comparer).ToList();
             foreach (var port in memberNames.Select(FindPort).Where(p => p?.PortChannel != null))
@@ -114,12 +114,12 @@ namespace VirtNet
             var channel = new VNPortChannel(this, shortName, mode, ports);
             foreach (var port in ports) port.PortChannel = channel;
             _portChannels.Add(channel);
-            _channelNames.Add(shortName);
+            _channelsByName.Add(shortName, channel);
             return channel;
         }
 
         public VNPortChannel FindPortChannel(string name) =>
-            SwitchPortName.TryNormalize(name, out var shortName, out _) ? Names.Find(_portChannels, c => c.Name, shortName) : null;
+            SwitchPortName.TryNormalize(name, out var shortName, out _) && _channelsByName.TryGetValue(shortName, out var channel) ? channel : null;
 
         public VNEndpoint AddEndpoint(string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role)
         {
