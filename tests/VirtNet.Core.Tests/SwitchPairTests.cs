@@ -255,5 +255,37 @@ namespace VirtNet.Tests
             VNSwitchPair.Create("mlag", SwitchPairKind.Mlag, new[] { a, b }, null);
             Assert.Empty(CheckRule("VNL001", host));
         }
+
+        [Fact]
+        public void Hosts_dual_homed_to_a_vPC_pair_survive_every_single_link_and_switch_failure()
+        {
+            // Eight FDM hosts, IP hash over Po(100+n) on both peers; the gateway on nx-a; peer link Eth1/49-50.
+            var a = new VNPhysicalSwitch("nx-a");
+            var b = new VNPhysicalSwitch("nx-b");
+            a.AddEndpoint("gateway", IPv4Address.Parse("10.0.0.1"), null, true, EndpointRole.Gateway);
+            var hosts = new List<VNHost>();
+            for (int n = 1; n <= 8; n++)
+            {
+                var host = new VNHost("esx0" + n, Hypervisor.Esx, "7.0");
+                var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+                Cable(vswitch.AddUplink("vmnic0"), a, "Eth1/" + n, PortFastMode.Trunk, SwitchPortMode.Trunk);
+                Cable(vswitch.AddUplink("vmnic1"), b, "Eth1/" + n, PortFastMode.Trunk, SwitchPortMode.Trunk);
+                foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po" + (100 + n), new[] { "Eth1/" + n }, PortChannelMode.On);
+                TeamingPolicyChange.Apply(vswitch, null, new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.LoadBalanceIP });
+                Management(vswitch.AddPortGroup("Management Network"), "vmk0", "10.0.0.1" + n, "10.0.0.1");
+                hosts.Add(host);
+            }
+            var pair = VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49", "Eth1/50" });
+            var simulator = new HaSimulator(VNCluster.Create(new VNClusterSpec { Name = "c", Hosts = hosts }, new List<string>()));
+            var targets = hosts.SelectMany(h => h.Uplinks).Cast<object>().Concat(pair.PeerLink).ToList();
+            // 16 uplinks and 4 peer-link ports: the other uplink, or the other peer-link cable, carries on.
+            foreach (var target in targets)
+                Assert.All(simulator.Run(new VNFailureScenario("one", new[] { new VNFailureEvent(FailureEventKind.LinkDown, target, S(0)) })),
+                    r => Assert.Equal(HaVerdict.NotIsolated, r.Verdict));
+            // Either peer down: the hosts keep each other through the other peer (with nx-a goes the gateway, unneeded).
+            foreach (var sw in pair.PhysicalSwitches)
+                Assert.All(simulator.Run(new VNFailureScenario("switch", new[] { new VNFailureEvent(FailureEventKind.SwitchDown, sw, S(0)) })),
+                    r => Assert.Equal(HaVerdict.NotIsolated, r.Verdict));
+        }
     }
 }
