@@ -206,6 +206,18 @@ namespace VirtNet.Tests
         }
 
         [Fact]
+        public void VNR003_reports_a_team_on_vPC_ports_of_the_secondary_only()
+        {
+            var (lab, a, b) = PeerLinkLab();
+            // esx03's only uplink is nx-b Eth1/3 in Po3, a vPC: reported. esx01 and esx02 reach both peers: not.
+            var check = new ConfigurationCheck();
+            foreach (var host in lab.Hosts) check.Add(host);
+            var finding = Assert.Single(check.Run(RuleCatalogue.Select(new[] { "VNR003" }, null)));
+            Assert.Equal("esx03/vSwitch0", finding.Target);
+            Assert.Contains("are vPC member ports of nx-b, the secondary of vpc-1: when the peer link fails and nx-a still runs, nx-b suspends them all", finding.Message);
+        }
+
+        [Fact]
         public void With_the_primary_down_the_secondary_keeps_its_vPC_ports()
         {
             var (lab, a, b) = PeerLinkLab();

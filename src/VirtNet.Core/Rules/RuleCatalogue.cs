@@ -30,6 +30,7 @@ namespace VirtNet
             new MtuMismatch(),
             new SingleUplinkForManagementOrStorage(),
             new TeamOnOneSwitch(),
+            new TeamOnVpcSecondaryOnly(),
             new VirtualSwitchFull(),
             new VirtualSwitchAlmostFull(),
             new HostPortWithoutPortFast(),

@@ -14,7 +14,7 @@ namespace VirtNet.Tests.Rules
             "VNT007 Warning", "VNT008 Error", "VNT009 Warning", "VNT010 Information",
             "VNV001 Error", "VNV002 Error", "VNV003 Error", "VNV004 Warning",
             "VNM001 Error",
-            "VNR001 Warning", "VNR002 Warning",
+            "VNR001 Warning", "VNR002 Warning", "VNR003 Warning",
             "VNP001 Error", "VNP002 Warning",
             "VNS001 Warning", "VNS002 Warning", "VNS003 Warning",
             "VNH001 Warning", "VNH002 Error", "VNH003 Warning", "VNH004 Warning", "VNH005 Warning",
