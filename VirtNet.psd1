@@ -49,6 +49,7 @@
         'New-VNFlow'
         'Invoke-VNTrafficSimulation'
         'Compare-VNTeamingPolicy'
+        'Find-VNBalancedAddress'
         'New-VNCluster'
         'New-VNFailureScenario'
         'Test-VNHaIsolation'

@@ -110,5 +110,9 @@ namespace VirtNet
         public const string NoManagementNetwork = nameof(NoManagementNetwork);
         public const string InvalidFailureScenario = nameof(InvalidFailureScenario);
         public const string FailureTargetNotFound = nameof(FailureTargetNotFound);
+        public const string InvalidProposalCount = nameof(InvalidProposalCount);
+        public const string NotEnoughFreeAddresses = nameof(NotEnoughFreeAddresses);
+        public const string NoUsableUplink = nameof(NoUsableUplink);
+        public const string ConflictingParameters = nameof(ConflictingParameters);
     }
 }

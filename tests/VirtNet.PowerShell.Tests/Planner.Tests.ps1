@@ -1,0 +1,101 @@
+# The planner's worked examples through the cmdlets, with the arithmetic behind each expected answer.
+BeforeAll {
+    Import-Module $env:VIRTNET_MODULE -Force
+
+    # The NicTeaming sample lab (vmk0 10.0.0.10 on vSwitch0, vmnic0 to Gi1/0/1 and vmnic1 to Gi2/0/1 of a 3750
+    # stack, NFS1 10.0.0.20 and NFS2 10.0.0.21), optionally with IP hash over a static channel across the stack.
+    function New-StorageHost {
+        param([switch] $IpHash)
+        $lab = New-VNSampleLab -Name NicTeaming
+        $esx = $lab | Where-Object { $_ -is [VirtNet.VNHost] }
+        $stack = $lab | Where-Object { $_ -is [VirtNet.VNPhysicalSwitch] }
+        if ($IpHash) {
+            New-VNPortChannel -PhysicalSwitch $stack -Name Po1 -Member Gi1/0/1, Gi2/0/1 -Mode On | Out-Null
+            $esx | Get-VNVirtualSwitch | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP
+        }
+        [pscustomobject]@{ Host = $esx; Stack = $stack; Vmk = Get-VNVMKernelAdapter -Host $esx -Name vmk0 }
+    }
+}
+
+Describe 'Find-VNBalancedAddress' {
+    It 'proposes two NFS targets that IP hash puts on different uplinks and members (KB 2006129)' {
+        $lab = New-StorageHost -IpHash
+        # .20 is NFS1 and .21 NFS2: never proposed. 10 XOR 22 = 01010 ^ 10110 = 11100 = 28, even: vmnic0;
+        # 10 XOR 23 = 11101 = 29, odd: vmnic1. Return frames: the 3750's src-mac hash of the target (its address
+        # stands for its MAC): 22 AND 7 = 6, member 6 mod 2 = 0 (Gi1/0/1); 23 AND 7 = 7, member 1 (Gi2/0/1).
+        $p = Find-VNBalancedAddress -Source $lab.Vmk -Count 2 -AddressRange 10.0.0.20-10.0.0.30
+        @($p.IPAddress | ForEach-Object ToString) | Should -Be @('10.0.0.22', '10.0.0.23')
+        $p.Uplink.Name | Should -Be @('vmnic0', 'vmnic1')
+        $p.Member.Path | Should -Be @('cat3750/Gi1/0/1', 'cat3750/Gi2/0/1')
+        $p.Status | Should -Be @('Ok', 'Ok')
+        $p[0].UplinksUsed | Should -Be 2
+        $p[0].MembersUsed | Should -Be 2
+        $p[0].BalanceIndex | Should -Be 1
+        $p[0].Reason | Should -BeNullOrEmpty
+    }
+
+    It 'proposals verified by simulation: Invoke-VNTrafficSimulation puts them where the proposal says' {
+        $lab = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Source $lab.Vmk -Count 2 -AddressRange 10.0.0.20-10.0.0.30
+        $result = $lab.Host | Get-VNVirtualSwitch | Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source $lab.Vmk -Destination @($p.IPAddress | ForEach-Object ToString))
+        $result.Flows.Uplink.Name | Should -Be $p.Uplink.Name
+        $result.AggregateThroughputMbps | Should -Be 2000
+    }
+
+    It 'says why port ID cannot balance: vmk0 stays on one uplink whatever the targets' {
+        $lab = New-StorageHost
+        # vmk0 has port id 1 (vswif0 took 0): active[1 mod 2] = vmnic1. Counts per uplink 0 and 2: Jain 2^2 / (2 * 4) = 0.5.
+        $p = Find-VNBalancedAddress -Source $lab.Vmk -Count 2 -AddressRange 10.0.0.20-10.0.0.30
+        $p.Uplink.Name | Should -Be @('vmnic1', 'vmnic1')
+        $p[0].BalanceIndex | Should -Be 0.5
+        $p[0].Reason | Should -Match 'LoadBalanceSrcId keeps esx01/vmk0 on one uplink \(vmnic1\) whatever the target'
+    }
+
+    It 'follows the 4-uplink IP hash vector and says which uplinks no address of the range reaches' {
+        $core = New-VNPhysicalSwitch -Name core1 -LoadBalance SrcDstIp
+        $vs = New-VNHost -Name esx01 -Version 5.5 | Add-VNVirtualSwitch -Name vSwitch1
+        $vs | Add-VNUplink -Name vmnic0, vmnic1, vmnic2, vmnic3 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi1/0/2, Gi1/0/3, Gi1/0/4 | Out-Null
+        New-VNPortChannel -PhysicalSwitch $core -Name Po1 -Member Gi1/0/1, Gi1/0/2, Gi1/0/3, Gi1/0/4 -Mode On | Out-Null
+        $vs | Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP
+        $vmk = $vs | Add-VNPortGroup -Name NFS | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 192.168.100.101/24
+        # KB 2006129's vector: 101 -> .120 / .130 / .140 / .150 give 1 / 3 / 1 / 3 of 4 uplinks.
+        $p = Find-VNBalancedAddress -Source $vmk -Count 2 -AddressRange 192.168.100.120, 192.168.100.130, 192.168.100.140, 192.168.100.150
+        @($p.IPAddress | ForEach-Object ToString) | Should -Be @('192.168.100.120', '192.168.100.130')
+        $p.Uplink.Name | Should -Be @('vmnic1', 'vmnic3')
+        $p[0].Reason | Should -Match '2 flow\(s\) can use at most 2 of the 4'
+        $three = Find-VNBalancedAddress -Source $vmk -Count 3 -AddressRange 192.168.100.120, 192.168.100.130, 192.168.100.140, 192.168.100.150
+        $three[0].Reason | Should -Match 'No free target in the range sends on vmnic0, vmnic2'
+        # .120-.123: 101 XOR 120..123 = 29, 28, 31, 30: uplinks 1, 0, 3, 2, each once.
+        $four = Find-VNBalancedAddress -Source $vmk -Count 4 -AddressRange 192.168.100.120-192.168.100.127
+        $four.Uplink.Name | Should -Be @('vmnic1', 'vmnic0', 'vmnic3', 'vmnic2')
+        $four[0].BalanceIndex | Should -Be 1
+    }
+
+    It 'never proposes an address in use, and says when the range is too small' {
+        $lab = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Source $lab.Vmk -Count 2 -AddressRange 10.0.0.9-10.0.0.23
+        # .10 is vmk0 itself, .20 and .21 the NFS targets: .9 and .11 are the first free ones on each uplink
+        # (10 XOR 9 = 3, odd: vmnic1; 10 XOR 11 = 1, odd too; 10 XOR 12 = 6, even: vmnic0).
+        @($p.IPAddress | ForEach-Object ToString) | Should -Be @('10.0.0.9', '10.0.0.12')
+        { Find-VNBalancedAddress -Source $lab.Vmk -Count 3 -AddressRange 10.0.0.20-10.0.0.23 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotEnoughFreeAddresses,VirtNet.Commands.FindVNBalancedAddressCommand'
+    }
+
+    It 'proposes source addresses and says the src-mac switch keeps the return traffic on one member' {
+        $lab = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Host $lab.Host -Source vmk0 -Count 2 -AddressRange 10.0.0.11-10.0.0.19 -Role Source -Destination 10.0.0.20
+        # 11 XOR 20 = 01011 ^ 10100 = 11111 = 31, odd: vmnic1; 12 XOR 20 = 01100 ^ 10100 = 11000 = 24, even: vmnic0.
+        @($p.SourceIPAddress | ForEach-Object ToString) | Should -Be @('10.0.0.11', '10.0.0.12')
+        $p.Uplink.Name | Should -Be @('vmnic1', 'vmnic0')
+        # Return frames come from 10.0.0.20 alone: src-mac bucket 20 AND 7 = 4, member 4 mod 2 = 0 (Gi1/0/1) for both.
+        $p.Member.Name | Should -Be @('Gi1/0/1', 'Gi1/0/1')
+        $p[0].Reason | Should -Match 'hashes return frames by SrcMac'
+    }
+
+    It 'an error about one source does not stop the next' {
+        $lab = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Host $lab.Host -Source nosuch, vmk0 -Count 1 -AddressRange 10.0.0.22 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -Be 'FlowSourceNotFound,VirtNet.Commands.FindVNBalancedAddressCommand'
+        @($p.IPAddress | ForEach-Object ToString) | Should -Be '10.0.0.22'
+    }
+}
