@@ -53,6 +53,7 @@
         'New-VNCluster'
         'New-VNFailureScenario'
         'Test-VNHaIsolation'
+        'Optimize-VNHaIsolation'
         'Test-VNConfiguration'
         'Get-VNRule'
     )

@@ -114,5 +114,6 @@ namespace VirtNet
         public const string NotEnoughFreeAddresses = nameof(NotEnoughFreeAddresses);
         public const string NoUsableUplink = nameof(NoUsableUplink);
         public const string ConflictingParameters = nameof(ConflictingParameters);
+        public const string SuggestionOnly = nameof(SuggestionOnly);
     }
 }

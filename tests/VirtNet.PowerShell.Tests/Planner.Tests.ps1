@@ -99,3 +99,89 @@ Describe 'Find-VNBalancedAddress' {
         @($p.IPAddress | ForEach-Object ToString) | Should -Be '10.0.0.22'
     }
 }
+
+Describe 'Optimize-VNHaIsolation' {
+    BeforeAll {
+        function New-HaClusterLab {
+            $hosts = New-VNSampleLab -Name HaCluster | Where-Object { $_ -is [VirtNet.VNHost] }
+            New-VNCluster -Name lab -Host $hosts
+        }
+    }
+
+    It 'fixes the HaCluster lab''s isolated host by the smallest change: PortFast trunk on its two ports' {
+        $cluster = New-HaClusterLab
+        # esx03's vmnic0 flaps for 2 s: failback at 2 s onto a port that forwards at 2 + 2 x 15 = 32 s, after the
+        # isolation response at F - 1 = 14 s (F = 15000 ms). PortFast makes the port forward at once.
+        $changes = @(Optimize-VNHaIsolation -Cluster $cluster)
+        $changes.Count | Should -Be 1
+        $changes[0].Kind | Should -Be 'PortFast'
+        $changes[0].Target | Should -Be 'cat-a/Gi0/3, cat-b/Gi0/3'
+        $changes[0].From | Should -Be 'Disabled'
+        $changes[0].To | Should -Be 'Trunk'
+        $changes[0].Fixes | Should -Be @('esx03: esx03/vSwitch0/vmnic0 flaps 2 s')
+        $changes[0].Applied | Should -BeFalse
+        # Planning leaves the model as it was.
+        @(Test-VNHaIsolation -Cluster $cluster | Where-Object Verdict -ne NotIsolated).Count | Should -Be 1
+    }
+
+    It 'a scenario given with -Scenario is the one planned for; failback off alone fixes it too' {
+        $cluster = New-HaClusterLab
+        $esx03 = $cluster.Hosts | Where-Object Name -eq esx03
+        $flap = New-VNFailureScenario -Name flap -LinkDown ($esx03 | Get-VNUplink -Name vmnic0) -At 0 -Until 2
+        $changes = @(Optimize-VNHaIsolation -Cluster $cluster -Scenario $flap)
+        $changes[0].Fixes | Should -Be @('esx03: flap')
+        # Simulated alone, failback off fixes it as well (V6: failback off or PortFast: fine).
+        $esx03 | Get-VNPortGroup -Name 'Service Console' | Set-VNTeamingPolicy -FailbackEnabled $false
+        @(Test-VNHaIsolation -Cluster $cluster -Scenario $flap | Where-Object Verdict -ne NotIsolated).Count | Should -Be 0
+    }
+
+    It '-Apply makes the change, and the simulation then shows no isolation' {
+        $cluster = New-HaClusterLab
+        $changes = Optimize-VNHaIsolation -Cluster $cluster -Apply -Confirm:$false
+        $changes.Applied | Should -Be @($true)
+        $esx03 = $cluster.Hosts | Where-Object Name -eq esx03
+        ($esx03 | Get-VNUplink).SwitchPort.PortFast | Should -Be @('Trunk', 'Trunk')
+        @(Test-VNHaIsolation -Cluster $cluster | Where-Object Verdict -ne NotIsolated).Count | Should -Be 0
+        @(Optimize-VNHaIsolation -Cluster $cluster).Count | Should -Be 0
+    }
+
+    It '-WhatIf applies nothing' {
+        $cluster = New-HaClusterLab
+        $changes = Optimize-VNHaIsolation -Cluster $cluster -Apply -WhatIf
+        $changes.Applied | Should -Be @($false)
+        @(Test-VNHaIsolation -Cluster $cluster | Where-Object Verdict -ne NotIsolated).Count | Should -Be 1
+    }
+
+    It 'suggests a second management network where one uplink carries management, and fixes the flap' {
+        $core = New-VNPhysicalSwitch -Name core1
+        $core | Add-VNEndpoint -Name gateway -IPAddress 192.168.1.1 -Role Gateway | Out-Null
+        $hosts = foreach ($n in 1..2) {
+            $esx = New-VNHost -Name "esx0$n" -Version 3.5
+            $vs = $esx | Add-VNVirtualSwitch -Name vSwitch0
+            $vs | Add-VNUplink -Name vmnic0 -PhysicalSwitch $core -SwitchPort "Gi1/0/$n" | Out-Null
+            $vs | Add-VNPortGroup -Name 'Service Console' |
+                Add-VNVMKernelAdapter -Name vswif0 -IPAddress "192.168.1.1$n/24" -Gateway 192.168.1.1 | Out-Null
+            $esx
+        }
+        $cluster = New-VNCluster -Name single -Host $hosts
+        $changes = @(Optimize-VNHaIsolation -Cluster $cluster)
+        # V1: after a 2 s flap the access port without PortFast forwards again at 2 + 2 x 15 = 32 s. With F = 30 s the
+        # response comes at 29 s, too early; with F = 45 s it would come at 44 s, after heartbeats resume at 32 s. One
+        # cluster setting fixes both hosts' flaps, where PortFast would take a change per host.
+        $fix = @($changes | Where-Object CanApply)
+        $fix.Count | Should -Be 1
+        $fix[0].Kind | Should -Be 'FailureDetectionTime'
+        $fix[0].From | Should -Be '15000 ms'
+        $fix[0].To | Should -Be '45000 ms'
+        $fix[0].Fixes | Should -Be @('esx01: esx01/vSwitch0/vmnic0 flaps 2 s', 'esx02: esx02/vSwitch0/vmnic0 flaps 2 s')
+        # A link down for good, or the one switch down, isolates a host whatever the settings.
+        $left = $changes | Where-Object Kind -eq SecondManagementNetwork
+        $left.Target | Should -Be @('esx01', 'esx02')
+        $left[0].CanApply | Should -BeFalse
+        $left[0].Reason | Should -Match 'esx01: esx01/vSwitch0/vmnic0 down'
+        $left[0].Reason | Should -Match 'core1 down'
+        # -Apply changes the cluster object itself.
+        Optimize-VNHaIsolation -Cluster $cluster -Apply -Confirm:$false | Out-Null
+        $cluster.FailureDetectionTime.TotalMilliseconds | Should -Be 45000
+    }
+}
