@@ -50,6 +50,7 @@
         'Invoke-VNTrafficSimulation'
         'Compare-VNTeamingPolicy'
         'Find-VNBalancedAddress'
+        'Optimize-VNTeaming'
         'New-VNCluster'
         'New-VNFailureScenario'
         'Test-VNHaIsolation'

@@ -185,3 +185,101 @@ Describe 'Optimize-VNHaIsolation' {
         $cluster.FailureDetectionTime.TotalMilliseconds | Should -Be 45000
     }
 }
+
+Describe 'Optimize-VNTeaming' {
+    BeforeAll {
+        # esx01/vSwitch0 with four 1 Gb uplinks to core1 and, by default, all four active with port ID.
+        # Port ids in connection order: vmk0 0, vmk1 1, vmk2 2, vm01 3, vm02 4.
+        function New-FourUplinkHost {
+            $core = New-VNPhysicalSwitch -Name core1
+            $esx = New-VNHost -Name esx01 -Version 6.7
+            $vs = $esx | Add-VNVirtualSwitch -Name vSwitch0
+            $vs | Add-VNUplink -Name vmnic0, vmnic1, vmnic2, vmnic3 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi1/0/2, Gi1/0/3, Gi1/0/4 | Out-Null
+            $vs | Add-VNPortGroup -Name Management | Add-VNVMKernelAdapter -Name vmk0 -IPAddress 192.168.10.11/24 -Purpose Management | Out-Null
+            $vmotion = $vs | Add-VNPortGroup -Name vMotion | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 192.168.20.11/24 -Purpose VMotion
+            $nfs = $vs | Add-VNPortGroup -Name NFS | Add-VNVMKernelAdapter -Name vmk2 -IPAddress 10.0.0.10/24 -Purpose Storage
+            $vs | Add-VNPortGroup -Name 'VM Network' | Out-Null
+            $vms = foreach ($i in 1..2) { $esx | Add-VNVirtualMachine -Name "vm0$i" -PortGroup 'VM Network' -IPAddress "192.168.40.1$i" }
+            $flows = @(
+                New-VNFlow -Source $vmotion -Destination 192.168.20.12
+                New-VNFlow -Source $nfs -Destination 10.0.0.20, 10.0.0.21
+                New-VNFlow -Source $vms -Destination 192.168.40.1
+            )
+            [pscustomobject]@{ Switch = $vs; Flows = $flows }
+        }
+
+        function New-NfsSwitch {
+            param([switch] $StaticChannel)
+            $core = New-VNPhysicalSwitch -Name core1 -LoadBalance SrcDstIp
+            $vs = New-VNHost -Name esx01 -Version 5.5 | Add-VNVirtualSwitch -Name vSwitch1
+            $vs | Add-VNUplink -Name vmnic0, vmnic1 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi1/0/2 | Out-Null
+            if ($StaticChannel) { New-VNPortChannel -PhysicalSwitch $core -Name Po1 -Member Gi1/0/1, Gi1/0/2 -Mode On | Out-Null }
+            $vmk = $vs | Add-VNPortGroup -Name NFS | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.10/24 -Purpose Storage
+            [pscustomobject]@{ Switch = $vs; Flows = New-VNFlow -Source $vmk -Destination 10.0.0.20, 10.0.0.21 }
+        }
+    }
+
+    It 'gives management and vMotion opposite active/standby orders on a 4-uplink vSwitch' {
+        $lab = New-FourUplinkHost
+        $rows = Optimize-VNTeaming -VirtualSwitch $lab.Switch -Flow $lab.Flows
+        $rows.PortGroup.Name | Should -Be @('Management', 'vMotion', 'NFS', 'VM Network')
+        $mgmt = $rows[0]; $vmotion = $rows[1]
+        $mgmt.ActiveNic | Should -Be @('vmnic0')
+        $vmotion.ActiveNic | Should -Be @('vmnic1')
+        $mgmt.StandbyNic[0] | Should -Be 'vmnic1'
+        $vmotion.StandbyNic[0] | Should -Be 'vmnic0'
+        # No port group loses redundancy: every uplink stays active or standby.
+        foreach ($row in $rows) { ($row.ActiveNic + $row.StandbyNic | Sort-Object) | Should -Be @('vmnic0', 'vmnic1', 'vmnic2', 'vmnic3') }
+        # Before: port ids 1 (vMotion) -> vmnic1, 2 (NFS, both targets) -> vmnic2, 3 and 4 (VMs) -> vmnic3 and vmnic0:
+        # every uplink carries 1000 Mbps, 4000 in all, and so it stays.
+        ($rows | Measure-Object ThroughputMbpsBefore -Sum).Sum | Should -Be 4000
+        ($rows | Measure-Object ThroughputMbps -Sum).Sum | Should -Be 4000
+        $rows[2].Changed | Should -BeFalse
+        $rows[3].Changed | Should -BeFalse
+        $mgmt.Reason | Should -Match 'Management gets its own active uplink \(vmnic0\)'
+    }
+
+    It 'proposes IP hash only where the switch has its static channel, or may get one' {
+        # Port id: vmk1 on one uplink, 1000 Mbps. IP hash: 10 XOR 20 = 30 (even) vmnic0, 10 XOR 21 = 31 (odd) vmnic1: 2000 Mbps.
+        $plain = New-NfsSwitch
+        $row = Optimize-VNTeaming -VirtualSwitch $plain.Switch -Flow $plain.Flows
+        $row.LoadBalancingPolicy | Should -Not -Be 'LoadBalanceIP'
+        $row.ThroughputMbps | Should -Be 1000
+
+        $channel = New-NfsSwitch -StaticChannel
+        $row = Optimize-VNTeaming -VirtualSwitch $channel.Switch -Flow $channel.Flows
+        $row.LoadBalancingPolicy | Should -Be 'LoadBalanceIP'
+        # Port ID towards a static channel: the switch hashes return frames onto either member while the vSwitch
+        # keeps vmk1 on one uplink, a channel mismatch that delivers nothing.
+        $row.ThroughputMbpsBefore | Should -Be 0
+        $row.ThroughputMbps | Should -Be 2000
+        # Either uplink failing leaves the other: 1000 Mbps.
+        $row.WorstSingleFailureThroughputMbps | Should -Be 1000
+
+        $assumed = New-NfsSwitch
+        $row = Optimize-VNTeaming -VirtualSwitch $assumed.Switch -Flow $assumed.Flows -AssumeSwitchChange
+        $row.LoadBalancingPolicy | Should -Be 'LoadBalanceIP'
+        $row.ThroughputMbps | Should -Be 2000
+    }
+
+    It '-Apply sets the proposal and the simulation then delivers what it said; -WhatIf sets nothing' {
+        $lab = New-NfsSwitch -StaticChannel
+        Optimize-VNTeaming -VirtualSwitch $lab.Switch -Flow $lab.Flows -Apply -WhatIf | Out-Null
+        ($lab.Switch | Get-VNPortGroup -Name NFS | Get-VNTeamingPolicy).LoadBalancingPolicy | Should -Be 'LoadBalanceSrcId'
+        $row = Optimize-VNTeaming -VirtualSwitch $lab.Switch -Flow $lab.Flows -Apply -Confirm:$false
+        $row.Applied | Should -BeTrue
+        ($lab.Switch | Get-VNPortGroup -Name NFS | Get-VNTeamingPolicy).LoadBalancingPolicy | Should -Be 'LoadBalanceIP'
+        ($lab.Switch | Invoke-VNTrafficSimulation -Flow $lab.Flows).AggregateThroughputMbps | Should -Be 2000
+    }
+
+    It 'refuses a Hyper-V switch with UnsupportedOnSwitch and goes on with the next' {
+        $hv = New-VNHost -Name hv01 -Hypervisor HyperV -Version 2019 -IPAddress 192.168.1.133
+        $hvSwitch = $hv | Add-VNVirtualSwitch -Name External
+        $lab = New-FourUplinkHost
+        $rows = Optimize-VNTeaming -VirtualSwitch $hvSwitch, $lab.Switch -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -Be 'UnsupportedOnSwitch,VirtNet.Commands.OptimizeVNTeamingCommand'
+        @($rows).Count | Should -Be 4
+        # Without flows only the constraints decide.
+        $rows[0].ActiveNic | Should -Be @('vmnic0')
+    }
+}
