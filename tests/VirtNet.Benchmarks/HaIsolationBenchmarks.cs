@@ -8,7 +8,7 @@ using VirtNet.Net;
 namespace VirtNet.Benchmarks
 {
     /// <summary>
-    /// Issue 5's performance target: a 32-host cluster, each host with two management uplinks to two switches, run
+    /// The HA sweep's performance target: a 32-host cluster, each host with two management uplinks to two switches, run
     /// through the standard catalogue plus every pair of uplink failures (2 147 scenarios, 68 704 results), all in
     /// under one second. The simulator is built inside the benchmark, as Test-VNHaIsolation builds it.
     /// </summary>

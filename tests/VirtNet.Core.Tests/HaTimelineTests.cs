@@ -6,7 +6,7 @@ using static VirtNet.Tests.HaLab;
 
 namespace VirtNet.Tests
 {
-    /// <summary>The worked timelines V1-V15 of research/ha.md section 5 (domain.md section 3), to the second.</summary>
+    /// <summary>Worked HA timelines (KB 1003804, the vSphere HA Deepdive, the FDM timers), to the second.</summary>
     public class HaTimelineTests
     {
         [Fact]

@@ -102,7 +102,7 @@ namespace VirtNet.Tests
         [Fact]
         public void IP_hash_over_two_uplinks_would_send_the_two_targets_on_different_uplinks()
         {
-            // KB 2006129: (0x0a00000a XOR 0x0a000014) % 2 = 0 for 10.0.0.20, and 10.0.0.21 gives 1 (domain.md section 6).
+            // KB 2006129: (0x0a00000a XOR 0x0a000014) % 2 = 0 for 10.0.0.20, and 10.0.0.21 gives 1.
             var source = Host.GetVMKernelAdapter("vmk0").IPAddress.Value.Value;
             var uplinks = Stack.Endpoints.Where(e => e.Role == EndpointRole.Storage).Select(e => (source ^ e.IPAddress.Value) % 2);
             Assert.Equal(new uint[] { 0, 1 }, uplinks);
@@ -206,7 +206,7 @@ namespace VirtNet.Tests
         [Fact]
         public void Failback_stays_on_as_ESX_ships_it()
         {
-            // With failback on, a recovered vmnic0 takes the Service Console back at once (KB 1003804, domain.md V6).
+            // With failback on, a recovered vmnic0 takes the Service Console back at once (KB 1003804).
             Assert.All(_lab.Hosts, h => Assert.True(h.GetPortGroup("Service Console").TeamingPolicy.FailbackEnabled));
         }
 

@@ -56,7 +56,7 @@ BeforeAll {
     function S([double] $Seconds) { [timespan]::FromSeconds($Seconds) }
 }
 
-Describe 'Test-VNHaIsolation: the worked timelines of domain.md section 3' {
+Describe 'Test-VNHaIsolation: worked timelines' {
     It 'V1: legacy HA, F = 15 s, no PortFast: a 1 s bounce forwards at 31 s and the host is isolated at 14 s' {
         $lab = New-HaLab
         $cluster = New-VNCluster -Name c -Host $lab.Hosts

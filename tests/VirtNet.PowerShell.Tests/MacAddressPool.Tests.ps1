@@ -10,7 +10,7 @@ BeforeAll {
 }
 
 Describe 'Get-VNMacAddressPool' {
-    It 'derives <Minimum> to <Maximum> from <IPAddress> (domain.md section 6)' -ForEach @(
+    It 'derives <Minimum> to <Maximum> from <IPAddress> (KB 2804678)' -ForEach @(
         @{ IPAddress = '192.168.1.133'; Minimum = '00-15-5D-01-85-00'; Maximum = '00-15-5D-01-85-FF' }
         @{ IPAddress = '192.168.20.1'; Minimum = '00-15-5D-14-01-00'; Maximum = '00-15-5D-14-01-FF' }
     ) {

@@ -39,10 +39,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 41
+        $rules.Count | Should -Be 46
         $rules[0].RuleId | Should -Be 'VNT001'
-        $rules[-1].RuleId | Should -Be 'VNA003'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 41
+        $rules[-1].RuleId | Should -Be 'VNF005'
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 46
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 
@@ -50,6 +50,7 @@ Describe 'Get-VNRule' {
         @{ RuleId = 'VNT001'; Severity = 'Error'; Area = 'Teaming'; Source = 'VMware KB 1004048*' }
         @{ RuleId = 'VNS001'; Severity = 'Warning'; Area = 'SpanningTree'; Source = 'VMware KB 1003804*' }
         @{ RuleId = 'VNT010'; Severity = 'Information'; Area = 'Teaming'; Source = 'Scott Lowe, Understanding NIC Utilization*' }
+        @{ RuleId = 'VNF001'; Severity = 'Error'; Area = 'Simulation'; Source = 'vSphere Networking guide*' }
     ) {
         $rule = Get-VNRule -RuleId $RuleId
         $rule.Severity | Should -Be $Severity
@@ -80,7 +81,7 @@ Describe 'Get-VNRule' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'RuleNotFound,VirtNet.Commands.GetVNRuleCommand'
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNA003."
+        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNF005."
     }
 
     It 'shows RuleId, Severity, Area and Title in its default table' {

@@ -1,4 +1,4 @@
-# The seed scenarios of domain.md section 7 and the traffic cmdlets' contract, through the cmdlets.
+# The seed scenarios (Scott Lowe's NIC utilization articles) and the traffic cmdlets' contract, through the cmdlets.
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
@@ -15,7 +15,7 @@ BeforeAll {
     }
 }
 
-Describe 'Seed scenarios (domain.md section 7)' {
+Describe 'Seed scenarios' {
     It 'port id keeps one VMkernel port to two iSCSI targets on one uplink' {
         $lab = New-StorageLab
         $flows = New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20, 10.0.0.21 -DestinationPort 3260

@@ -9,7 +9,7 @@ namespace VirtNet.HA
 {
     /// <summary>
     /// The das.* advanced options VirtNet simulates, parsed and checked (names from the HA Deepdive's
-    /// advanced_settings.md, KB 1004700 and yellow-bricks' das.allowNetwork post; see research/ha.md).
+    /// advanced_settings.md, KB 1004700 and yellow-bricks' das.allowNetwork post).
     /// Names compare case-insensitively, as vCenter's do.
     /// </summary>
     internal sealed class DasSettings
@@ -57,7 +57,7 @@ namespace VirtNet.HA
                     {
                         canonical = IsolationAddressPrefix + index.ToString(CultureInfo.InvariantCulture);
                         var address = Address(canonical, pair.Value);
-                        // The HA Deepdive documents 0-9; vsphere-land lists 1-10. Accept 10 with a warning (research/ha.md section 0).
+                        // The HA Deepdive documents 0-9; vsphere-land lists 1-10. Accept 10 with a warning.
                         if (index > 10)
                         {
                             Unknown(canonical, warnings);

@@ -4,7 +4,7 @@ namespace VirtNet.HA
     public enum HaAgent { Aam, Fdm }
 
     /// <summary>
-    /// The HA generations whose defaults and timelines differ (domain.md section 3; research/ha.md).
+    /// The HA generations whose defaults and timelines differ (vSphere HA Deepdive).
     /// </summary>
     public enum HaProfile
     {

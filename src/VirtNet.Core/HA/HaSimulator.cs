@@ -7,7 +7,7 @@ namespace VirtNet.HA
     /// <summary>
     /// Event-driven simulation of VMware HA isolation for one cluster. The cluster's network is compiled once;
     /// each scenario is then played (<see cref="NetworkRun"/>) and every host's HA agent follows the timeline of
-    /// its generation (domain.md section 3):
+    /// its generation (vSphere HA Deepdive):
     /// <list type="bullet">
     /// <item>AAM (3.x, 4.x): with no heartbeat from any other host, suspicion at F - 3 s, isolation-address ping at
     /// F - 2 s, isolation response at F - 1 s; the primaries declare it failed and restart its VMs at F (KB322784,

@@ -233,7 +233,7 @@ namespace VirtNet.HA
 
         /// <summary>
         /// The VLAN a port group's frames travel in once on the switch: untagged frames land in the access or native
-        /// VLAN; tagged ones need a trunk allowing the VLAN (domain.md section 2). -1: the port drops them.
+        /// VLAN; tagged ones need a trunk allowing the VLAN (IEEE 802.1Q). -1: the port drops them.
         /// An uplink cabled to no modelled switch reaches an unmodelled LAN that carries every VLAN.
         /// </summary>
         internal static int FabricVlan(int portGroupVlan, VNSwitchPort port)

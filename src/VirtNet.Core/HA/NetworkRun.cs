@@ -49,6 +49,11 @@ namespace VirtNet.HA
         readonly long[] _upSince;
         readonly TeamRun[] _runs;
         readonly UplinkState[] _state;
+        // Per team, the states of its uplinks (active then standby) when the engine last chose, flat from
+        // _seenStart[team]: a team whose uplinks look the same keeps its choice, without asking again.
+        readonly UplinkState[] _seen;
+        readonly int[] _seenStart;
+        readonly bool[] _chosen;
         readonly int[] _selected, _av, _reasonSlot;
         readonly Detach[] _reason;
         readonly long[] _reasonTime;
@@ -82,7 +87,14 @@ namespace VirtNet.HA
             _upSince = new long[links];
             _state = new UplinkState[links];
             _runs = new TeamRun[topology.Teams.Length];
-            for (int t = 0; t < _runs.Length; t++) _runs[t] = new TeamRun(topology.Teams[t], topology.Teams[t].Option);
+            _seenStart = new int[_runs.Length + 1];
+            _chosen = new bool[_runs.Length];
+            for (int t = 0; t < _runs.Length; t++)
+            {
+                _runs[t] = new TeamRun(topology.Teams[t], topology.Teams[t].Option);
+                _seenStart[t + 1] = _seenStart[t] + topology.Teams[t].BeaconUplinkCount;
+            }
+            _seen = new UplinkState[_seenStart[_runs.Length]];
             _switchDown = new int[switches];
             _memberDown = new int[switches * 10];
             _endpointDown = new int[endpoints];
@@ -163,6 +175,7 @@ namespace VirtNet.HA
             }
             for (int l = 0; l < _linkUp.Length; l++)
                 if (_linkUp[l] && _t.LinkStp[l] >= 0) _stpUp[_t.LinkStp[l]] = true;
+            // A team's choice depends on its uplinks' states only, so one made in an earlier scenario stands while they are the same.
             ChooseUplinks(long.MinValue);
             for (int i = 0; i < _interfaces; i++) _selected[i] = Select(i);
             Evaluate(long.MinValue);
@@ -259,7 +272,7 @@ namespace VirtNet.HA
 
         /// <summary>
         /// 802.1D: a port whose link comes up listens and learns for 2 x forward delay before it forwards; PortFast
-        /// (portfast trunk on a trunk) and Rapid PVST+ edge ports forward at once (domain.md section 2).
+        /// (portfast trunk on a trunk) and Rapid PVST+ edge ports forward at once (IEEE 802.1D; Cisco, spanning-tree portfast).
         /// </summary>
         void UpdateSpanningTree(long t)
         {
@@ -304,14 +317,20 @@ namespace VirtNet.HA
             {
                 var team = _runs[r].Team;
                 bool beacon = team.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
-                int k = 0;
-                foreach (int l in team.TeamUplinks)
+                bool changed = !_chosen[r];
+                int active = team.Active.Length;
+                for (int k = 0; k < active + team.Standby.Length; k++)
                 {
+                    int l = k < active ? team.Active[k] : team.Standby[k - active];
                     bool pathUp = !beacon || (_t.TeamVlan[r][k] >= 0 && Forwarding(l, t));
-                    k++;
-                    _state[l] = Failover.StateAt(_linkUp[l], pathUp, _upSince[l], t, _t.LinkUpDelayMs[l]);
+                    var state = Failover.StateAt(_linkUp[l], pathUp, _upSince[l], t, _t.LinkUpDelayMs[l]);
+                    _state[l] = state;
+                    changed |= _seen[_seenStart[r] + k] != state;
+                    _seen[_seenStart[r] + k] = state;
                 }
+                if (!changed) continue;
                 _runs[r].Choose(_state);
+                _chosen[r] = true;
             }
         }
 

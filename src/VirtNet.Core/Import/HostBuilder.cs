@@ -71,7 +71,7 @@ namespace VirtNet.Import
         {
             var type = vs.Type ?? VirtualSwitchType.Standard;
             int? numPorts = vs.ConfiguredPorts;
-            // ESX 3.x to 4.0 show the configured count with its 8 reserved ports (64 for 56 usable; domain.md section 1).
+            // ESX 3.x to 4.0 show the configured count with its 8 reserved ports (64 for 56 usable; Mastering VMware VI3).
             if (numPorts.HasValue && !_host.VersionInfo.IsAtLeast(4, 1) && VNVirtualSwitch.LegacyUsablePortCounts.Contains(numPorts.Value - 8))
                 numPorts -= 8;
             int? mtu = vs.Mtu;

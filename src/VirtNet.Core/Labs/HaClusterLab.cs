@@ -23,7 +23,7 @@ namespace VirtNet.Labs
     /// Service Console fails over to vmnic1 and, failback being on by default, returns to vmnic0 as soon as the link
     /// is up. esx03's port then listens and learns for 2 x 15 s, longer than the 14 s after which legacy HA with
     /// das.failuredetectiontime 15000 applies the isolation response, so esx03 is declared isolated; esx01 and
-    /// esx02 fail back onto forwarding ports and are not (domain.md section 3, V1, V2 and V6; KB 1003804).</item>
+    /// esx02 fail back onto forwarding ports and are not (KB 1003804).</item>
     /// </list>
     /// No host has a second Service Console: that is the article's further fix, left for what-if runs.
     /// Names, VLANs and addresses are the lab's own choices; the article gives none.

@@ -18,7 +18,7 @@ namespace VirtNet.Labs
     /// July 2008 article builds on: each port group is a tagged VLAN.</item>
     /// <item>The storage addresses are those of VMware KB 2006129 (VMkernel 10.0.0.10, NFS1 10.0.0.20, NFS2
     /// 10.0.0.21 after the KB's fix from .22): under IP hash over two uplinks they land on different uplinks
-    /// (domain.md section 6), under port ID both share the VMkernel port's one uplink.</item>
+    /// (KB 2006129), under port ID both share the VMkernel port's one uplink.</item>
     /// </list>
     /// The article names no NICs, VLANs or hosts; esx01, vmnic0/vmnic1, VLANs 10/20/30 and the VM addresses are
     /// the lab's own choices.

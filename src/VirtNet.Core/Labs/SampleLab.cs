@@ -35,7 +35,7 @@ namespace VirtNet.Labs
 
         /// <summary>
         /// Cables an uplink to an 802.1Q trunk port that allows the given VLANs: the vSwitch tags each port group's
-        /// VLAN (virtual switch tagging), so the port must allow every one of them (domain.md section 2).
+        /// VLAN (virtual switch tagging), so the port must allow every one of them (vSphere Networking guide, VLAN tagging).
         /// </summary>
         internal static void CableToTrunk(VNUplink uplink, VNPhysicalSwitch physicalSwitch, string port, PortFastMode portFast, params int[] vlans)
         {

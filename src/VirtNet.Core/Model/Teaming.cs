@@ -104,7 +104,7 @@ namespace VirtNet
             if (portGroup == null && change.Inherit)
                 throw new VirtNetException(ErrorIds.InheritOnVirtualSwitch, VirtNetErrorKind.InvalidArgument,
                     $"-Inherit applies to port groups only; virtual switch '{vswitch.Path}' has nothing to inherit from.", vswitch);
-            // Route based on physical NIC load is a vDS feature from vSphere 4.1 (domain.md section 1).
+            // Route based on physical NIC load is a vDS feature from vSphere 4.1 (vSphere Networking guide).
             if (change.LoadBalancingPolicy == VirtNet.LoadBalancingPolicy.LoadBalanceLoadBased
                 && (vswitch.Type != VirtualSwitchType.Distributed || (vswitch.Host != null && !vswitch.Host.VersionInfo.IsAtLeast(4, 1))))
                 throw new VirtNetException(ErrorIds.UnsupportedOnSwitch, VirtNetErrorKind.InvalidArgument,

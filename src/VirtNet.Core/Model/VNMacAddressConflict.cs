@@ -32,7 +32,7 @@ namespace VirtNet
         public override string ToString() => Kind + ": " + MacAddress;
 
         /// <summary>
-        /// The collisions of domain.md section 4 among <paramref name="hosts"/>: pools shared because the IP addresses
+        /// The collisions KB 2804678 and John Howard's 2008 post describe, among <paramref name="hosts"/>: pools shared because the IP addresses
         /// share their last two octets or because the hosts were cloned, pools that overlap, addresses on more than
         /// one adapter, and migrated VMs still holding an address of another host's pool, which that host hands out
         /// again once its allocation wraps round (John Howard, "Hyper-V MAC address allocation and apparent network
@@ -89,27 +89,34 @@ namespace VirtNet
         static void FindAddressConflicts(List<VNHost> hosts, List<VNMacAddressConflict> conflicts)
         {
             var adapters = hosts.SelectMany(h => h.VirtualMachines).SelectMany(v => v.NetworkAdapters).Where(a => a.MacAddress.HasValue).ToList();
-            var byAddress = adapters.GroupBy(a => a.MacAddress.Value).OrderBy(g => g.Key).ToList();
+            // By address, and within one address in host order: one sort of the adapters instead of a group per address.
+            var order = new (ulong Mac, int Index)[adapters.Count];
+            for (int k = 0; k < order.Length; k++) order[k] = (adapters[k].MacAddress.Value.Value, k);
+            System.Array.Sort(order);
             var duplicates = new List<VNMacAddressConflict>();
             var foreign = new List<VNMacAddressConflict>();
-            foreach (var group in byAddress)
+            for (int start = 0, end; start < order.Length; start = end)
             {
-                var holders = group.ToList();
-                var mac = group.Key.ToHyphenString();
-                if (holders.Count > 1)
+                for (end = start + 1; end < order.Length && order[end].Mac == order[start].Mac; end++) { }
+                var address = adapters[order[start].Index].MacAddress.Value;
+                if (end - start > 1)
                 {
+                    var holders = new List<VNVMNetworkAdapter>(end - start);
+                    for (int k = start; k < end; k++) holders.Add(adapters[order[k].Index]);
+                    var mac = address.ToHyphenString();
                     duplicates.Add(new VNMacAddressConflict(MacAddressConflictKind.DuplicateMacAddress, mac, holders.Select(a => a.VirtualMachine.Host), holders,
                         $"{mac} is on {string.Join(" and ", holders.Select(a => a.Path))}: frames for one reach the other, and the switches see the address flap between ports.",
                         RecommendForDuplicate(holders)));
                     continue;
                 }
-                var adapter = holders[0];
+                var adapter = adapters[order[start].Index];
                 var home = adapter.VirtualMachine.Host;
-                if (!adapter.DynamicMacAddressEnabled || home.MacAddressPool == null || home.MacAddressPool.Contains(group.Key)) continue;
-                var owner = hosts.FirstOrDefault(h => h != home && h.MacAddressPool != null && h.MacAddressPool.Contains(group.Key));
+                if (!adapter.DynamicMacAddressEnabled || home.MacAddressPool == null || home.MacAddressPool.Contains(address)) continue;
+                var owner = hosts.FirstOrDefault(h => h != home && h.MacAddressPool != null && h.MacAddressPool.Contains(address));
                 if (owner == null) continue;
-                foreign.Add(new VNMacAddressConflict(MacAddressConflictKind.ForeignDynamicMacAddress, mac, new[] { home, owner }, holders,
-                    $"{adapter.Path} holds the dynamic address {mac} from the pool of {owner.Name} ({owner.MacAddressPool}), having moved from there; " +
+                var foreignMac = address.ToHyphenString();
+                foreign.Add(new VNMacAddressConflict(MacAddressConflictKind.ForeignDynamicMacAddress, foreignMac, new[] { home, owner }, new[] { adapter },
+                    $"{adapter.Path} holds the dynamic address {foreignMac} from the pool of {owner.Name} ({owner.MacAddressPool}), having moved from there; " +
                     $"{owner.Name} considers it free and hands it out again once its allocation wraps round.",
                     $"Restart {adapter.VirtualMachine.Name} on {home.Name} (Restart-VNVirtualMachine): at power-on Hyper-V replaces a dynamic address outside " +
                     $"the host's range with one from {home.Name}'s pool."));

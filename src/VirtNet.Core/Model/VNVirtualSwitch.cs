@@ -84,7 +84,7 @@ namespace VirtNet
 
         LoadBalancingAlgorithm? _embeddedTeamingAlgorithm;
 
-        /// <summary>New-VMSwitch rules for Hyper-V switches and the kernel's defaults for bonds (domain.md sections 4 and 5).</summary>
+        /// <summary>New-VMSwitch rules for Hyper-V switches and the kernel's defaults for bonds (New-VMSwitch documentation; the kernel's bonding.rst).</summary>
         void ApplyPlatformSettings(VirtualSwitchSettings settings)
         {
             bool hyperV = Type == VirtualSwitchType.HyperV, bond = Type == VirtualSwitchType.LinuxBond;
@@ -137,7 +137,7 @@ namespace VirtNet
         static bool ComputeElastic(VNHost host, VirtualSwitchType type) =>
             type != VirtualSwitchType.Standard || host.VersionInfo.IsAtLeast(5, 5);
 
-        /// <summary>Port count rules of domain.md section 1 (Mastering VI3; PowerCLI New-VirtualSwitch).</summary>
+        /// <summary>Port count rules (Mastering VMware VI3; PowerCLI New-VirtualSwitch).</summary>
         static int CheckNumPorts(VNHost host, VirtualSwitchType type, int? numPorts)
         {
             bool legacy = type == VirtualSwitchType.Standard && !host.VersionInfo.IsAtLeast(4, 1);

@@ -42,6 +42,10 @@ namespace VirtNet.Rules
         public IReadOnlyList<VNVirtualSwitch> PlatformSwitches { get; set; } = new VNVirtualSwitch[0];
         /// <summary>The hosts given as such, in input order; MAC address pools and addresses are compared among them.</summary>
         public IReadOnlyList<VNHost> Hosts { get; set; } = new VNHost[0];
+
+        /// <summary>The MAC address conflicts among <see cref="Hosts"/>, found once for the three rules that report them.</summary>
+        public IReadOnlyList<VNMacAddressConflict> MacAddressConflicts => _macAddressConflicts ?? (_macAddressConflicts = VNMacAddressConflict.Find(Hosts));
+        IReadOnlyList<VNMacAddressConflict> _macAddressConflicts;
         /// <summary>Ports of the physical switches given, and the ports the given vSwitches' uplinks are cabled to.</summary>
         public IReadOnlyList<VNSwitchPort> SwitchPorts { get; }
         /// <summary>HA clusters, in input order; their hosts' vSwitches are among <see cref="VirtualSwitches"/>.</summary>

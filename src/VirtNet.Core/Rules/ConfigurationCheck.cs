@@ -29,6 +29,7 @@ namespace VirtNet
         readonly HashSet<VNSwitchPort> _seenPorts = new HashSet<VNSwitchPort>();
         readonly List<VNVirtualSwitch> _platformSwitches = new List<VNVirtualSwitch>();
         readonly List<VNHost> _hosts = new List<VNHost>();
+        readonly HashSet<VNHost> _seenHosts = new HashSet<VNHost>();
         readonly List<VNCluster> _clusters = new List<VNCluster>();
 
         /// <summary>Adds a VNHost, VNVirtualSwitch, VNPhysicalSwitch or VNCluster; anything else is UnsupportedCheckInput.</summary>
@@ -37,7 +38,7 @@ namespace VirtNet
             switch (input)
             {
                 case VNHost host:
-                    if (!_hosts.Contains(host)) _hosts.Add(host);
+                    if (_seenHosts.Add(host)) _hosts.Add(host);
                     foreach (var vswitch in host.VirtualSwitches) AddVirtualSwitch(vswitch);
                     break;
                 case VNVirtualSwitch vswitch:

@@ -54,6 +54,11 @@ namespace VirtNet
             new OverlappingMacAddressPools(),
             new DuplicateMacAddress(),
             new ForeignDynamicMacAddress(),
+            new NoUsableUplink(),
+            new UndetectedUpstreamFailure(),
+            new UplinkNotCabled(),
+            new LoadBasedMoves(),
+            new SourceMacHashWithoutMac(),
         };
 
         /// <summary>The catalogue, by area (in <see cref="RuleArea"/> order), then by id.</summary>

@@ -19,7 +19,8 @@ namespace VirtNet.Rules
 
         public abstract IEnumerable<VNFinding> Evaluate(CheckScope scope);
 
-        protected VNFinding Finding(string target, string message) =>
-            new VNFinding(Rule.RuleId, Rule.Severity, target, message, Rule.Recommendation);
+        /// <summary>A finding of this rule; <paramref name="recommendation"/> when it can name what to change, else the rule's own.</summary>
+        internal VNFinding Finding(string target, string message, string recommendation = null) =>
+            new VNFinding(Rule.RuleId, Rule.Severity, target, message, recommendation ?? Rule.Recommendation);
     }
 }

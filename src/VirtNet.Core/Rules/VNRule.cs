@@ -27,6 +27,8 @@ namespace VirtNet
         LinuxBond,
         /// <summary>VNA: MAC addresses: Hyper-V pools and addresses in use.</summary>
         MacAddress,
+        /// <summary>VNF: what only a traffic simulation sees (lost flows, failures detection misses); Invoke-VNTrafficSimulation raises them.</summary>
+        Simulation,
     }
 
     /// <summary>
@@ -80,6 +82,7 @@ namespace VirtNet
                 case RuleArea.HyperV: return "VNW";
                 case RuleArea.LinuxBond: return "VNL";
                 case RuleArea.MacAddress: return "VNA";
+                case RuleArea.Simulation: return "VNF";
                 default: throw new ArgumentOutOfRangeException(nameof(area), area, "No id prefix for this area.");
             }
         }

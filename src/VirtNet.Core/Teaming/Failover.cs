@@ -1,10 +1,8 @@
-using System.Collections.Generic;
-
 namespace VirtNet.Teaming
 {
     /// <summary>
     /// Which uplinks of a team carry traffic, given what has failed (vSphere networking guide, "Teaming and Failover
-    /// Policy"; domain.md section 1):
+    /// Policy"):
     /// active uplinks that failure detection sees as up, in failover order; when none is left, the standby uplinks
     /// that are up, in order. Unused uplinks never carry traffic. Link status sees only a link that is down; beacon
     /// probing also sees a path that is down behind a live link, but needs three or more uplinks to tell which one
@@ -39,10 +37,13 @@ namespace VirtNet.Teaming
             bool Down(int u) => state[u] == UplinkState.Failed || state[u] == UplinkState.UpDelay || (beaconTellsWhich && state[u] == UplinkState.UpstreamFailed);
             bool Idle(int u) => state[u] == UplinkState.Recovered && !team.FailbackEnabled;
 
-            var usable = new List<int>();
-            foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable.Add(u);
-            if (usable.Count == 0) foreach (var u in team.Standby) if (!Down(u)) usable.Add(u);
-            if (usable.Count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable.Add(u);
+            // Into the run's buffer: a choice the same as the last one keeps its array, so a run asked again and
+            // again over a timeline allocates only when the choice changes.
+            var usable = run.Buffer;
+            int count = 0;
+            foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable[count++] = u;
+            if (count == 0) foreach (var u in team.Standby) if (!Down(u)) usable[count++] = u;
+            if (count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable[count++] = u;
 
             bool shotgun = false;
             int delivers = -1;
@@ -59,7 +60,7 @@ namespace VirtNet.Teaming
                 shotgun = live == 2 && upstream > 0;
                 if (!shotgun) delivers = -1;
             }
-            run.SetUsable(usable.ToArray(), shotgun, delivers);
+            run.SetUsable(count, shotgun, delivers);
         }
     }
 }

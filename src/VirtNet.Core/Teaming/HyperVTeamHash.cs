@@ -4,7 +4,7 @@ namespace VirtNet.Teaming
     /// The model's variant of the Windows NIC Teaming (LBFO) and Switch Embedded Teaming distribution. Microsoft
     /// documents what each algorithm hashes (nic-teaming-settings.md, New-NetLbfoTeam) but not the hash function or
     /// how a hash maps to a member, so the model uses the plainest function over the documented inputs, as it does
-    /// for VMware's unpublished hashes (domain.md sections 1 and 4). The member is active[key mod n] over the active
+    /// for VMware's unpublished hashes. The member is active[key mod n] over the active
     /// members that are up, in team order:
     /// <list type="bullet">
     /// <item>MacAddresses: key = source MAC XOR destination MAC, all 48 bits.</item>

@@ -111,6 +111,7 @@ namespace VirtNet.Teaming
             Option = option;
             Algorithm = option.Algorithm;
             PortUplink = new int[team.PortIds.Length];
+            Modulus = new FastModulus(1);
         }
 
         public Team Team { get; }
@@ -138,10 +139,22 @@ namespace VirtNet.Teaming
             Algorithm.AssignPorts(Team, this);
         }
 
-        public void SetUsable(int[] usable, bool shotgun, int shotgunDelivers)
+        /// <summary>Room for the usable uplinks as <see cref="Failover"/> lists them: at most every active and standby uplink.</summary>
+        internal int[] Buffer => _buffer ?? (_buffer = new int[Team.BeaconUplinkCount]);
+        int[] _buffer;
+
+        /// <summary>Takes the first <paramref name="count"/> uplinks of <see cref="Buffer"/> as the usable ones.</summary>
+        public void SetUsable(int count, bool shotgun, int shotgunDelivers)
         {
-            Usable = usable;
-            Modulus = new FastModulus(usable.Length == 0 ? 1 : usable.Length);
+            bool same = Usable.Length == count;
+            for (int k = 0; k < count && same; k++) same = Usable[k] == _buffer[k];
+            if (!same)
+            {
+                var usable = new int[count];
+                System.Array.Copy(_buffer, usable, count);
+                Usable = usable;
+                Modulus = new FastModulus(count == 0 ? 1 : count);
+            }
             Shotgun = shotgun;
             ShotgunDelivers = shotgunDelivers;
         }

@@ -64,7 +64,7 @@ namespace VirtNet.Teaming
     /// <summary>
     /// "Route based on originating virtual port" (loadbalance_srcid), the default. VMware documents only that the
     /// choice uses the port id and the number of uplinks and is kept until the uplink set changes; the model's
-    /// choice (domain.md section 1): port k goes to active[k mod n]. When uplinks fail, only the ports whose uplink
+    /// choice: port k goes to active[k mod n]. When uplinks fail, only the ports whose uplink
     /// is gone move, spread round-robin over the remaining uplinks in port order; the others stay where they are.
     /// </summary>
     internal class SourcePortId : TeamingAlgorithm
@@ -84,7 +84,7 @@ namespace VirtNet.Teaming
 
     /// <summary>
     /// "Route based on source MAC hash" (loadbalance_srcmac). VMware documents only "the MAC address and the number
-    /// of uplinks"; the model's choice (domain.md section 1) is the whole 48-bit MAC mod n, which equals the last
+    /// of uplinks"; the model's choice is the whole 48-bit MAC mod n, which equals the last
     /// byte mod n for 2, 4 and 8 uplinks. A hash over the uplinks that are left: a failure can move other ports too.
     /// </summary>
     internal sealed class SourceMacHash : TeamingAlgorithm

@@ -5,7 +5,7 @@ namespace VirtNet.Traffic
     /// <summary>
     /// Max-min fair sharing of one direction of a set of links, where each flow crosses exactly one link: no flow
     /// gets more than it asks for, and no flow can get more without taking from a flow that has less
-    /// (domain.md section 1: links are full duplex, so each direction is shared on its own). On each link that
+    /// (links are full duplex, so each direction is shared on its own). On each link that
     /// makes a water level L with sum(min(demand, L)) = capacity; a flow gets min(demand, L). L is found by a
     /// quickselect over the demands (expected linear time) instead of sorting them; links whose flows all ask
     /// the same (the usual case for flows made in bulk) get L in closed form without a second pass.

@@ -4,7 +4,7 @@ using VirtNet.Teaming;
 namespace VirtNet.Traffic
 {
     /// <summary>
-    /// What the physical switches make of one team's uplinks (domain.md section 2). Each uplink's switch port is
+    /// What the physical switches make of one team's uplinks (Cisco, Understanding EtherChannel Load Balancing; VMware KB 1004048). Each uplink's switch port is
     /// either on its own, where the switch learns MAC addresses and sends a MAC's frames to the port it last
     /// learned it on, or a member of a port channel that has formed, where the switch hashes every frame onto one
     /// member (<see cref="EtherChannelHash"/>). A channel is one logical port to MAC learning.
@@ -34,25 +34,41 @@ namespace VirtNet.Traffic
             public int Mismatched;
         }
 
-        /// <summary>Per uplink: the channel it belongs to (index into <see cref="Channels"/>), or -1.</summary>
-        public readonly int[] ChannelOf;
-        /// <summary>Per uplink: false when it is not cabled, so the switch side is unknown.</summary>
-        public readonly bool[] Cabled;
-        /// <summary>Per uplink: an LACP or PAgP channel its port is in that never forms with this vSwitch.</summary>
-        public readonly VNPortChannel[] NotFormed;
-        /// <summary>Per uplink: it carries this team's traffic now, so frames for the team may arrive on it.</summary>
-        public readonly bool[] Serves;
+        // Per uplink of the team, from the team's lowest uplink index on: the team's uplinks are those of one
+        // switch, which the model numbers consecutively, so the arrays grow with the team, not with the model.
+        readonly int _first;
+        readonly int[] _channelOf;
+        readonly bool[] _cabled, _serves;
+        readonly VNPortChannel[] _notFormed;
         public readonly List<Channel> Channels = new List<Channel>();
+
+        /// <summary>The channel the uplink belongs to (index into <see cref="Channels"/>), or -1.</summary>
+        public int ChannelOf(int uplink) => Local(uplink) is int k ? _channelOf[k] : -1;
+        /// <summary>False when the uplink is not cabled (or not the team's), so the switch side is unknown.</summary>
+        public bool Cabled(int uplink) => Local(uplink) is int k && _cabled[k];
+        /// <summary>The uplink carries this team's traffic now, so frames for the team may arrive on it.</summary>
+        public bool Serves(int uplink) => Local(uplink) is int k && _serves[k];
+        /// <summary>An LACP or PAgP channel the uplink's port is in that never forms with this vSwitch; else null.</summary>
+        public VNPortChannel NotFormed(int uplink) => Local(uplink) is int k ? _notFormed[k] : null;
+
+        int? Local(int uplink)
+        {
+            int k = uplink - _first;
+            return k >= 0 && k < _channelOf.Length ? k : (int?)null;
+        }
 
         public PhysicalSwitchSide(TrafficModel model, TeamRun run, UplinkState[] state, bool assumeMatching)
         {
-            int n = model.Uplinks.Length;
-            ChannelOf = new int[n];
-            Cabled = new bool[n];
-            NotFormed = new VNPortChannel[n];
-            Serves = new bool[n];
-            for (int u = 0; u < n; u++) ChannelOf[u] = -1;
-            foreach (var u in run.Usable) Serves[u] = true;
+            int first = int.MaxValue, last = -1;
+            foreach (var u in AllOf(run.Team)) { first = System.Math.Min(first, u); last = System.Math.Max(last, u); }
+            _first = last < 0 ? 0 : first;
+            int n = last < 0 ? 0 : last - first + 1;
+            _channelOf = new int[n];
+            _cabled = new bool[n];
+            _notFormed = new VNPortChannel[n];
+            _serves = new bool[n];
+            for (int k = 0; k < n; k++) _channelOf[k] = -1;
+            foreach (var u in run.Usable) _serves[u - _first] = true;
             var team = run.Team;
             var byReal = new Dictionary<VNPortChannel, int>();
             var bySwitch = new Dictionary<VNPhysicalSwitch, int>();
@@ -60,7 +76,7 @@ namespace VirtNet.Traffic
             {
                 var port = model.SwitchPort[u];
                 if (port == null) continue;
-                Cabled[u] = true;
+                _cabled[u - _first] = true;
                 if (assumeMatching)
                 {
                     if (run.Option.RequiredPortChannel == RequiredPortChannel.None || System.Array.IndexOf(team.Active, u) < 0) continue;
@@ -74,12 +90,12 @@ namespace VirtNet.Traffic
                         Channels.Add(new Channel(null, port.PhysicalSwitch, EtherChannelLoadBalance.SrcDstIp, members.ToArray()));
                         bySwitch.Add(port.PhysicalSwitch, c);
                     }
-                    ChannelOf[u] = c;
+                    _channelOf[u - _first] = c;
                     continue;
                 }
                 var real = port.PortChannel;
                 if (real == null) continue;
-                if (!Forms(real, run)) { NotFormed[u] = real; continue; }
+                if (!Forms(real, run)) { _notFormed[u - _first] = real; continue; }
                 if (!byReal.TryGetValue(real, out int index))
                 {
                     var members = new List<int>();
@@ -94,7 +110,7 @@ namespace VirtNet.Traffic
                     Channels.Add(new Channel(real, real.PhysicalSwitch, real.PhysicalSwitch.LoadBalance, members.ToArray()));
                     byReal.Add(real, index);
                 }
-                ChannelOf[u] = index;
+                _channelOf[u - _first] = index;
             }
             FindSingleLogicalPort(run);
         }
@@ -119,7 +135,7 @@ namespace VirtNet.Traffic
             SingleLogicalPort = true;
             if (!allCabled || first < 0 || first >= Channels.Count) return;
             foreach (var member in Channels[first].Members)
-                if (member < 0 || !Serves[member]) return;
+                if (member < 0 || !Serves(member)) return;
             OneServingChannel = Channels[first];
         }
 
@@ -140,7 +156,7 @@ namespace VirtNet.Traffic
 
         /// <summary>The logical port MAC learning sees for an uplink: its channel or its own port; -1 when unknown.</summary>
         public int LogicalPort(int uplink) =>
-            !Cabled[uplink] ? -1 : ChannelOf[uplink] >= 0 ? ChannelOf[uplink] : Channels.Count + uplink;
+            !Cabled(uplink) ? -1 : ChannelOf(uplink) >= 0 ? ChannelOf(uplink) : Channels.Count + uplink;
 
         static IEnumerable<int> AllOf(Team team)
         {

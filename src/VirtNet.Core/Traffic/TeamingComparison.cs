@@ -73,7 +73,7 @@ namespace VirtNet
                 };
                 var errors = healthy.Findings.Where(f => f.Severity == Severity.Error).ToList();
                 row.Valid = errors.Count == 0;
-                row.Reason = errors.Select(f => TrafficRules.TitleOf(f.RuleId)).Distinct().ToArray();
+                row.Reason = errors.Select(f => RuleCatalogue.Match(f.RuleId)[0].Title).Distinct().ToArray();
 
                 double sum = 0, sumSquares = 0;
                 for (int u = 0; u < uplinks; u++)

@@ -70,8 +70,17 @@ namespace VirtNet.Traffic
         public double[] RxMbps { get; }
         /// <summary>Flows sending on each uplink.</summary>
         public int[] FlowCount { get; }
-        public VNFinding[] Findings;
         public LoadBasedTeaming.Outcome LoadBased;
+        /// <summary>Set by the findings step (<see cref="TrafficFindings"/>), not by the engine.</summary>
+        public VNFinding[] Findings;
+        /// <summary>Per team, what the physical switches make of its uplinks.</summary>
+        public PhysicalSwitchSide[] Physical;
+        /// <summary>Per team and <see cref="FlowStatus"/>, its flows in that status (team * status count + status).</summary>
+        public int[] StatusCount;
+        /// <summary>Per uplink, the flows lost to a failure behind it that detection does not see.</summary>
+        public int[] Blackholed;
+        /// <summary>Per uplink, the flows whose return traffic arrives on it.</summary>
+        public int[] InboundCount;
         /// <summary>Flows whose status is an error: they deliver nothing.</summary>
         public int LostFlowCount;
 
@@ -102,7 +111,7 @@ namespace VirtNet.Traffic
     /// </summary>
     internal static class TrafficEngine
     {
-        const int StatusCount = (int)FlowStatus.NoUplink + 1;
+        internal const int StatusCount = (int)FlowStatus.NoUplink + 1;
 
         /// <param name="whatIf">Evaluate every team of that platform as if it used this teaming; null: as configured.</param>
         public static TrafficRun Run(TrafficModel model, UplinkState[] state, TeamingOption whatIf, bool assumeMatching, MaxMinFairShare share)
@@ -141,9 +150,6 @@ namespace VirtNet.Traffic
                 var team = teams[t];
                 var option = team.Option;
                 var side = physical[t];
-                var channelOf = side.ChannelOf;
-                var serves = side.Serves;
-                var notFormed = side.NotFormed;
                 bool shotgun = team.Shotgun;
                 // Most teams receive where they send; only the others need a look per flow.
                 bool receivesWhereSent = option.InboundOnOwnPorts == InboundDistribution.SendingMember && !option.InboundOnPortMember;
@@ -177,20 +183,20 @@ namespace VirtNet.Traffic
                     FlowStatus status;
                     if (u < 0) { status = FlowStatus.NoUplink; inbound = -1; }
                     else if (shotgun) { status = FlowStatus.Shotgun; inbound = u; }
-                    else if (channelOf[u] >= 0)
+                    else if (side.ChannelOf(u) is int c && c >= 0)
                     {
-                        var channel = side.Channels[channelOf[u]];
+                        var channel = side.Channels[c];
                         // Inbound frames come from the remote end to this adapter.
                         uint remote = model.DestinationOf(r, f);
                         inbound = channel.BucketUplink[EtherChannelHash.Bucket(channel.Method, remote, model.SourceIp[s], remote, model.SourceMac[s])];
-                        status = option.AcceptsChannel(channel.Real) && inbound >= 0 && serves[inbound] ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
+                        status = option.AcceptsChannel(channel.Real) && inbound >= 0 && side.Serves(inbound) ? FlowStatus.Ok : FlowStatus.ChannelMismatch;
                         channel.Flows++;
                         if (status != FlowStatus.Ok) channel.Mismatched++;
                     }
                     else
                     {
                         inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
-                        status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
+                        status = unbundled == FlowStatus.Ok && side.NotFormed(u) != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
                     {
@@ -212,7 +218,10 @@ namespace VirtNet.Traffic
             // Every run that receives has stored its inbound uplinks.
             share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.StoredInbound, run.StoredStatus, lastDelivering,
                 model.Capacity, run.RxLevel, run.RxMbps);
-            run.Findings = Findings(model, run, teams, physical, statusCount, blackholed, inboundCount);
+            run.Physical = physical;
+            run.StatusCount = statusCount;
+            run.Blackholed = blackholed;
+            run.InboundCount = inboundCount;
             return run;
         }
 
@@ -243,7 +252,7 @@ namespace VirtNet.Traffic
             }
         }
 
-        static bool IsRebalancing(TeamRun team) =>
+        internal static bool IsRebalancing(TeamRun team) =>
             team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased && team.Usable.Length >= 2 && !team.Shotgun;
 
         /// <summary>
@@ -340,178 +349,6 @@ namespace VirtNet.Traffic
                 }
             }
             return flapping;
-        }
-
-        /// <summary>
-        /// The findings of a Hyper-V team or a bond, under the configuration rules that describe them (VNW, VNL): each
-        /// mode either needs its kind of port channel or must not meet one.
-        /// </summary>
-        static void PlatformFindings(TrafficRules.FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
-            Func<IEnumerable<int>, string> uplinkNames, Func<IEnumerable<int>, string> ports)
-        {
-            var config = team.Team;
-            var option = team.Option;
-            bool hyperV = option.Platform == Hypervisor.HyperV;
-            string subject = $"{config.Path} ({(hyperV ? "Hyper-V team" : "bond")} {option})";
-            var required = option.RequiredPortChannel;
-            var missingChannel = hyperV ? TrafficRules.HyperVTeamWithoutChannel : TrafficRules.BondWithoutChannel;
-            var unwantedChannel = hyperV ? TrafficRules.HyperVTeamInChannel : TrafficRules.BondInChannel;
-            string kind = required == RequiredPortChannel.Lacp ? "LACP (mode active)" : "static (mode on)";
-
-            if (hyperV && config.Unused.Length > 0)
-                findings.Add(TrafficRules.HyperVNicsWithoutTeam, config.VirtualSwitch.Path,
-                    $"{config.VirtualSwitch.Path} has several NICs but neither SET nor a team, so it binds {uplinkNames(config.Active)} only; " +
-                    $"{uplinkNames(config.Unused)} carry nothing.",
-                    "Team the NICs with SET (Add-VNVirtualSwitch -EnableEmbeddedTeaming $true) or an LBFO team (New-VNTeam).");
-            if (noUplink > 0)
-                findings.Add(TrafficRules.NoUplink, config.Path,
-                    $"No NIC of {config.Path} is usable; its {noUplink} flow(s) are lost.",
-                    "Restore a NIC, or give the switch more NICs (Add-VNUplink).");
-            if (macFlap > 0)
-                findings.Add(missingChannel, config.Path,
-                    $"{subject} spreads the frames of each source over {uplinkNames(team.Usable)}, which are not one formed port channel, so the " +
-                    $"physical switch sees the same source MAC on several ports (MAC flap); {macFlap} flow(s) are unreliable.",
-                    $"Bundle the switch ports of the team's NICs ({ports(team.Usable)}) in one {kind} port channel on one switch or stack.");
-            foreach (var channel in side.Channels)
-            {
-                if (channel.Real == null || channel.Flows == 0) continue;
-                if (!option.AcceptsChannel(channel.Real))
-                    findings.Add(required == RequiredPortChannel.None ? unwantedChannel : missingChannel, channel.Target,
-                        required == RequiredPortChannel.None
-                            ? $"{channel.Target} (mode {channel.Real.Mode}) bundles switch ports of {subject}, which expects ports on their own: the switch " +
-                              $"hashes its frames onto any member ({channel.Flows} flow(s) affected)."
-                            : $"{channel.Target} is mode {channel.Real.Mode}, but {subject} needs a {kind} channel ({channel.Flows} flow(s) affected).",
-                        required == RequiredPortChannel.None
-                            ? "Take the ports out of the channel, or use a teaming that expects one."
-                            : $"Make the channel {kind}.");
-                else if (channel.Mismatched > 0)
-                    findings.Add(missingChannel, channel.Target,
-                        $"{channel.Target} hashes {channel.Mismatched} flow(s) of {subject} onto member ports whose NIC does not carry its traffic.",
-                        $"Make the channel's members exactly the switch ports of the team's active NICs ({ports(team.Usable)}).");
-            }
-            foreach (var u in team.Usable)
-            {
-                var channel = side.NotFormed[u];
-                if (channel == null) continue;
-                findings.Add(required == RequiredPortChannel.None ? unwantedChannel : missingChannel, channel.Path,
-                    $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {subject} does not negotiate it, so the channel never " +
-                    "forms and its ports run on their own.",
-                    required == RequiredPortChannel.None ? "Take the ports out of the channel." : $"Make the channel {kind}.");
-            }
-        }
-
-        static VNFinding[] Findings(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical,
-            int[] statusCount, int[] blackholed, int[] inboundCount)
-        {
-            var findings = new TrafficRules.FindingSet();
-            var state = run.State;
-            string UplinkNames(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Select(u => model.Uplinks[u].Name));
-            string Ports(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Where(u => model.SwitchPort[u] != null).Select(u => model.SwitchPort[u].Path));
-
-            for (int t = 0; t < teams.Length; t++)
-            {
-                var team = teams[t];
-                var config = team.Team;
-                int Count(FlowStatus s) => statusCount[t * StatusCount + (int)s];
-                if (team.Option.Platform != Hypervisor.Esx)
-                {
-                    PlatformFindings(findings, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
-                    continue;
-                }
-                bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;
-                bool beacon = config.Detection == NetworkFailoverDetectionPolicy.BeaconProbing;
-
-                bool spare = config.Standby.Length > 0 || config.Unused.Length > 0;
-                if (ipHash && (spare || beacon))
-                    findings.Add(TrafficRules.IpHashStandbyOrBeacon, config.Path,
-                        (spare
-                            ? $"{config.Path} uses IP hash with standby ({UplinkNames(config.Standby)}) or unused ({UplinkNames(config.Unused)}) uplinks. The " +
-                              "switch's EtherChannel sends frames to every member, so the vSwitch must send on all of them (KB 1004048)."
-                            : "") +
-                        (spare && beacon ? " " : "") +
-                        (beacon ? $"{config.Path} combines IP hash with beacon probing, which VMware does not support." : ""),
-                        (spare ? "Make every uplink of the team active (Set-VNTeamingPolicy -MakeNicActive), and cable them all into the one static channel. " : "") +
-                        (beacon ? "Use link status failure detection (Set-VNTeamingPolicy -NetworkFailoverDetectionPolicy LinkStatus)." : ""));
-                if (beacon && config.BeaconUplinkCount < 3)
-                    findings.Add(TrafficRules.BeaconTooFewUplinks, config.Path,
-                        $"{config.Path} uses beacon probing with {config.BeaconUplinkCount} uplink(s); with fewer than three it cannot tell which path failed" +
-                        (team.Shotgun ? $", and now sends every frame on both uplinks ({Count(FlowStatus.Shotgun)} flow(s) in shotgun mode)." : "; with two it sends every frame on both (shotgun)."),
-                        "Give the team three or more uplinks, or use link status failure detection.");
-                if (team.Policy == LoadBalancingPolicy.LoadBalanceLoadBased
-                    && !(config.VirtualSwitch.Type == VirtualSwitchType.Distributed && config.VirtualSwitch.Host.VersionInfo.IsAtLeast(4, 1)))
-                    findings.Add(TrafficRules.LoadBasedNeedsDistributed, config.Path,
-                        $"{config.Path} uses load-based teaming, which needs a distributed switch on ESX 4.1 or later; " +
-                        $"{config.VirtualSwitch.Path} is a {config.VirtualSwitch.Type} switch on ESX {config.VirtualSwitch.Host.Version}.",
-                        "Use a distributed switch, or Route based on originating virtual port ID on a standard switch.");
-                if (team.Policy == LoadBalancingPolicy.LoadBalanceSrcMac && config.PortsWithoutMac.Length > 0)
-                    findings.Add(TrafficRules.MacUnknown, config.Path,
-                        $"{config.PortsWithoutMac.Length} port(s) of {config.Path} have no MAC address ({string.Join(", ", config.PortsWithoutMac)}); " +
-                        "source MAC hash places them as if their MAC were 00:00:00:00:00:00.",
-                        "Give the adapters their MAC addresses (-MacAddress).");
-                if (Count(FlowStatus.NoUplink) > 0)
-                    findings.Add(TrafficRules.NoUplink, config.Path,
-                        $"No active or standby uplink of {config.Path} is usable; its {Count(FlowStatus.NoUplink)} flow(s) are lost.",
-                        "Restore an uplink, or add standby uplinks to the team (Set-VNTeamingPolicy -MakeNicStandby).");
-                if (Count(FlowStatus.MacFlap) > 0)
-                    findings.Add(TrafficRules.MacFlap, config.Path,
-                        $"IP hash spreads flows of {config.Path} over {UplinkNames(team.Usable)}, which are not one formed port channel, so the physical " +
-                        $"switch sees the same source MAC on several ports (MAC flap); {Count(FlowStatus.MacFlap)} flow(s) are unreliable.",
-                        $"Bundle the switch ports of all active uplinks ({Ports(team.Usable)}) in one static EtherChannel (channel-group N mode on) " +
-                        "on one switch or stack, or use Route based on originating virtual port ID.");
-
-                var side = physical[t];
-                foreach (var channel in side.Channels)
-                {
-                    if (channel.Real == null || channel.Flows == 0) continue;
-                    if (!ipHash)
-                        findings.Add(TrafficRules.ChannelNeedsIpHash, channel.Target,
-                            $"{channel.Target} (mode {channel.Real.Mode}) bundles switch ports of {config.VirtualSwitch.Path}, but {config.Path} uses " +
-                            $"{team.Policy}: the switch hashes frames onto any member while the vSwitch keeps each port on its own uplink " +
-                            $"({channel.Flows} flow(s) affected).",
-                            "Use IP hash on the vSwitch (Set-VNTeamingPolicy -LoadBalancingPolicy LoadBalanceIP), or take the ports out of the channel.");
-                    else if (channel.Mismatched > 0)
-                        findings.Add(TrafficRules.ChannelMembers, channel.Target,
-                            $"{channel.Target} hashes {channel.Mismatched} flow(s) of {config.Path} onto member ports whose NIC does not carry that " +
-                            "port group's traffic (a standby, unused or failed uplink, or a NIC of another vSwitch).",
-                            $"Make the channel's members exactly the switch ports of the active uplinks ({Ports(team.Usable)}).");
-                }
-                foreach (var u in team.Usable)
-                {
-                    var channel = side.NotFormed[u];
-                    if (channel == null) continue;
-                    findings.Add(ipHash ? TrafficRules.IpHashTowardsNegotiatedChannel : TrafficRules.ChannelNeedsIpHash, channel.Path,
-                        $"{channel.Path} is mode {channel.Mode} ({(channel.IsLacp ? "LACP" : "PAgP")}); {config.VirtualSwitch.Path} is a " +
-                        $"{config.VirtualSwitch.Type} switch that does not negotiate it, so the channel never forms and its ports run on their own.",
-                        channel.IsLacp
-                            ? "Use mode on (static) for IP hash on a standard vSwitch, LACP only towards a distributed switch (5.1 or later), or no channel for the other policies."
-                            : "No vSwitch speaks PAgP: use mode on (static) for IP hash, or no channel for the other policies.");
-                }
-            }
-
-            for (int u = 0; u < model.Uplinks.Length; u++)
-            {
-                if (blackholed[u] > 0)
-                    findings.Add(TrafficRules.UndetectedFailure, model.Uplinks[u].Path,
-                        $"The path behind {model.Uplinks[u].Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
-                        $"uplinks) does not see it, so {blackholed[u]} flow(s) still use it and are lost.",
-                        "Use beacon probing with three or more uplinks, or link-state tracking on the physical switch.");
-                if (model.SwitchPort[u] == null && (run.FlowCount[u] > 0 || inboundCount[u] > 0))
-                    findings.Add(TrafficRules.NotCabled, model.Uplinks[u].Path,
-                        $"Uplink {model.Uplinks[u].Path} has no switch port in the model, so its inbound traffic is taken to arrive on it and no " +
-                        "port channel or MAC learning is checked.",
-                        "Cable it (Add-VNUplink -PhysicalSwitch -SwitchPort) to simulate the physical switch side.");
-            }
-
-            if (run.LoadBased.Moves > 0)
-            {
-                var switches = teams.Where(IsRebalancing).Select(t => t.Team.VirtualSwitch.Path).Distinct();
-                foreach (var path in switches)
-                    findings.Add(TrafficRules.LoadBasedMoves, path,
-                        $"Load-based teaming moved {run.LoadBased.Moves} port(s) in {run.LoadBased.Rounds} round(s) of " +
-                        $"{LoadBasedTeaming.Interval.TotalSeconds:0} s: a steady state {run.LoadBased.Rounds * LoadBasedTeaming.Interval.TotalSeconds:0} s after the load began.",
-                        "No action needed.");
-            }
-            return findings.ToArray();
         }
     }
 }

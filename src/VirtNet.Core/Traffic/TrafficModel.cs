@@ -20,7 +20,7 @@ namespace VirtNet.Traffic
             if (Uplinks.Length > short.MaxValue)
                 throw new VirtNetException(ErrorIds.TooManyUplinks, VirtNetErrorKind.InvalidArgument,
                     $"These switches have {Uplinks.Length:N0} uplinks; one simulation takes at most {short.MaxValue:N0}. Simulate fewer switches at a time.", Uplinks.Length);
-            var uplinkIndex = new Dictionary<VNUplink, int>();
+            var uplinkIndex = _uplinkIndex;
             for (int u = 0; u < Uplinks.Length; u++) uplinkIndex[Uplinks[u]] = u;
 
             Capacity = new double[Uplinks.Length];
@@ -120,6 +120,9 @@ namespace VirtNet.Traffic
         public uint DestinationOf(int r, int f) => Flows.Destination?[f] ?? RunFirstDestination[r] + (uint)(f - RunStart[r]);
         public int FlowCount => Flows.Count;
 
-        public int IndexOf(VNUplink uplink) => System.Array.IndexOf(Uplinks, uplink);
+        readonly Dictionary<VNUplink, int> _uplinkIndex = new Dictionary<VNUplink, int>();
+
+        /// <summary>The uplink's index in <see cref="Uplinks"/>, or -1 when it is not simulated.</summary>
+        public int IndexOf(VNUplink uplink) => _uplinkIndex.TryGetValue(uplink, out int u) ? u : -1;
     }
 }

@@ -94,7 +94,12 @@ namespace VirtNet
             return new VNTrafficResult(Model, run, healthy, scenario);
         }
 
-        internal TrafficRun RunOnce(UplinkState[] state, TeamingOption option, bool assumeMatching) =>
-            TrafficEngine.Run(Model, state, option, assumeMatching, _share);
+        /// <summary>One run, then the findings step over what it computed.</summary>
+        internal TrafficRun RunOnce(UplinkState[] state, TeamingOption option, bool assumeMatching)
+        {
+            var run = TrafficEngine.Run(Model, state, option, assumeMatching, _share);
+            run.Findings = TrafficFindings.Of(Model, run);
+            return run;
+        }
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Platforms
 {
-    /// <summary>The Linux vectors of domain.md section 6 and research/teaming.md section 5 (vectors 8 to 10).</summary>
+    /// <summary>Known answers of the kernel's bond_xmit_hash (drivers/net/bonding/bond_main.c).</summary>
     public sealed class BondHashTests
     {
         static uint IP(string text) => IPv4Address.Parse(text).Value;

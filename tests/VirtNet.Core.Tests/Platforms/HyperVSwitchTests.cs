@@ -3,7 +3,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Platforms
 {
-    /// <summary>Hyper-V switch types, Switch Embedded Teaming and LBFO teams (domain.md section 4, New-VMSwitch, New-NetLbfoTeam).</summary>
+    /// <summary>Hyper-V switch types, Switch Embedded Teaming and LBFO teams (New-VMSwitch, New-NetLbfoTeam).</summary>
     public sealed class HyperVSwitchTests
     {
         static VNHost HyperV(string version = "2019") => new VNHost("hv01", Hypervisor.HyperV, version);

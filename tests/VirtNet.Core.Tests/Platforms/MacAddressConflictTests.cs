@@ -4,7 +4,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Platforms
 {
-    /// <summary>The collision cases of domain.md section 4 and research/teaming.md section 2.3.</summary>
+    /// <summary>The collision cases of KB 2804678 and John Howard's 2008 post.</summary>
     public sealed class MacAddressConflictTests
     {
         static VNHost HyperV(string name, string ip)

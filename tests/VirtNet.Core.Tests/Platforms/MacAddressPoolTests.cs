@@ -4,7 +4,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Platforms
 {
-    /// <summary>Hyper-V dynamic MAC address pools: the vectors of domain.md section 6 and KB 2804678's behaviour.</summary>
+    /// <summary>Hyper-V dynamic MAC address pools: KB 2804678's behaviour.</summary>
     public sealed class MacAddressPoolTests
     {
         static MacAddress Mac(string text) => MacAddress.Parse(text);

@@ -6,7 +6,7 @@ namespace VirtNet.Tests.Platforms
 {
     /// <summary>
     /// A migrated VM keeps its MAC address; Hyper-V gives it a new dynamic one at power-on only when the address is
-    /// outside the host's range (domain.md section 4, collision case 4).
+    /// outside the host's range (KB 2804678).
     /// </summary>
     public sealed class VirtualMachineMoveTests
     {

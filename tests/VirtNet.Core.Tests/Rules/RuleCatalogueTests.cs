@@ -7,7 +7,7 @@ namespace VirtNet.Tests.Rules
 {
     public class RuleCatalogueTests
     {
-        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order (issue 4's list, then issue 5's HA rules).</summary>
+        /// <summary>The contract scripts filter on: every id with its severity, in catalogue order.</summary>
         static readonly string[] Expected =
         {
             "VNT001 Error", "VNT002 Error", "VNT003 Error", "VNT004 Error", "VNT005 Error", "VNT006 Error",
@@ -22,6 +22,7 @@ namespace VirtNet.Tests.Rules
             "VNW001 Error", "VNW002 Error", "VNW003 Error", "VNW004 Error", "VNW005 Error",
             "VNL001 Error", "VNL002 Error",
             "VNA001 Warning", "VNA002 Error", "VNA003 Warning",
+            "VNF001 Error", "VNF002 Error", "VNF003 Information", "VNF004 Information", "VNF005 Warning",
         };
 
         [Fact]
@@ -38,6 +39,7 @@ namespace VirtNet.Tests.Rules
             Assert.Equal(RuleArea.Teaming, RuleCatalogue.Match("VNT001")[0].Area);
             Assert.Equal(RuleArea.SpanningTree, RuleCatalogue.Match("VNS001")[0].Area);
             Assert.Equal(RuleArea.HA, RuleCatalogue.Match("VNH001")[0].Area);
+            Assert.Equal(RuleArea.Simulation, RuleCatalogue.Match("VNF001")[0].Area);
         }
 
         [Fact]
@@ -62,7 +64,7 @@ namespace VirtNet.Tests.Rules
         [Theory]
         [InlineData("vnt00[1-3]", "VNT001,VNT002,VNT003")]
         [InlineData("VNS*", "VNS001,VNS002,VNS003")]
-        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNH001,VNW001,VNL001,VNA001")]
+        [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNH001,VNW001,VNL001,VNA001,VNF001")]
         [InlineData("VNX*", "")]
         [InlineData("vnm001", "VNM001")]
         public void Match_takes_ids_and_wildcards_case_insensitively(string pattern, string expected)
@@ -77,7 +79,7 @@ namespace VirtNet.Tests.Rules
             Assert.Equal(ErrorIds.RuleNotFound, e.ErrorId);
             Assert.Equal(VirtNetErrorKind.ObjectNotFound, e.Kind);
             Assert.Contains("There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002,", e.Message);
-            Assert.EndsWith("VNA003.", e.Message);
+            Assert.EndsWith("VNF005.", e.Message);
         }
 
         [Fact]
@@ -99,6 +101,17 @@ namespace VirtNet.Tests.Rules
         {
             Assert.True(TargetComparer.Instance.Compare(first, second) < 0);
             Assert.True(TargetComparer.Instance.Compare(second, first) > 0);
+        }
+
+        [Fact]
+        public void Simulation_rules_are_in_the_catalogue_and_selectable_but_a_configuration_check_finds_nothing_for_them()
+        {
+            Assert.Equal(new[] { "VNF001", "VNF002", "VNF003", "VNF004", "VNF005" }, RuleCatalogue.Match("VNF*").Select(r => r.RuleId));
+            Assert.DoesNotContain(RuleCatalogue.Select(null, new[] { "VNF*" }), r => r.Area == RuleArea.Simulation);
+            var lab = new RuleLab();
+            Assert.Empty(lab.CheckAll(lab.Host).Where(f => f.RuleId.StartsWith("VNF", StringComparison.Ordinal)));
+            foreach (var rule in RuleCatalogue.Match("VNF*"))
+                Assert.Empty(rule.Definition.Evaluate(new CheckScope(lab.Host.VirtualSwitches, new VNSwitchPort[0], new VirtNet.HA.VNCluster[0])));
         }
     }
 }

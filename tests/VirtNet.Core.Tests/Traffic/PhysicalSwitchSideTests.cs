@@ -3,7 +3,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Traffic
 {
-    /// <summary>The physical switch's side of each flow (domain.md section 2): MAC learning, channel hashing, mismatches.</summary>
+    /// <summary>The physical switch's side of each flow (Cisco EtherChannel load balancing; KB 1004048): MAC learning, channel hashing, mismatches.</summary>
     public class PhysicalSwitchSideTests
     {
         [Fact]
@@ -96,6 +96,23 @@ namespace VirtNet.Tests.Traffic
             Assert.Equal(FlowStatus.ChannelMismatch, result.Flows[0].Status);
             var finding = Assert.Single(result.Findings, f => f.RuleId == "VNT003");
             Assert.Equal("core1/Po1", finding.Target);
+        }
+
+        [Fact]
+        public void A_channel_finding_counts_the_flows_of_every_port_group_that_sends_through_it()
+        {
+            // Three VMs on three port groups of vSwitch1, one flow each, all into Po1 under port id: the one VNT003
+            // finding on core1/Po1 concerns 1 + 1 + 1 = 3 flows.
+            var lab = new Lab(2);
+            lab.Channel();
+            var flows = Lab.Combine(
+                Lab.Flows(lab.Vm("vm0", "10.0.0.11"), "10.0.1.1"),
+                Lab.Flows(lab.Vm("vm1", "10.0.0.12", portGroup: lab.Switch.AddPortGroup("Web")), "10.0.1.1"),
+                Lab.Flows(lab.Vm("vm2", "10.0.0.13", portGroup: lab.Switch.AddPortGroup("App")), "10.0.1.1"));
+            var result = lab.Simulate(flows);
+            Assert.All(result.Flows, f => Assert.Equal(FlowStatus.ChannelMismatch, f.Status));
+            var finding = Assert.Single(result.Findings, f => f.RuleId == "VNT003");
+            Assert.EndsWith("(3 flow(s) affected).", finding.Message);
         }
 
         [Theory]

@@ -188,7 +188,7 @@ namespace VirtNet.Tests.Traffic
         [InlineData(3, "eth0")]
         public void An_802_3ad_bond_with_layer3_4_places_the_kernel_vector_on_its_slave(int slaves, string expected)
         {
-            // domain.md section 6: 10.0.0.1:40000 -> 10.0.0.2:80 hashes to 698976711: slave 1 of 2, slave 0 of 3.
+            // bond_main.c layer3+4: 10.0.0.1:40000 -> 10.0.0.2:80 hashes to 698976711: slave 1 of 2, slave 0 of 3.
             var bond = Bond(BondMode.Ieee8023ad, XmitHashPolicy.Layer3Plus4, slaves);
             Channel(bond, PortChannelMode.Active);
             var vm = Vm(bond, "guest", "10.0.0.1");

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Traffic
 {
-    /// <summary>What the seed articles establish (domain.md section 7), on the core.</summary>
+    /// <summary>What Scott Lowe's NIC utilization and HA articles establish, on the core.</summary>
     public class SeedScenarioTests
     {
         [Fact]

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Traffic
 {
-    /// <summary>The teaming policies, failover order, failback and failure detection of domain.md section 1.</summary>
+    /// <summary>The teaming policies, failover order, failback and failure detection of the vSphere Networking guide.</summary>
     public class TeamingPolicyTests
     {
         static (Lab lab, VNFlowList flows) SixVms(int uplinks = 3)

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace VirtNet.Tests.Traffic
 {
-    /// <summary>The test vectors of domain.md section 6 (research/teaming.md section 5) for ESX and Cisco.</summary>
+    /// <summary>Known answers for ESX (KB 2006129) and Cisco (EtherChannel load balancing).</summary>
     public class TeamingVectorTests
     {
         [Theory]

@@ -7,7 +7,7 @@ namespace VirtNet.Rules
 {
     /// <summary>
     /// VNH004. vSphere 4.0 Availability Guide and vsphere-land's HA advanced options: with isolation addresses added,
-    /// raise das.failuredetectiontime to 20000 ms or more (research/ha.md section 1).
+    /// raise das.failuredetectiontime to 20000 ms or more (vSphere HA Deepdive, isolation addresses).
     /// </summary>
     internal sealed class IsolationAddressWithShortFailureDetection : ClusterRule
     {

@@ -7,7 +7,7 @@ namespace VirtNet.Rules
     /// <summary>
     /// VNH009. yellow-bricks, "Leave powered on" (2008) and the vSphere HA documentation (GUID-8CB28754): with Leave
     /// powered on, an isolated host keeps its VMs; on iSCSI or NFS over the same NICs their locks may expire and the
-    /// copies restarted elsewhere run beside them (research/ha.md rule seed 8).
+    /// copies restarted elsewhere run beside them (vSphere HA Deepdive, isolation response).
     /// </summary>
     internal sealed class LeaveOnWithIpStorageOnManagementUplinks : ClusterRule
     {

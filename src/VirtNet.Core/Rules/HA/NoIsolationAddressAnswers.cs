@@ -7,7 +7,7 @@ namespace VirtNet.Rules
 {
     /// <summary>
     /// VNH003. Scott Lowe (2008): "Ensure that the Service Console's default gateway responds to ping", otherwise use
-    /// das.usedefaultisolationaddress and das.isolationaddress (HA Deepdive; research/ha.md section 0).
+    /// das.usedefaultisolationaddress and das.isolationaddress (vSphere HA Deepdive).
     /// </summary>
     internal sealed class NoIsolationAddressAnswers : ClusterRule
     {

@@ -6,7 +6,7 @@ using VirtNet.HA;
 namespace VirtNet.Rules
 {
     /// <summary>
-    /// VNH006. research/ha.md rule seed 3 and vectors V1, V3, V5, V6, V10: an active management port without PortFast
+    /// VNH006. VMware KB 1003804 and the HA timelines Test-VNHaIsolation plays: an active management port without PortFast
     /// forwards 2 x forward delay after a link-up, and a 1 s bounce isolates the host if the cluster's isolation
     /// response comes first (legacy HA at F - 1 s; FDM's master at 5 s, plus the policy delay from 5.1) and the
     /// adapter returns to the port (its only uplink, or failback).
@@ -23,7 +23,7 @@ namespace VirtNet.Rules
             "the host and apply the isolation response (KB 1003804).",
             "Enable PortFast on the port (portfast trunk on a trunk), or lengthen the failure detection time beyond " +
             "the spanning-tree wait (legacy HA: das.failuredetectiontime of 60000 ms outlasts 30 s).",
-            "VMware KB 1003804; research/ha.md test vectors V1, V3, V5, V10")
+            "VMware KB 1003804; Duncan Epping and Frank Denneman, vSphere HA Deepdive")
         { }
 
         protected override IEnumerable<VNFinding> Evaluate(VNCluster cluster, CheckScope scope)

@@ -21,11 +21,17 @@ namespace VirtNet.Rules
         {
             foreach (var vswitch in scope.PlatformSwitches)
             {
-                if (vswitch.SwitchType != HyperVSwitchType.External || vswitch.EmbeddedTeamingEnabled || vswitch.Team != null || vswitch.Uplinks.Count < 2) continue;
-                yield return Finding(vswitch.Path,
-                    $"External switch {vswitch.Path} has the NICs {Describe.Uplinks(vswitch.Uplinks)} but neither SET nor an LBFO team: " +
-                    $"only {vswitch.Uplinks[0].Name} carries traffic.");
+                var message = Message(vswitch);
+                if (message != null) yield return Finding(vswitch.Path, message);
             }
+        }
+
+        /// <summary>The finding's message for a Hyper-V switch; null when the rule holds. The traffic simulation asks too.</summary>
+        internal static string Message(VNVirtualSwitch vswitch)
+        {
+            if (vswitch.SwitchType != HyperVSwitchType.External || vswitch.EmbeddedTeamingEnabled || vswitch.Team != null || vswitch.Uplinks.Count < 2) return null;
+            return $"External switch {vswitch.Path} has the NICs {Describe.Uplinks(vswitch.Uplinks)} but neither SET nor an LBFO team: " +
+                   $"only {vswitch.Uplinks[0].Name} carries traffic.";
         }
     }
 }

@@ -18,7 +18,7 @@ namespace VirtNet.Rules
 
         public override IEnumerable<VNFinding> Evaluate(CheckScope scope)
         {
-            foreach (var conflict in VNMacAddressConflict.Find(scope.Hosts))
+            foreach (var conflict in scope.MacAddressConflicts)
             {
                 if (conflict.Kind != MacAddressConflictKind.DuplicateMacAddress) continue;
                 foreach (var adapter in conflict.NetworkAdapters)

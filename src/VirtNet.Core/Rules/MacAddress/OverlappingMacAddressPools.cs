@@ -19,7 +19,7 @@ namespace VirtNet.Rules
 
         public override IEnumerable<VNFinding> Evaluate(CheckScope scope)
         {
-            foreach (var conflict in VNMacAddressConflict.Find(scope.Hosts))
+            foreach (var conflict in scope.MacAddressConflicts)
             {
                 if (conflict.Kind == MacAddressConflictKind.DuplicateMacAddress || conflict.Kind == MacAddressConflictKind.ForeignDynamicMacAddress) continue;
                 // The first host keeps its range, as the recommendation says; each other host is a finding of its own.

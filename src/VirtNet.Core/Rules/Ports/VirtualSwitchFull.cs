@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace VirtNet.Rules
 {
-    /// <summary>VNP001. A full vSwitch refuses the next connection (domain.md section 1: usable ports 2^k - 8 before 5.5).</summary>
+    /// <summary>VNP001. A full vSwitch refuses the next connection (usable ports 2^k - 8 before 5.5: Mastering VMware VI3; vSphere 5.5 elastic ports).</summary>
     internal sealed class VirtualSwitchFull : RuleDefinition
     {
         public VirtualSwitchFull() : base("VNP001", Severity.Error,

@@ -6,7 +6,7 @@ namespace VirtNet.Rules
     {
         /// <summary>
         /// "30 s (listening and learning, 2 x forward delay 15 s)". A non-edge Rapid PVST+ port facing a host gets
-        /// no proposal/agreement answer and falls back to the same timers (research/ha.md section 3).
+        /// no proposal/agreement answer and falls back to the same timers (IEEE 802.1w; Cisco, Understanding Rapid Spanning Tree Protocol).
         /// </summary>
         public static string Text(VNSwitchPort port)
         {

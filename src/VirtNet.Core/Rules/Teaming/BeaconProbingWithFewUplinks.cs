@@ -23,12 +23,18 @@ namespace VirtNet.Rules
         {
             foreach (var team in scope.TeamsReading(TeamingFields.FailureDetection | TeamingFields.FailoverOrder))
             {
-                if (!team.Policy.CheckBeacon || team.Members.Count == 0 || team.Members.Count >= 3) continue;
-                yield return Finding(team.Target,
-                    $"{team.Subject} detects failures by beacon probing over {team.Members.Count} uplink" +
-                    $"{(team.Members.Count == 1 ? "" : "s")} ({Describe.List(team.Policy.ActiveNic)}{(team.Policy.StandbyNic.Length > 0 ? ", standby " + Describe.List(team.Policy.StandbyNic) : "")}); " +
-                    "beacon probing needs three to tell which uplink failed.");
+                var message = Message(team.Subject, team.Policy.CheckBeacon, team.Members.Count, team.Policy.ActiveNic, team.Policy.StandbyNic);
+                if (message != null) yield return Finding(team.Target, message);
             }
+        }
+
+        /// <summary>The finding's message for a team; null when the rule holds. The traffic simulation asks too.</summary>
+        internal static string Message(string subject, bool beacon, int members, IReadOnlyList<string> active, IReadOnlyList<string> standby)
+        {
+            if (!beacon || members == 0 || members >= 3) return null;
+            return $"{subject} detects failures by beacon probing over {members} uplink{(members == 1 ? "" : "s")} " +
+                   $"({Describe.List(active)}{(standby.Count > 0 ? ", standby " + Describe.List(standby) : "")}); " +
+                   "beacon probing needs three to tell which uplink failed.";
         }
     }
 }

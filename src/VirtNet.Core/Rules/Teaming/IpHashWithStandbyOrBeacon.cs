@@ -24,15 +24,21 @@ namespace VirtNet.Rules
             var reads = TeamingFields.LoadBalancing | TeamingFields.FailoverOrder | TeamingFields.FailureDetection;
             foreach (var team in scope.TeamsReading(reads))
             {
-                if (team.LoadBalancing != LoadBalancingPolicy.LoadBalanceIP) continue;
-                var problems = new List<string>();
-                if (team.Policy.StandbyNic.Length > 0) problems.Add("standby uplinks " + Describe.List(team.Policy.StandbyNic));
-                if (team.Policy.UnusedNic.Length > 0) problems.Add("unused uplinks " + Describe.List(team.Policy.UnusedNic));
-                if (team.Policy.CheckBeacon) problems.Add("beacon probing");
-                if (problems.Count == 0) continue;
-                yield return Finding(team.Target,
-                    $"{team.Subject} routes based on IP hash with {string.Join(" and ", problems)}; IP hash needs every uplink active and link status only.");
+                var message = Message(team.Subject, team.LoadBalancing, team.Policy.StandbyNic, team.Policy.UnusedNic, team.Policy.CheckBeacon);
+                if (message != null) yield return Finding(team.Target, message);
             }
+        }
+
+        /// <summary>The finding's message for a team under <paramref name="policy"/>; null when the rule holds. The traffic simulation asks too, for the policy in force.</summary>
+        internal static string Message(string subject, LoadBalancingPolicy policy, IReadOnlyList<string> standby, IReadOnlyList<string> unused, bool beacon)
+        {
+            if (policy != LoadBalancingPolicy.LoadBalanceIP) return null;
+            var problems = new List<string>();
+            if (standby.Count > 0) problems.Add("standby uplinks " + Describe.List(standby));
+            if (unused.Count > 0) problems.Add("unused uplinks " + Describe.List(unused));
+            if (beacon) problems.Add("beacon probing");
+            return problems.Count == 0 ? null
+                : $"{subject} routes based on IP hash with {string.Join(" and ", problems)}; IP hash needs every uplink active and link status only.";
         }
     }
 }

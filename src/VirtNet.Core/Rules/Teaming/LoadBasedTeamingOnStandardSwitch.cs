@@ -23,14 +23,21 @@ namespace VirtNet.Rules
         {
             foreach (var team in scope.TeamsReading(TeamingFields.LoadBalancing))
             {
-                if (team.LoadBalancing != LoadBalancingPolicy.LoadBalanceLoadBased) continue;
-                var vswitch = team.VirtualSwitch;
-                if (vswitch.Type == VirtualSwitchType.Standard)
-                    yield return Finding(team.Target, $"{team.Subject} is set to route based on physical NIC load, which a standard vSwitch does not offer.");
-                else if (!vswitch.Host.VersionInfo.IsAtLeast(4, 1))
-                    yield return Finding(team.Target, $"{team.Subject} is set to route based on physical NIC load, which distributed switches offer from 4.1; " +
-                        $"host {vswitch.Host.Name} runs ESX {vswitch.Host.Version}.");
+                var message = Message(team.Subject, team.LoadBalancing, team.VirtualSwitch);
+                if (message != null) yield return Finding(team.Target, message);
             }
+        }
+
+        /// <summary>The finding's message for a team under <paramref name="policy"/>; null when the rule holds. The traffic simulation asks too, for the policy in force.</summary>
+        internal static string Message(string subject, LoadBalancingPolicy policy, VNVirtualSwitch vswitch)
+        {
+            if (policy != LoadBalancingPolicy.LoadBalanceLoadBased) return null;
+            if (vswitch.Type == VirtualSwitchType.Standard)
+                return $"{subject} is set to route based on physical NIC load, which a standard vSwitch does not offer.";
+            if (!vswitch.Host.VersionInfo.IsAtLeast(4, 1))
+                return $"{subject} is set to route based on physical NIC load, which distributed switches offer from 4.1; " +
+                       $"host {vswitch.Host.Name} runs ESX {vswitch.Host.Version}.";
+            return null;
         }
     }
 }
