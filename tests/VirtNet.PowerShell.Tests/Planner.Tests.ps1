@@ -130,7 +130,7 @@ Describe 'Optimize-VNHaIsolation' {
         $flap = New-VNFailureScenario -Name flap -LinkDown ($esx03 | Get-VNUplink -Name vmnic0) -At 0 -Until 2
         $changes = @(Optimize-VNHaIsolation -Cluster $cluster -Scenario $flap)
         $changes[0].Fixes | Should -Be @('esx03: flap')
-        # Simulated alone, failback off fixes it as well (V6: failback off or PortFast: fine).
+        # Simulated alone, failback off fixes it as well: the Service Console stays on vmnic1, whose port forwards.
         $esx03 | Get-VNPortGroup -Name 'Service Console' | Set-VNTeamingPolicy -FailbackEnabled $false
         @(Test-VNHaIsolation -Cluster $cluster -Scenario $flap | Where-Object Verdict -ne NotIsolated).Count | Should -Be 0
     }
@@ -165,7 +165,7 @@ Describe 'Optimize-VNHaIsolation' {
         }
         $cluster = New-VNCluster -Name single -Host $hosts
         $changes = @(Optimize-VNHaIsolation -Cluster $cluster)
-        # V1: after a 2 s flap the access port without PortFast forwards again at 2 + 2 x 15 = 32 s. With F = 30 s the
+        # KB 1003804: after a 2 s flap the access port without PortFast forwards again at 2 + 2 x 15 = 32 s. With F = 30 s the
         # response comes at 29 s, too early; with F = 45 s it would come at 44 s, after heartbeats resume at 32 s. One
         # cluster setting fixes both hosts' flaps, where PortFast would take a change per host.
         $fix = @($changes | Where-Object CanApply)

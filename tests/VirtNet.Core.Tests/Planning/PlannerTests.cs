@@ -44,7 +44,7 @@ namespace VirtNet.Tests.Planning
         [Fact]
         public void One_cluster_setting_fixes_every_host_whose_failback_lands_on_a_listening_port()
         {
-            // V6 on three hosts: vmnic0 active, vmnic1 standby, no PortFast, F = 15 s. A 2 s flap fails back at 2.1 s
+            // KB 1003804 on three hosts: vmnic0 active, vmnic1 standby, no PortFast, F = 15 s. A 2 s flap fails back at 2.1 s
             // (Net.TeamPolicyUpDelay 100 ms) onto a port that forwards at 2 + 2 x 15 = 32 s; the first heartbeat missed is
             // at 3 s, so the response comes at 3 + 15 - 1 = 17 s. F = 20 s answers at 22 s, still too early; F = 30 s would
             // answer at 32 s, when the port forwards and heartbeats resume: not isolated. One change for all three hosts,
