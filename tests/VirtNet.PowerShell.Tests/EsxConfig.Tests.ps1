@@ -44,6 +44,14 @@ Describe 'Import-VNEsxConfig' {
         $hosts.Name | Should -Be @('esx02', 'esx03-portgroup-list-flattened')
     }
 
+    It 'reads Net.TeamPolicyUpDelay from esxcli system settings advanced list and warns of the options it passes over' {
+        $esx = Import-VNEsxConfig -Path (Join-Path $fixtures 'advanced-teampolicyupdelay-esx05.txt') -WarningVariable warned -WarningAction SilentlyContinue
+        $esx.Name | Should -Be 'esx05'
+        $esx.TeamPolicyUpDelay | Should -Be 30000
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*/Net/NetNotifySwitchTimeout is not simulated*'
+    }
+
     It 'stops on an invalid -Version with InvalidVersion' {
         { Import-VNEsxConfig -Path $bundle -Version 9.9 -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidVersion,VirtNet.Commands.ImportVNEsxConfigCommand'

@@ -173,3 +173,44 @@ Describe 'Compare-VNTeamingPolicy' {
         $row.Reason | Should -Be 'IP hash without a static port channel'
     }
 }
+
+Describe 'One teaming engine for traffic and HA' {
+    It 'keeps vswif0 on vmnic1 in both simulations when vmnic0 fails (port id over three uplinks: port 1 on vmnic1)' {
+        $sw = New-VNPhysicalSwitch -Name cat-a
+        $sw | Add-VNEndpoint -Name gateway -IPAddress 192.168.1.1 -Role Gateway | Out-Null
+        $hosts = foreach ($n in 1, 2) {
+            $esx = New-VNHost -Name "esx0$n" -Version 4.1
+            $vs = $esx | Add-VNVirtualSwitch -Name vSwitch0
+            $vs | Add-VNUplink -Name vmnic0, vmnic1, vmnic2 -PhysicalSwitch $sw -SwitchPort "Gi1/0/${n}1", "Gi1/0/${n}2", "Gi1/0/${n}3" | Out-Null
+            $pg = $vs | Add-VNPortGroup -Name 'Service Console'
+            $esx | Add-VNVirtualMachine -Name "vm$n" -PortGroup 'Service Console' -IPAddress "192.168.1.5$n" | Out-Null
+            $pg | Add-VNVMKernelAdapter -Name vswif0 -IPAddress "192.168.1.1$n/24" -Gateway 192.168.1.1 | Out-Null
+            $esx
+        }
+        $sw.Ports | Set-VNSwitchPort -PortFast Enabled
+        $vswif0 = $hosts[0].GetVMKernelAdapter('vswif0')
+        $vswif0.PortId | Should -Be 1
+
+        $traffic = $hosts[0] | Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source $vswif0 -Destination 192.168.1.12) -FailedUplink vmnic0
+        $traffic.Flows[0].Uplink.Name | Should -Be 'vmnic1'
+
+        $scenario = New-VNFailureScenario -Name 'vmnic0 down' -LinkDown esx01/vmnic0
+        $ha = Test-VNHaIsolation (New-VNCluster -Name c -Host $hosts) $scenario | Where-Object { $_.Host.Name -eq 'esx01' }
+        $ha.Verdict | Should -Be 'NotIsolated'
+        @($ha.Timeline | Where-Object { $_.Event -in 'Failover', 'Failback' }).Count | Should -Be 0
+    }
+
+    It 'leaves a recovered uplink idle while Net.TeamPolicyUpDelay runs (-RecoveredFor)' {
+        $lab = New-StorageLab
+        $lab.Switch | Set-VNTeamingPolicy -LoadBalancingPolicy ExplicitFailover -MakeNicStandby vmnic1
+        $lab.Switch.Host | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 30000 }
+        $flows = New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20
+        $early = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor 10
+        $early.Flows[0].Uplink.Name | Should -Be 'vmnic1'
+        ($early.Uplinks | Where-Object { $_.Uplink.Name -eq 'vmnic0' }).State | Should -Be 'UpDelay'
+        $late = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor '00:00:30'
+        $late.Flows[0].Uplink.Name | Should -Be 'vmnic0'
+        { $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor -1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidTimer,VirtNet.Commands.InvokeVNTrafficSimulationCommand'
+    }
+}

@@ -24,18 +24,18 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Esxcli_advanced_list_gives_the_host_its_Net_TeamPolicyUpDelay_and_warns_of_options_it_does_not_simulate()
         {
-            var (host, warnings) = Import(fixture: "esx05-advanced-teampolicyupdelay.txt");
+            var (host, warnings) = Import(fixture: "advanced-teampolicyupdelay-esx05.txt");
             Assert.Equal("esx05", host.Name);
             Assert.Equal(30000, host.TeamPolicyUpDelay);
             var skipped = Assert.Single(warnings);
-            Assert.Equal(Fixtures.LineOf("Path: /Net/NetNotifySwitchTimeout", "Esx", "esx05-advanced-teampolicyupdelay.txt"), skipped.Line);
+            Assert.Equal(Fixtures.LineOf("Path: /Net/NetNotifySwitchTimeout", "Esx", "advanced-teampolicyupdelay-esx05.txt"), skipped.Line);
             Assert.Contains("/Net/NetNotifySwitchTimeout is not simulated", skipped.Message);
         }
 
         [Fact]
         public void An_up_delay_out_of_range_is_not_imported_and_says_why()
         {
-            var text = System.IO.File.ReadAllText(Fixtures.PathOf("Esx", "esx05-advanced-teampolicyupdelay.txt")).Replace("Int Value: 30000", "Int Value: 9000000");
+            var text = System.IO.File.ReadAllText(Fixtures.PathOf("Esx", "advanced-teampolicyupdelay-esx05.txt")).Replace("Int Value: 30000", "Int Value: 9000000");
             var file = EsxConfigImport.Parse("esx05.txt", text);
             var result = EsxConfigImport.Build(new[] { file }, null, null);
             Assert.Equal(100, result.Hosts.Single().TeamPolicyUpDelay);
