@@ -107,7 +107,7 @@ namespace VirtNet.Planning
             var chosen = Pick(run, model.Uplinks.Length, candidates.Count, perCandidate, count);
             var picked = chosen.Select(c => candidates[c]).OrderBy(a => a).ToList();
             var verified = new TrafficSimulation(new[] { vswitch }, FlowsOf(source, sourceIp, picked, role, destinations)).Run();
-            return Describe(verified, model, run, team, source, sourceIp, picked, role, perCandidate);
+            return Describe(verified, model, run, team, source, picked, role, perCandidate);
         }
 
         /// <summary>
@@ -200,7 +200,7 @@ namespace VirtNet.Planning
         }
 
         static IReadOnlyList<VNAddressProposal> Describe(VNTrafficResult verified, TrafficModel model, TrafficRun all, TeamRun team,
-            VNVirtualAdapter source, IPv4Address sourceIp, List<uint> picked, AddressRole role, int perCandidate)
+            VNVirtualAdapter source, List<uint> picked, AddressRole role, int perCandidate)
         {
             var usable = team.Usable.Select(u => model.Uplinks[u]).ToList();
             var channelled = usable.Where(u => u.SwitchPort?.PortChannel != null).ToList();
