@@ -84,7 +84,7 @@ namespace VirtNet.Planning
             public Action Do, Undo;
             /// <summary>Cluster settings changes build another cluster; the others change the model in place.</summary>
             public Func<VNCluster, VNCluster> Cluster;
-            public HashSet<string> Fixed = new HashSet<string>();
+            public HashSet<(VNHost, VNFailureScenario)> Fixed = new HashSet<(VNHost, VNFailureScenario)>();
             public bool Breaks;
         }
 
@@ -94,7 +94,7 @@ namespace VirtNet.Planning
             scenarios = scenarios ?? new HaSimulator(cluster).StandardScenarios();
             var failing = Failing(cluster, scenarios, out var results);
             var chosen = new List<Candidate>();
-            var covers = new Dictionary<Candidate, List<string>>();
+            var covers = new Dictionary<Candidate, List<(VNHost Host, VNFailureScenario Scenario)>>();
             var remaining = failing;
             for (int round = 0; round < MaxRounds && remaining.Count > 0; round++)
             {
@@ -107,7 +107,7 @@ namespace VirtNet.Planning
                     progress?.Report(new SimulationProgress(100 * step++ / candidates.Count, $"Trying {candidate.Kind} on {candidate.Target}"));
                     Evaluate(cluster, chosen, candidate, scenarios, remaining);
                 }
-                var uncovered = new HashSet<string>(remaining.Select(k => k.Key));
+                var uncovered = new HashSet<(VNHost, VNFailureScenario)>(remaining);
                 bool added = false;
                 while (uncovered.Count > 0)
                 {
@@ -126,7 +126,7 @@ namespace VirtNet.Planning
             }
 
             progress?.Report(new SimulationProgress(100, "Done"));
-            var remainingKeys = new HashSet<string>(remaining.Select(k => k.Key));
+            var remainingKeys = new HashSet<(VNHost, VNFailureScenario)>(remaining);
             var changes = chosen.Select(c => new VNHaIsolationChange
             {
                 Cluster = cluster,
@@ -134,7 +134,7 @@ namespace VirtNet.Planning
                 Target = c.Target,
                 From = c.From,
                 To = c.To,
-                Fixes = covers[c].Where(k => !remainingKeys.Contains(k)).ToArray(),
+                Fixes = covers[c].Where(k => !remainingKeys.Contains(k)).Select(k => k.Host.Name + ": " + k.Scenario.Name).ToArray(),
                 ApplyChange = c.Cluster == null ? c.Do : () => cluster.TakeSettingsOf(c.Cluster(cluster)),
                 Reason = ReasonOf(c.Kind),
             }).ToList();
@@ -143,44 +143,42 @@ namespace VirtNet.Planning
         }
 
         /// <summary>The host and scenario pairs that do not end NotIsolated.</summary>
-        static List<(VNHost Host, string Key)> Failing(VNCluster cluster, IReadOnlyList<VNFailureScenario> scenarios, out List<VNHaIsolationResult> results)
+        static List<(VNHost Host, VNFailureScenario Scenario)> Failing(VNCluster cluster, IReadOnlyList<VNFailureScenario> scenarios, out List<VNHaIsolationResult> results)
         {
             var simulator = new HaSimulator(cluster);
             results = new List<VNHaIsolationResult>();
-            var failing = new List<(VNHost, string)>();
+            var failing = new List<(VNHost, VNFailureScenario)>();
             foreach (var scenario in scenarios)
                 foreach (var result in simulator.Run(scenario))
                 {
                     results.Add(result);
-                    if (result.Verdict != HaVerdict.NotIsolated) failing.Add((result.Host, KeyOf(result)));
+                    if (result.Verdict != HaVerdict.NotIsolated) failing.Add((result.Host, result.Scenario));
                 }
             return failing;
         }
 
-        static string KeyOf(VNHaIsolationResult result) => result.Host.Name + ": " + result.Scenario.Name;
-
         static void Evaluate(VNCluster cluster, List<Candidate> chosen, Candidate candidate, IReadOnlyList<VNFailureScenario> scenarios,
-            List<(VNHost Host, string Key)> remaining)
+            List<(VNHost Host, VNFailureScenario Scenario)> remaining)
         {
             var all = chosen.Concat(new[] { candidate }).ToList();
-            var wanted = new HashSet<string>(remaining.Select(k => k.Key));
+            var wanted = new HashSet<(VNHost, VNFailureScenario)>(remaining);
             Simulate(cluster, all, variant =>
             {
                 var simulator = new HaSimulator(variant);
                 foreach (var scenario in scenarios)
                     foreach (var result in simulator.Run(scenario))
                     {
-                        string key = KeyOf(result);
+                        var key = (result.Host, result.Scenario);
                         if (result.Verdict == HaVerdict.NotIsolated) { if (wanted.Contains(key)) candidate.Fixed.Add(key); }
                         else if (!wanted.Contains(key)) candidate.Breaks = true;
                     }
             });
         }
 
-        static List<(VNHost Host, string Key)> Verify(VNCluster cluster, List<Candidate> chosen, IReadOnlyList<VNFailureScenario> scenarios,
+        static List<(VNHost Host, VNFailureScenario Scenario)> Verify(VNCluster cluster, List<Candidate> chosen, IReadOnlyList<VNFailureScenario> scenarios,
             out List<VNHaIsolationResult> results)
         {
-            List<(VNHost, string)> failing = null;
+            List<(VNHost, VNFailureScenario)> failing = null;
             List<VNHaIsolationResult> found = null;
             Simulate(cluster, chosen, variant => failing = Failing(variant, scenarios, out found));
             results = found;
@@ -349,15 +347,15 @@ namespace VirtNet.Planning
         }
 
         /// <summary>What no change fixes, per host: a second management network where all its management uplinks share one switch, else why.</summary>
-        static IEnumerable<VNHaIsolationChange> Unfixable(VNCluster cluster, List<(VNHost Host, string Key)> remaining, List<VNHaIsolationResult> results)
+        static IEnumerable<VNHaIsolationChange> Unfixable(VNCluster cluster, List<(VNHost Host, VNFailureScenario Scenario)> remaining, List<VNHaIsolationResult> results)
         {
             foreach (var group in remaining.GroupBy(k => k.Host))
             {
                 var host = group.Key;
                 var uplinks = cluster.ManagementAdapters(host).Select(a => a.PortGroup).Distinct().SelectMany(TeamUplinks).ToList();
                 var switches = uplinks.Where(u => u.SwitchPort != null).Select(u => u.SwitchPort.PhysicalSwitch).Distinct().ToList();
-                var keys = group.Select(k => k.Key).ToArray();
-                var explanation = results.Where(r => r.Host == host && keys.Contains(KeyOf(r))).Select(r => r.Explanation).FirstOrDefault();
+                var scenarios = group.Select(k => k.Scenario).ToList();
+                var explanation = results.Where(r => r.Host == host && scenarios.Contains(r.Scenario)).Select(r => r.Explanation).FirstOrDefault();
                 bool single = uplinks.Count < 2 || switches.Count < 2;
                 yield return new VNHaIsolationChange
                 {
@@ -371,7 +369,7 @@ namespace VirtNet.Planning
                         ? "No setting keeps heartbeats flowing when the one management path is down: a second management network on another " +
                           "vSwitch, NIC, switch and subnet does (suggested only, never applied; on the same subnet it does not help). "
                         : "No PortFast, failback, isolation address or failure detection time change fixes it. ") +
-                        "Still failing: " + string.Join("; ", keys) + "." + (explanation == null ? "" : " " + explanation),
+                        "Still failing: " + string.Join("; ", scenarios.Select(x => host.Name + ": " + x.Name)) + "." + (explanation == null ? "" : " " + explanation),
                 };
             }
         }
