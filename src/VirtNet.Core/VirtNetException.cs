@@ -119,5 +119,10 @@ namespace VirtNet
         public const string AmbiguousName = nameof(AmbiguousName);
         public const string HostInUse = nameof(HostInUse);
         public const string PhysicalSwitchInUse = nameof(PhysicalSwitchInUse);
+        public const string InvalidProposalCount = nameof(InvalidProposalCount);
+        public const string NotEnoughFreeAddresses = nameof(NotEnoughFreeAddresses);
+        public const string NoUsableUplink = nameof(NoUsableUplink);
+        public const string ConflictingParameters = nameof(ConflictingParameters);
+        public const string SuggestionOnly = nameof(SuggestionOnly);
     }
 }

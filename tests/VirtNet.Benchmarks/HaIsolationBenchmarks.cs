@@ -27,15 +27,33 @@ namespace VirtNet.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
+            _cluster = BuildCluster(Version);
+            var hosts = _cluster.Hosts;
+            _scenarios = new HaSimulator(_cluster).StandardScenarios().ToList();
+            var uplinks = hosts.SelectMany(h => h.Uplinks).ToList();
+            for (int i = 0; i < uplinks.Count; i++)
+                for (int j = i + 1; j < uplinks.Count; j++)
+                    _scenarios.Add(new VNFailureScenario(uplinks[i].Path + " and " + uplinks[j].Path + " down", new[]
+                    {
+                        new VNFailureEvent(FailureEventKind.LinkDown, uplinks[i], TimeSpan.Zero),
+                        new VNFailureEvent(FailureEventKind.LinkDown, uplinks[j], TimeSpan.Zero),
+                    }));
+        }
+
+        /// <summary>
+        /// 32 hosts, each with its management port on vSwitch0, vmnic0 active to cat-a and vmnic1 standby to cat-b;
+        /// half the hosts' ports without PortFast, so flaps and failbacks exercise spanning tree.
+        /// </summary>
+        internal static VNCluster BuildCluster(string version)
+        {
             var a = new VNPhysicalSwitch("cat-a", "Catalyst 3750");
             var b = new VNPhysicalSwitch("cat-b", "Catalyst 3750");
             a.AddEndpoint("gateway", IPv4Address.Parse("10.0.0.1"), null, true, EndpointRole.Gateway);
             var hosts = new List<VNHost>();
             for (int n = 1; n <= HostCount; n++)
             {
-                var host = new VNHost("esx" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture), Hypervisor.Esx, Version);
+                var host = new VNHost("esx" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture), Hypervisor.Esx, version);
                 var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
-                // Half the ports without PortFast, so flaps and failbacks exercise spanning tree.
                 var portFast = n % 2 == 0 ? PortFastMode.Enabled : PortFastMode.Disabled;
                 vswitch.AddUplink("vmnic0").ConnectTo(a, "Gi1/0/" + n).PortFast = portFast;
                 vswitch.AddUplink("vmnic1").ConnectTo(b, "Gi1/0/" + n).PortFast = portFast;
@@ -46,16 +64,7 @@ namespace VirtNet.Benchmarks
                     purpose: new[] { classic ? AdapterPurpose.ServiceConsole : AdapterPurpose.Management });
                 hosts.Add(host);
             }
-            _cluster = VNCluster.Create(new VNClusterSpec { Name = "bench", Hosts = hosts }, new List<string>());
-            _scenarios = new HaSimulator(_cluster).StandardScenarios().ToList();
-            var uplinks = hosts.SelectMany(h => h.Uplinks).ToList();
-            for (int i = 0; i < uplinks.Count; i++)
-                for (int j = i + 1; j < uplinks.Count; j++)
-                    _scenarios.Add(new VNFailureScenario(uplinks[i].Path + " and " + uplinks[j].Path + " down", new[]
-                    {
-                        new VNFailureEvent(FailureEventKind.LinkDown, uplinks[i], TimeSpan.Zero),
-                        new VNFailureEvent(FailureEventKind.LinkDown, uplinks[j], TimeSpan.Zero),
-                    }));
+            return VNCluster.Create(new VNClusterSpec { Name = "bench", Hosts = hosts }, new List<string>());
         }
 
         [Benchmark]

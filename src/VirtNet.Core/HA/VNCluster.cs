@@ -387,6 +387,18 @@ namespace VirtNet.HA
                 (cluster.AllowNetwork.Count > 0 ? " on the das.allowNetwork port groups (" + string.Join(", ", cluster.AllowNetwork) + ")" : "") +
                 ", so HA cannot heartbeat from it (HostNoAvailableNetworksEvent). Add one with Add-VNVMKernelAdapter -Purpose ServiceConsole or Management.", host);
 
+        /// <summary>
+        /// Takes over the HA settings of <paramref name="other"/>, a cluster built from this one's hosts with some
+        /// settings changed (the planner's -Apply): the cluster stays the one object scripts and results refer to.
+        /// </summary>
+        internal void TakeSettingsOf(VNCluster other)
+        {
+            FailureDetectionTime = other.FailureDetectionTime;
+            IsolationAddress = other.IsolationAddress;
+            UseDefaultIsolationAddress = other.UseDefaultIsolationAddress;
+            AdvancedSetting = other.AdvancedSetting;
+        }
+
         public override string ToString() => Name;
     }
 }

@@ -85,7 +85,7 @@ namespace VirtNet
                     sum += x;
                     sumSquares += x * x;
                 }
-                row.BalanceIndex = sumSquares == 0 ? 0 : sum * sum / (uplinks * sumSquares);
+                row.BalanceIndex = Balance.JainIndex(sum, sumSquares, uplinks);
 
                 for (int u = 0; u < uplinks; u++)
                 {

@@ -66,6 +66,9 @@ namespace VirtNet
             DestinationPort = destinationPort;
         }
 
+        /// <summary>No flows: a switch compiled only for its teams (Optimize-VNTeaming without -Flow).</summary>
+        internal static readonly VNFlowList Empty = new VNFlowList(new FlowSource[0], new Segment[0], 0, null, null, null);
+
         public int Count => _count;
 
         public VNFlow this[int index]
