@@ -283,3 +283,31 @@ Describe 'Optimize-VNTeaming' {
         $rows[0].ActiveNic | Should -Be @('vmnic0')
     }
 }
+
+Describe 'The planners take names from the session inventory' {
+    BeforeEach {
+        Get-VNCluster | Remove-VNCluster
+        Get-VNHost | Remove-VNHost
+        Get-VNPhysicalSwitch | Remove-VNPhysicalSwitch
+    }
+
+    It 'Optimize-VNHaIsolation -Cluster lab plans the same change as the cluster object' {
+        $hosts = New-VNSampleLab -Name HaCluster | Where-Object { $_ -is [VirtNet.VNHost] }
+        New-VNCluster -Name lab -Host $hosts | Out-Null
+        $changes = @(Optimize-VNHaIsolation -Cluster lab)
+        $changes.Kind | Should -Be 'PortFast'
+        $changes.Target | Should -Be 'cat-a/Gi0/3, cat-b/Gi0/3'
+    }
+
+    It 'Optimize-VNTeaming takes host/switch paths and Find-VNBalancedAddress takes -Host by name' {
+        New-VNSampleLab -Name NicTeaming | Out-Null
+        @(Optimize-VNTeaming -VirtualSwitch esx01/vSwitch0).Count | Should -BeGreaterThan 0
+        # vmk0 10.0.0.10 on port ID keeps one uplink whatever the target (see the port ID case above).
+        $p = Find-VNBalancedAddress -Source vmk0 -Host esx01 -Count 1 -AddressRange 10.0.0.22-10.0.0.30
+        $p.Uplink.Name | Should -Be 'vmnic1'
+    }
+
+    It 'a name not in the session is refused with the names that are' {
+        { Optimize-VNHaIsolation -Cluster nosuch -ErrorAction Stop } | Should -Throw -ExpectedMessage '*nosuch*'
+    }
+}

@@ -33,6 +33,8 @@ namespace VirtNet.Commands
         // Hides PSCmdlet.Host (the PowerShell host UI, unused here): -Host is the name the module's contract uses.
         [Parameter]
         [Alias("VMHost")]
+        [InventoryName(typeof(VNHost))]
+        [ArgumentCompleter(typeof(HostNameCompleter))]
         public new VNHost Host { get; set; }
 
         protected override void BeginProcessing()

@@ -11,6 +11,8 @@ namespace VirtNet.Commands
     public sealed class OptimizeVNHaIsolationCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNCluster))]
+        [ArgumentCompleter(typeof(ClusterNameCompleter))]
         public VNCluster[] Cluster { get; set; }
 
         [Parameter(Position = 1)]

@@ -9,6 +9,8 @@ namespace VirtNet.Commands
     public sealed class OptimizeVNTeamingCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNVirtualSwitch))]
+        [ArgumentCompleter(typeof(VirtualSwitchNameCompleter))]
         public VNVirtualSwitch[] VirtualSwitch { get; set; }
 
         [Parameter(Position = 1)]
