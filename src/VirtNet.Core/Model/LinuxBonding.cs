@@ -60,6 +60,25 @@ namespace VirtNet
         }
 
         /// <summary>
+        /// The options the kernel refuses (drivers/net/bonding/bond_options.c): encap2+3 and encap3+4 before 3.13,
+        /// where they did not exist; primary outside active-backup, balance-tlb and balance-alb; tlb_dynamic_lb outside
+        /// balance-tlb and balance-alb.
+        /// </summary>
+        public static void CheckOptions(VNHost host, BondMode mode, XmitHashPolicy policy, string primary, bool? tlbDynamicLb)
+        {
+            if ((policy == XmitHashPolicy.Encap2Plus3 || policy == XmitHashPolicy.Encap3Plus4) && !Teaming.BondKernel.Of(host.VersionInfo).HasEncapPolicies)
+                throw new VirtNetException(ErrorIds.InvalidXmitHashPolicy, VirtNetErrorKind.InvalidArgument,
+                    $"Host '{host.Name}' runs kernel {host.Version}; {Name(policy)} arrived in 3.13. Use layer2, layer2+3 or layer3+4.", policy);
+            bool tlb = mode == BondMode.BalanceTlb || mode == BondMode.BalanceAlb;
+            if (!string.IsNullOrEmpty(primary) && !(tlb || mode == BondMode.ActiveBackup))
+                throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                    $"A primary slave applies to active-backup, balance-tlb and balance-alb; this bond is {Name(mode)}.", primary);
+            if (tlbDynamicLb.HasValue && !tlb)
+                throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                    $"tlb_dynamic_lb applies to balance-tlb and balance-alb; this bond is {Name(mode)}.", tlbDynamicLb);
+        }
+
+        /// <summary>
         /// bonding.rst: 802.3ad needs the switch ports in an 802.3ad (LACP) aggregation; balance-rr, balance-xor and
         /// broadcast need them grouped statically (EtherChannel); active-backup, balance-tlb and balance-alb need no
         /// switch configuration, and a channel would break them (the switch would hash frames to any slave).

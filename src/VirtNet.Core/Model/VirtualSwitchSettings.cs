@@ -16,5 +16,11 @@ namespace VirtNet
         public BondMode? BondMode { get; set; }
         /// <summary>Linux bond: xmit_hash_policy (default layer2).</summary>
         public XmitHashPolicy? XmitHashPolicy { get; set; }
+        /// <summary>Linux bond in active-backup, balance-tlb or balance-alb: the primary slave's name (default none).</summary>
+        public string Primary { get; set; }
+        /// <summary>Linux bond with a primary: primary_reselect (default always).</summary>
+        public PrimaryReselect? PrimaryReselect { get; set; }
+        /// <summary>Linux bond in balance-tlb or balance-alb: tlb_dynamic_lb (default true).</summary>
+        public bool? TlbDynamicLb { get; set; }
     }
 }

@@ -139,13 +139,14 @@ namespace VirtNet.Serialization
 
         void ReadEndpoint(JObject e, VNPhysicalSwitch physicalSwitch)
         {
-            Expect(e, "name", "ipAddress", "vlanId", "respondsToPing", "role");
+            Expect(e, "name", "ipAddress", "vlanId", "respondsToPing", "role", "macAddress");
             var name = RequiredString(e, "name");
             var ip = IP(Required(e, "ipAddress"));
             var vlanId = Map(Value(e, "vlanId"), Int);
             var respondsToPing = Bool(Required(e, "respondsToPing"));
             var role = RequiredEnum<EndpointRole>(e, "role");
-            Build(e, () => physicalSwitch.AddEndpoint(name, ip, vlanId, respondsToPing, role),
+            var mac = Map(Value(e, "macAddress"), Mac);
+            Build(e, () => physicalSwitch.AddEndpoint(name, ip, vlanId, respondsToPing, role, mac),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidVLanId, "vlanId"));
         }
 
@@ -263,11 +264,15 @@ namespace VirtNet.Serialization
 
         void ReadBondSettings(JObject b, VirtualSwitchSettings settings)
         {
-            Expect(b, "mode", "xmitHashPolicy");
+            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "tlbDynamicLb");
             var mode = Required(b, "mode");
             var policy = Required(b, "xmitHashPolicy");
             settings.BondMode = Model(mode, () => LinuxBonding.ParseBondMode(String(mode)));
             settings.XmitHashPolicy = Model(policy, () => LinuxBonding.ParseXmitHashPolicy(String(policy)));
+            var primary = Value(b, "primary");
+            settings.Primary = primary == null ? null : String(primary);
+            settings.PrimaryReselect = Map(Value(b, "primaryReselect"), Enum<PrimaryReselect>);
+            settings.TlbDynamicLb = Map(Value(b, "tlbDynamicLb"), Bool);
         }
 
         void ReadTeam(JObject t, VNVirtualSwitch vswitch)

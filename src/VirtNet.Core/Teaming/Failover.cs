@@ -46,6 +46,7 @@ namespace VirtNet.Teaming
                 if (!shotgun) delivers = -1;
             }
             run.SetUsable(usable.ToArray(), shotgun, delivers);
+            if (run.Option.Platform == Hypervisor.Linux) BondPlacement.SelectActiveSlave(run, state);
         }
     }
 }

@@ -71,8 +71,12 @@ namespace VirtNet.Teaming
         /// <summary>The ESX policy in force; null for a Hyper-V team or a bond.</summary>
         public LoadBalancingPolicy? Policy => Option.LoadBalancingPolicy;
         public TeamingAlgorithm Algorithm { get; }
-        /// <summary>The next slave in turn, for balance-rr.</summary>
-        public int Turn;
+        /// <summary>A bond's active slave (curr_active_slave), see <see cref="BondPlacement.SelectActiveSlave"/>; -1 for none and for other teams.</summary>
+        public int ActiveSlave = -1;
+        /// <summary>Flows placed by a hash that reads the destination MAC when the model does not know it.</summary>
+        public int UnknownDestinationMac;
+        /// <summary>The balance-tlb/alb bucket table of the team's bond, shared by its port groups.</summary>
+        public BondBuckets Buckets;
         /// <summary>The uplinks that carry traffic, in failover order (see <see cref="Failover"/>).</summary>
         public int[] Usable { get; private set; } = new int[0];
         public FastModulus Modulus { get; private set; }

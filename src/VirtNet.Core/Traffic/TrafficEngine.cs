@@ -72,6 +72,8 @@ namespace VirtNet.Traffic
         public int[] FlowCount { get; }
         public VNFinding[] Findings;
         public LoadBasedTeaming.Outcome LoadBased;
+        /// <summary>What broadcast bonds send as copies of frames another slave already carries: load, not throughput.</summary>
+        public double CopiedMbps;
         /// <summary>Flows whose status is an error: they deliver nothing.</summary>
         public int LostFlowCount;
 
@@ -83,7 +85,7 @@ namespace VirtNet.Traffic
             {
                 double sum = 0;
                 for (int u = 0; u < TxMbps.Length; u++) sum += TxMbps[u] + RxMbps[u];
-                return sum;
+                return sum - CopiedMbps;
             }
         }
 
@@ -135,7 +137,6 @@ namespace VirtNet.Traffic
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
-            var peers = new Dictionary<uint, int>[teams.Length];
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
@@ -190,7 +191,7 @@ namespace VirtNet.Traffic
                     }
                     else
                     {
-                        inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
+                        inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, u);
                         status = unbundled == FlowStatus.Ok && notFormed[u] != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
@@ -209,7 +210,8 @@ namespace VirtNet.Traffic
             run.LostFlowCount = lost;
             const byte lastDelivering = (byte)FlowStatus.ChannelNotFormed;
             share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Inbound, run.FlowUplink, run.StoredStatus, lastDelivering,
-                model.Capacity, run.TxLevel, run.TxMbps);
+                BondPlacement.SendingCapacity(teams, model.Capacity), run.TxLevel, run.TxMbps);
+            run.CopiedMbps = BondPlacement.SpreadSprayed(teams, model.Capacity, run.TxLevel, run.TxMbps);
             // Every run that receives has stored its inbound uplinks.
             share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.StoredInbound, run.StoredStatus, lastDelivering,
                 model.Capacity, run.RxLevel, run.RxMbps);
@@ -220,22 +222,22 @@ namespace VirtNet.Traffic
         /// <summary>
         /// Where the switch delivers a flow's return frames when its uplink's port is on its own: where the source's
         /// MAC was learned, the uplink it sends on, except for the teams that receive elsewhere by design (see
-        /// <see cref="InboundDistribution"/>). balance-alb hands each new peer the next slave in turn, in the order the
-        /// peers first appear.
+        /// <see cref="InboundDistribution"/>).
+        /// <para>
+        /// balance-alb balances only the replies to ARP requests for the bond's own addresses (bond_alb.c,
+        /// rlb_arp_xmit). The flows of a bond in the model come from VMs bridged over it, which answer ARP with their
+        /// own MAC; only the active slave sends that MAC (bond_do_alb_xmit writes the slave's own MAC into the frames
+        /// it sends elsewhere), so the switch delivers to them there, as for balance-tlb.
+        /// </para>
         /// </summary>
-        static int InboundOnOwnPort(TrafficModel model, TeamRun team, int s, int r, int f, int u, ref Dictionary<uint, int> peers)
+        static int InboundOnOwnPort(TrafficModel model, TeamRun team, int s, int u)
         {
             var usable = team.Usable;
             switch (team.Option.InboundOnOwnPorts)
             {
                 case InboundDistribution.PrimaryMember:
-                    return usable.Length > 0 ? usable[0] : u;
                 case InboundDistribution.PerPeer:
-                    if (usable.Length == 0) return u;
-                    if (peers == null) peers = new Dictionary<uint, int>();
-                    uint remote = model.DestinationOf(r, f);
-                    if (!peers.TryGetValue(remote, out int turn)) peers.Add(remote, turn = peers.Count);
-                    return usable[turn % usable.Length];
+                    return team.ActiveSlave >= 0 ? team.ActiveSlave : usable.Length > 0 ? usable[0] : u;
                 default:
                     // Hyper-V Dynamic receives on the member its switch port is assigned to, as HyperVPort would send.
                     return team.Option.InboundOnPortMember && usable.Length > 0
@@ -256,6 +258,7 @@ namespace VirtNet.Traffic
             var dest = model.Destinations;
             var flowCount = run.FlowCount;
             Array.Clear(flowCount, 0, flowCount.Length);
+            BondPlacement.BeginPlacement(teams, model.Capacity);
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r];
@@ -347,7 +350,7 @@ namespace VirtNet.Traffic
         /// The findings of a Hyper-V team or a bond, under the configuration rules that describe them (VNW, VNL): each
         /// mode either needs its kind of port channel or must not meet one.
         /// </summary>
-        static void PlatformFindings(TrafficRules.FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
+        static void PlatformFindings(TrafficRules.FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap, int tcpFlows,
             Func<IEnumerable<int>, string> uplinkNames, Func<IEnumerable<int>, string> ports)
         {
             var config = team.Team;
@@ -368,6 +371,16 @@ namespace VirtNet.Traffic
                 findings.Add(TrafficRules.NoUplink, config.Path,
                     $"No NIC of {config.Path} is usable; its {noUplink} flow(s) are lost.",
                     "Restore a NIC, or give the switch more NICs (Add-VNUplink).");
+            if (team.UnknownDestinationMac > 0)
+                findings.Add(TrafficRules.DestinationMacUnknown, config.Path,
+                    $"{team.UnknownDestinationMac} flow(s) of {subject} hash a destination MAC the model does not know: no adapter or endpoint with a " +
+                    "MAC owns the next hop (the peer on the subnet, else the gateway). They are placed as if it were 00:00:00:00:00:00.",
+                    "Give the endpoints their MAC addresses (Add-VNEndpoint -MacAddress), or the flows theirs (New-VNFlow -DestinationMacAddress).");
+            if (option.BondMode == BondMode.BalanceRR && team.Usable.Length > 1 && tcpFlows > 0)
+                findings.Add(TrafficRules.RoundRobinReorders, config.Path,
+                    $"{subject} sprays the packets of each of its {tcpFlows} TCP flow(s) over {uplinkNames(team.Usable)}, so they arrive out of order; " +
+                    "TCP takes reordering for loss and slows down, so one connection gets less than the slaves' sum (bonding.rst, balance-rr).",
+                    "Raise net.ipv4.tcp_reordering on the receivers, or keep each connection on one slave with balance-xor or 802.3ad and layer3+4.");
             if (macFlap > 0)
                 findings.Add(missingChannel, config.Path,
                     $"{subject} spreads the frames of each source over {uplinkNames(team.Usable)}, which are not one formed port channel, so the " +
@@ -416,7 +429,11 @@ namespace VirtNet.Traffic
                 int Count(FlowStatus s) => statusCount[t * StatusCount + (int)s];
                 if (team.Option.Platform != Hypervisor.Esx)
                 {
-                    PlatformFindings(findings, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
+                    int tcpFlows = 0;
+                    for (int r = 0; r < model.RunSource.Length; r++)
+                        if (model.SourceTeam[model.RunSource[r]] == t && model.Flows.Segments[r].Protocol == FlowProtocol.Tcp)
+                            tcpFlows += model.RunStart[r + 1] - model.RunStart[r];
+                    PlatformFindings(findings, team, physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), tcpFlows, UplinkNames, Ports);
                     continue;
                 }
                 bool ipHash = team.Policy == LoadBalancingPolicy.LoadBalanceIP;

@@ -44,12 +44,14 @@ namespace VirtNet.Traffic
         public static readonly Rule NotCabled = new Rule("VNF003", Severity.Information, "Uplink not cabled: its physical switch side is not simulated");
         public static readonly Rule LoadBasedMoves = new Rule("VNF004", Severity.Information, "Load-based teaming moved ports");
         public static readonly Rule MacUnknown = new Rule("VNF005", Severity.Warning, "Source MAC hash without the ports' MAC addresses");
+        public static readonly Rule RoundRobinReorders = new Rule("VNF006", Severity.Information, "balance-rr delivers TCP segments out of order");
+        public static readonly Rule DestinationMacUnknown = new Rule("VNF007", Severity.Warning, "Bond hash without the next hop's MAC address");
 
         static readonly Rule[] All =
         {
             MacFlap, IpHashTowardsNegotiatedChannel, ChannelNeedsIpHash, IpHashStandbyOrBeacon, ChannelMembers, BeaconTooFewUplinks,
             LoadBasedNeedsDistributed, HyperVNicsWithoutTeam, HyperVTeamWithoutChannel, HyperVTeamInChannel, BondWithoutChannel, BondInChannel,
-            NoUplink, UndetectedFailure, NotCabled, LoadBasedMoves, MacUnknown,
+            NoUplink, UndetectedFailure, NotCabled, LoadBasedMoves, MacUnknown, RoundRobinReorders, DestinationMacUnknown,
         };
 
         public static string TitleOf(string ruleId) => All.First(r => r.Id == ruleId).Title;

@@ -26,14 +26,18 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public EndpointRole Role { get; set; } = EndpointRole.Other;
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string MacAddress { get; set; }
+
         protected override void ProcessRecord()
         {
             ForInput(() =>
             {
                 CheckNameNotFromPipedParent(nameof(PhysicalSwitch), PhysicalSwitch.Name, "endpoint");
                 var ip = IPv4Address.Parse(IPAddress);
+                var mac = ParseMac(MacAddress);
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Add endpoint {ip} ({Role})")) return;
-                WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role));
+                WriteObject(PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role, mac));
             });
         }
     }

@@ -48,6 +48,16 @@ namespace VirtNet.Commands
         [ArgumentCompleter(typeof(XmitHashPolicyCompleter))]
         public string XmitHashPolicy { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PrimaryCompleter))]
+        public string Primary { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public PrimaryReselect? PrimaryReselect { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public bool? TlbDynamicLb { get; set; }
+
         protected override void ProcessRecord()
         {
             ForInput(() =>
@@ -60,9 +70,16 @@ namespace VirtNet.Commands
                     LoadBalancingAlgorithm = LoadBalancingAlgorithm,
                     BondMode = string.IsNullOrEmpty(BondMode) ? (BondMode?)null : LinuxBonding.ParseBondMode(BondMode),
                     XmitHashPolicy = string.IsNullOrEmpty(XmitHashPolicy) ? (XmitHashPolicy?)null : LinuxBonding.ParseXmitHashPolicy(XmitHashPolicy),
+                    Primary = Primary,
+                    PrimaryReselect = PrimaryReselect,
+                    TlbDynamicLb = TlbDynamicLb,
                 };
                 if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
                 var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic, settings);
+                if (vswitch.BondMode.HasValue)
+                    WriteVerbose($"Bond {vswitch.Path}: mode {LinuxBonding.Name(vswitch.BondMode.Value)}, xmit_hash_policy {LinuxBonding.Name(vswitch.XmitHashPolicy.Value)}" +
+                        (vswitch.Primary != null ? $", primary {vswitch.Primary} (primary_reselect {vswitch.PrimaryReselect.ToString().ToLowerInvariant()})" : "") +
+                        $"; transmit as kernel {Host.Version} does.");
                 WriteObject(vswitch);
             });
         }
