@@ -346,6 +346,8 @@ namespace VirtNet.Teaming
     /// A balance-tlb/alb bond's transmit hash table after a rebalance: each of the 256 buckets is given, when first
     /// used, to the usable slave with the largest gap between its speed and the load already given to it
     /// (compute_gap: (speed &lt;&lt; 20) / 8 bytes/s less the load; the first slave of equals), and adds its load there.
+    /// The kernel adds a bucket's whole load (last interval's) when it hands the bucket out; the model adds each
+    /// flow's as the flow is placed, which differs only when the flows of several buckets come interleaved.
     /// </summary>
     internal sealed class BondBuckets
     {
