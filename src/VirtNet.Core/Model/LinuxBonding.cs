@@ -78,6 +78,38 @@ namespace VirtNet
                     $"tlb_dynamic_lb applies to balance-tlb and balance-alb; this bond is {Name(mode)}.", tlbDynamicLb);
         }
 
+        /// <summary>The kernel's miimon when a bond is created without miimon or arp_interval (BOND_DEFAULT_MIIMON).</summary>
+        public const int DefaultMiiMon = 100;
+
+        /// <summary>
+        /// miimon, updelay and downdelay as the kernel keeps them (bond_options.c): each 0 or more ms; updelay and
+        /// downdelay are counted in miimon polls, so a value that is not a multiple of miimon is rounded down to one
+        /// (the kernel warns "value rounded"); without miimon they have no effect and are 0.
+        /// </summary>
+        public static (int MiiMon, int UpDelay, int DownDelay) LinkMonitoring(int? miimon, int? updelay, int? downdelay)
+        {
+            int Check(int? value, string name)
+            {
+                if (value < 0)
+                    throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                        $"{name} {value} is not valid. Use 0 or more milliseconds.", value);
+                return value ?? 0;
+            }
+            int poll = Check(miimon ?? DefaultMiiMon, "miimon");
+            int up = Check(updelay, "updelay"), down = Check(downdelay, "downdelay");
+            return poll == 0 ? (0, 0, 0) : (poll, up / poll * poll, down / poll * poll);
+        }
+
+        /// <summary>
+        /// How long after its link comes up a slave carries traffic again, at most: the next miimon poll sees the
+        /// link (up to miimon later) and the slave waits updelay more (bond_miimon_inspect, BOND_LINK_BACK). Without
+        /// miimon the bond never sees links change, and the model takes the change at once.
+        /// </summary>
+        public static TimeSpan UsableAfterLinkUp(VNVirtualSwitch bond) => TimeSpan.FromMilliseconds(bond.MiiMon.Value + bond.UpDelay.Value);
+
+        /// <summary>How long after its link goes down a slave is still chosen, at most: up to miimon to see it, then downdelay (BOND_LINK_FAIL).</summary>
+        public static TimeSpan DroppedAfterLinkDown(VNVirtualSwitch bond) => TimeSpan.FromMilliseconds(bond.MiiMon.Value + bond.DownDelay.Value);
+
         /// <summary>
         /// bonding.rst: 802.3ad needs the switch ports in an 802.3ad (LACP) aggregation; balance-rr, balance-xor and
         /// broadcast need them grouped statically (EtherChannel); active-backup, balance-tlb and balance-alb need no

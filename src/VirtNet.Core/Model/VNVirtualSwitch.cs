@@ -72,6 +72,12 @@ namespace VirtNet
         public PrimaryReselect? PrimaryReselect { get; private set; }
         /// <summary>Linux bonds: tlb_dynamic_lb, which counts in balance-tlb and balance-alb; null for other types.</summary>
         public bool? TlbDynamicLb { get; private set; }
+        /// <summary>Linux bonds: miimon, the MII link poll interval in ms (0: no link monitoring); null for other types.</summary>
+        public int? MiiMon { get; private set; }
+        /// <summary>Linux bonds: updelay in ms, a multiple of miimon; null for other types.</summary>
+        public int? UpDelay { get; private set; }
+        /// <summary>Linux bonds: downdelay in ms, a multiple of miimon; null for other types.</summary>
+        public int? DownDelay { get; private set; }
 
         /// <summary>
         /// The port channel a Hyper-V team or a Linux bond needs on the physical switch. Null for ESX switches, where
@@ -97,8 +103,9 @@ namespace VirtNet
             if (!hyperV && (settings.SwitchType.HasValue || settings.EnableEmbeddedTeaming.HasValue || settings.LoadBalancingAlgorithm.HasValue))
                 throw NotForThisType("-SwitchType, -EnableEmbeddedTeaming and -LoadBalancingAlgorithm", "Hyper-V");
             if (!bond && (settings.BondMode.HasValue || settings.XmitHashPolicy.HasValue || settings.Primary != null
-                || settings.PrimaryReselect.HasValue || settings.TlbDynamicLb.HasValue))
-                throw NotForThisType("-BondMode, -XmitHashPolicy, -Primary, -PrimaryReselect and -TlbDynamicLb", "Linux bond");
+                || settings.PrimaryReselect.HasValue || settings.TlbDynamicLb.HasValue || settings.MiiMon.HasValue || settings.UpDelay.HasValue
+                || settings.DownDelay.HasValue))
+                throw NotForThisType("-BondMode, -XmitHashPolicy, -Primary, -PrimaryReselect, -TlbDynamicLb, -MiiMon, -UpDelay and -DownDelay", "Linux bond");
             if (bond)
             {
                 BondMode = settings.BondMode ?? LinuxBonding.DefaultMode;
@@ -107,6 +114,7 @@ namespace VirtNet
                 Primary = string.IsNullOrEmpty(settings.Primary) ? null : settings.Primary;
                 PrimaryReselect = settings.PrimaryReselect ?? VirtNet.PrimaryReselect.Always;
                 TlbDynamicLb = settings.TlbDynamicLb ?? true;
+                (MiiMon, UpDelay, DownDelay) = LinuxBonding.LinkMonitoring(settings.MiiMon, settings.UpDelay, settings.DownDelay);
             }
             if (!hyperV) return;
             SwitchType = settings.SwitchType ?? HyperVSwitchType.External;

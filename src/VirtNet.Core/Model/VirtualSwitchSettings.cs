@@ -22,5 +22,11 @@ namespace VirtNet
         public PrimaryReselect? PrimaryReselect { get; set; }
         /// <summary>Linux bond in balance-tlb or balance-alb: tlb_dynamic_lb (default true).</summary>
         public bool? TlbDynamicLb { get; set; }
+        /// <summary>Linux bond: miimon, the link poll interval in ms (default 100).</summary>
+        public int? MiiMon { get; set; }
+        /// <summary>Linux bond: updelay in ms, how long a slave's link must stay up before it is used (default 0).</summary>
+        public int? UpDelay { get; set; }
+        /// <summary>Linux bond: downdelay in ms, how long a slave's link must stay down before it is dropped (default 0).</summary>
+        public int? DownDelay { get; set; }
     }
 }

@@ -264,7 +264,7 @@ namespace VirtNet.Serialization
 
         void ReadBondSettings(JObject b, VirtualSwitchSettings settings)
         {
-            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "tlbDynamicLb");
+            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "tlbDynamicLb", "miimon", "updelay", "downdelay");
             var mode = Required(b, "mode");
             var policy = Required(b, "xmitHashPolicy");
             settings.BondMode = Model(mode, () => LinuxBonding.ParseBondMode(String(mode)));
@@ -273,6 +273,9 @@ namespace VirtNet.Serialization
             settings.Primary = primary == null ? null : String(primary);
             settings.PrimaryReselect = Map(Value(b, "primaryReselect"), Enum<PrimaryReselect>);
             settings.TlbDynamicLb = Map(Value(b, "tlbDynamicLb"), Bool);
+            settings.MiiMon = Map(Value(b, "miimon"), Int);
+            settings.UpDelay = Map(Value(b, "updelay"), Int);
+            settings.DownDelay = Map(Value(b, "downdelay"), Int);
         }
 
         void ReadTeam(JObject t, VNVirtualSwitch vswitch)

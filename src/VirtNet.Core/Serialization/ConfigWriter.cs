@@ -186,6 +186,9 @@ namespace VirtNet.Serialization
             Property("primaryReselect", vswitch.PrimaryReselect.Value.ToString().ToLowerInvariant());
             // The kernel refuses tlb_dynamic_lb in the other modes, so it is written only where it counts.
             if (vswitch.BondMode == BondMode.BalanceTlb || vswitch.BondMode == BondMode.BalanceAlb) Property("tlbDynamicLb", vswitch.TlbDynamicLb.Value);
+            Property("miimon", vswitch.MiiMon);
+            Property("updelay", vswitch.UpDelay);
+            Property("downdelay", vswitch.DownDelay);
             _json.WriteEndObject();
         }
 

@@ -509,10 +509,14 @@ namespace VirtNet.Traffic
             for (int u = 0; u < model.Uplinks.Length; u++)
             {
                 if (blackholed[u] > 0)
-                    findings.Add(TrafficRules.UndetectedFailure, model.Uplinks[u].Path,
-                        $"The path behind {model.Uplinks[u].Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
-                        $"uplinks) does not see it, so {blackholed[u]} flow(s) still use it and are lost.",
-                        "Use beacon probing with three or more uplinks, or link-state tracking on the physical switch.");
+                    findings.Add(TrafficRules.UndetectedFailure, model.Uplinks[u].Path, model.Uplinks[u].VirtualSwitch?.BondMode != null
+                        ? $"The bond has not yet dropped {model.Uplinks[u].Path}: miimon has not seen its link down, or downdelay has not passed, so " +
+                          $"{blackholed[u]} flow(s) still use it and are lost (bonding.rst, miimon and downdelay)."
+                        : $"The path behind {model.Uplinks[u].Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
+                          $"uplinks) does not see it, so {blackholed[u]} flow(s) still use it and are lost.",
+                        model.Uplinks[u].VirtualSwitch?.BondMode != null
+                        ? "Keep downdelay short (0 unless links flap); for failures behind the switch port, use arp_interval and arp_ip_target."
+                        : "Use beacon probing with three or more uplinks, or link-state tracking on the physical switch.");
                 if (model.SwitchPort[u] == null && (run.FlowCount[u] > 0 || inboundCount[u] > 0))
                     findings.Add(TrafficRules.NotCabled, model.Uplinks[u].Path,
                         $"Uplink {model.Uplinks[u].Path} has no switch port in the model, so its inbound traffic is taken to arrive on it and no " +

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace VirtNet
@@ -17,6 +18,13 @@ namespace VirtNet
         /// src-dst-ip over the active uplinks for IP hash, ports on their own for the others.</summary>
         public bool AssumeMatchingPhysicalSwitch { get; set; }
 
+        /// <summary>
+        /// How long ago the failures and recoveries happened; null: long enough for every delay to have passed. Within
+        /// a bond's miimon + downdelay a failed slave is still chosen and loses what it gets; within miimon + updelay
+        /// a recovered slave is not used yet (<see cref="LinuxBonding.UsableAfterLinkUp"/>).
+        /// </summary>
+        public TimeSpan? Elapsed { get; set; }
+
         public bool HasFailures => FailedUplinks.Count > 0 || UpstreamFailedUplinks.Count > 0 || RecoveredUplinks.Count > 0;
 
         internal TeamingOption Teaming => LoadBalancingPolicy.HasValue ? TeamingOption.Esx(LoadBalancingPolicy.Value) : null;
@@ -27,6 +35,15 @@ namespace VirtNet
             foreach (var u in RecoveredUplinks) Set(model, state, u, UplinkState.Recovered);
             foreach (var u in UpstreamFailedUplinks) Set(model, state, u, UplinkState.UpstreamFailed);
             foreach (var u in FailedUplinks) Set(model, state, u, UplinkState.Failed);
+            if (Elapsed.HasValue)
+                for (int u = 0; u < state.Length; u++)
+                {
+                    var bond = model.Uplinks[u].VirtualSwitch;
+                    if (bond?.BondMode == null) continue;
+                    if (state[u] == UplinkState.Recovered && Elapsed < LinuxBonding.UsableAfterLinkUp(bond)) state[u] = UplinkState.Failed;
+                    // The link is down but the bond has not dropped the slave: to the simulation, a failure it does not see.
+                    else if (state[u] == UplinkState.Failed && Elapsed < LinuxBonding.DroppedAfterLinkDown(bond)) state[u] = UplinkState.UpstreamFailed;
+                }
             return state;
         }
 

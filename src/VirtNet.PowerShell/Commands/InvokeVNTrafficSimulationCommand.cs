@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -36,6 +37,10 @@ namespace VirtNet.Commands
         public string[] RecoveredUplink { get; set; }
 
         [Parameter]
+        [DurationTransformation]
+        public TimeSpan Elapsed { get; set; }
+
+        [Parameter]
         public LoadBalancingPolicy LoadBalancingPolicy { get; set; }
 
         [Parameter]
@@ -66,6 +71,13 @@ namespace VirtNet.Commands
 
             var scenario = new TrafficScenario { AssumeMatchingPhysicalSwitch = AssumeMatchingPhysicalSwitch };
             if (IsBound(nameof(LoadBalancingPolicy))) scenario.LoadBalancingPolicy = LoadBalancingPolicy;
+            if (IsBound(nameof(Elapsed)))
+            {
+                if (Elapsed < TimeSpan.Zero)
+                    Fatal(() => throw new VirtNetException(ErrorIds.InvalidTimer, VirtNetErrorKind.InvalidArgument,
+                        $"-Elapsed {Elapsed} is not valid. Use the time since the failures and recoveries, 0 or more seconds.", Elapsed));
+                scenario.Elapsed = Elapsed;
+            }
             Fatal(() =>
             {
                 foreach (var name in FailedUplink ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindUplinks(name));

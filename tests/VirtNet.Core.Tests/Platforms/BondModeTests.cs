@@ -130,6 +130,40 @@ namespace VirtNet.Tests.Platforms
         }
 
         [Fact]
+        public void A_failed_slave_is_dropped_after_miimon_and_downdelay_and_a_recovered_one_used_after_miimon_and_updelay()
+        {
+            // miimon 100, downdelay 200, updelay 2000: eth0's failure is acted on within 100 + 200 = 300 ms, its
+            // recovery within 100 + 2000 = 2100 ms. Until then the bond keeps sending on it, or keeps away from it.
+            var bond = Bond(new VirtualSwitchSettings { BondMode = BondMode.ActiveBackup, Primary = "eth0", MiiMon = 100, UpDelay = 2000, DownDelay = 200 }, 1000, 1000);
+            var flows = Flows(Vm(bond, "10.0.0.1", "52:54:00:00:00:01"), double.PositiveInfinity, null, "10.0.0.2");
+            TrafficScenario At(double seconds, bool recovered)
+            {
+                var scenario = new TrafficScenario { Elapsed = System.TimeSpan.FromSeconds(seconds) };
+                (recovered ? scenario.RecoveredUplinks : scenario.FailedUplinks).Add(bond.Uplinks[0]);
+                return scenario;
+            }
+
+            var unseen = Simulate(bond, flows, At(0.25, recovered: false));
+            Assert.Equal(new[] { "eth0" }, Out(unseen));
+            Assert.Equal(FlowStatus.Blackholed, unseen.Flows[0].Status);
+            Assert.Contains("downdelay", Assert.Single(unseen.Findings, f => f.RuleId == "VNF002").Message);
+            Assert.Equal(new[] { "eth1" }, Out(Simulate(bond, flows, At(0.3, recovered: false))));
+
+            Assert.Equal(new[] { "eth1" }, Out(Simulate(bond, flows, At(1, recovered: true))));
+            Assert.Equal(new[] { "eth0" }, Out(Simulate(bond, flows, At(2.1, recovered: true))));
+        }
+
+        [Theory]
+        [InlineData(100, 250, 99, 100, 200, 0)]
+        [InlineData(0, 2000, 200, 0, 0, 0)]
+        [InlineData(null, null, null, 100, 0, 0)]
+        public void Updelay_and_downdelay_count_in_miimon_polls(int? miimon, int? updelay, int? downdelay, int expectedMiiMon, int expectedUp, int expectedDown)
+        {
+            var bond = Bond(new VirtualSwitchSettings { BondMode = BondMode.ActiveBackup, MiiMon = miimon, UpDelay = updelay, DownDelay = downdelay }, 1000);
+            Assert.Equal((expectedMiiMon, expectedUp, expectedDown), (bond.MiiMon.Value, bond.UpDelay.Value, bond.DownDelay.Value));
+        }
+
+        [Fact]
         public void Balance_tlb_gives_each_bucket_to_the_slave_with_the_most_spare_capacity()
         {
             // layer2 buckets (hash & 0xff, 0x0800 drops out): src ..:01 with peers ..:10, ..:11, ..:12 gives 0x11, 0x10, 0x13.
