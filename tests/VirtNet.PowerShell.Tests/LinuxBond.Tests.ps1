@@ -188,3 +188,30 @@ Describe 'Linux bond modes' {
         ($imported | Where-Object { $_ -is [VirtNet.VNPhysicalSwitch] }).Endpoints[0].MacAddress.ToString() | Should -Be '00:1b:21:00:00:21'
     }
 }
+
+Describe 'Linux bond link monitoring' {
+    It 'keeps sending on a failed slave for miimon + downdelay and waits miimon + updelay for a recovered one' {
+        # miimon 100, downdelay 200, updelay 2000: the failure of the primary eth0 is acted on within 300 ms, its return within 2100 ms.
+        $bond = New-Bond -Settings @{ BondMode = 'active-backup'; Primary = 'eth0'; MiiMon = 100; DownDelay = 200; UpDelay = 2000 }
+        $flows = New-VNFlow -Source (New-Guest $bond) -Destination 10.0.0.2
+        $unseen = $bond | Invoke-VNTrafficSimulation -Flow $flows -FailedUplink eth0 -Elapsed 0.25
+        $unseen.Flows[0].Uplink.Name | Should -Be 'eth0'
+        $unseen.Flows[0].Status | Should -Be 'Blackholed'
+        $unseen.Findings.RuleId | Should -Contain 'VNF002'
+        ($bond | Invoke-VNTrafficSimulation -Flow $flows -FailedUplink eth0 -Elapsed 0.3).Flows[0].Uplink.Name | Should -Be 'eth1'
+        ($bond | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink eth0 -Elapsed 1).Flows[0].Uplink.Name | Should -Be 'eth1'
+        ($bond | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink eth0 -Elapsed '00:00:02.1').Flows[0].Uplink.Name | Should -Be 'eth0'
+    }
+
+    It 'rounds updelay down to a multiple of miimon with a warning, as the kernel does' {
+        $bond = New-VNHost -Name lxround -Hypervisor Linux | Add-VNVirtualSwitch -Name bond0 -BondMode active-backup -MiiMon 100 -UpDelay 250 -WarningVariable warned -WarningAction SilentlyContinue
+        $bond.UpDelay | Should -Be 200
+        $warned | Should -Match 'rounds them down to updelay 200 ms'
+    }
+
+    It 'refuses a negative -Elapsed with InvalidTimer' {
+        $bond = New-Bond -Settings @{ BondMode = 'active-backup' }
+        { $bond | Invoke-VNTrafficSimulation -Flow (New-VNFlow -Source (New-Guest $bond) -Destination 10.0.0.2) -Elapsed -1 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidTimer,VirtNet.Commands.InvokeVNTrafficSimulationCommand'
+    }
+}
