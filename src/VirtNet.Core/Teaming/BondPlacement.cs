@@ -89,8 +89,8 @@ namespace VirtNet.Teaming
         }
 
         /// <summary>usable[hash mod count] from 4.0; before, the slave the hash names among all slaves, or the next usable one.</summary>
-        static int SlaveFor(in BondKernel kernel, uint hash, int[] usable, int[] nextUsable) =>
-            kernel.IndexesUsableSlaves ? usable[BondHash.SlaveIndex(hash, usable.Length)] : nextUsable[BondHash.SlaveIndex(hash, nextUsable.Length)];
+        static int SlaveFor(TeamRun run, uint hash, int[] nextUsable) =>
+            nextUsable == null ? run.Usable[run.Modulus.Of(hash)] : nextUsable[BondHash.SlaveIndex(hash, nextUsable.Length)];
 
         sealed class Hashed : BondPlacement
         {
@@ -104,15 +104,17 @@ namespace VirtNet.Teaming
                 var usable = run.Usable;
                 var kernel = KernelOf(run);
                 var nextUsable = kernel.IndexesUsableSlaves ? null : NextUsable(run);
+                bool readsMac = ReadsMac(_policy);
                 byte sourceMac = (byte)run.Team.PortMacs[teamPort];
                 for (int f = start; f < end; f++)
                 {
                     if (usable.Length == 0) { flowUplink[f] = -1; continue; }
                     uint remote = destination?[f] ?? firstDestination + (uint)(f - start);
-                    byte destinationMac = DestinationMacLastOctet(run, _policy, ports, remote, out _);
+                    // Only the policies that read the destination MAC look it up.
+                    byte destinationMac = readsMac ? DestinationMacLastOctet(run, _policy, ports, remote, out _) : (byte)0;
                     uint hash = BondHash.Hash(kernel, _policy, sourceMac, destinationMac, sourceIp, remote, ports.Protocol,
                         ports.Source(f), ports.Destination(f));
-                    int u = SlaveFor(kernel, hash, usable, nextUsable);
+                    int u = SlaveFor(run, hash, nextUsable);
                     flowUplink[f] = (short)u;
                     flowCount[u]++;
                 }
@@ -177,8 +179,8 @@ namespace VirtNet.Teaming
                     int u;
                     if (_alb ? mac == Traffic.NextHops.Broadcast || remote == 0xFFFF_FFFFu : group) u = run.ActiveSlave;
                     else if (!dynamic)
-                        u = usable[BondHash.SlaveIndex(BondHash.Hash(kernel, _policy, sourceMac, destinationMac, sourceIp, remote, ports.Protocol,
-                            ports.Source(f), ports.Destination(f)), usable.Length)];
+                        u = usable[run.Modulus.Of(BondHash.Hash(kernel, _policy, sourceMac, destinationMac, sourceIp, remote, ports.Protocol,
+                            ports.Source(f), ports.Destination(f)))];
                     else
                     {
                         uint bucket = _alb ? (remote ^ remote >> 8 ^ remote >> 16 ^ remote >> 24) & 0xFF

@@ -19,8 +19,10 @@ namespace VirtNet.Traffic
         /// <summary>What a frame is taken to carry when the model does not know its destination MAC.</summary>
         public const ulong Unknown = 0;
 
+        /// <summary>An address two owners claim with different MACs: more than 48 bits, so no MAC.</summary>
+        const ulong Ambiguous = ulong.MaxValue;
+
         readonly Dictionary<uint, ulong> _owners = new Dictionary<uint, ulong>();
-        readonly HashSet<uint> _ambiguous = new HashSet<uint>();
         readonly uint[] _network, _mask;
         readonly ulong?[] _gateway;
 
@@ -56,11 +58,10 @@ namespace VirtNet.Traffic
         void Own(uint? ip, ulong? mac)
         {
             if (!ip.HasValue || !mac.HasValue) return;
-            if (_owners.TryGetValue(ip.Value, out var known) && known != mac.Value) _ambiguous.Add(ip.Value);
-            _owners[ip.Value] = mac.Value;
+            _owners[ip.Value] = _owners.TryGetValue(ip.Value, out var known) && known != mac.Value ? Ambiguous : mac.Value;
         }
 
-        ulong? Owner(uint ip) => !_ambiguous.Contains(ip) && _owners.TryGetValue(ip, out var mac) ? mac : (ulong?)null;
+        ulong? Owner(uint ip) => _owners.TryGetValue(ip, out var mac) && mac != Ambiguous ? mac : (ulong?)null;
 
         /// <summary>The destination MAC of frames from source s to the destination; false when the model does not know it.</summary>
         public bool TryGet(int s, uint destination, out ulong mac)
