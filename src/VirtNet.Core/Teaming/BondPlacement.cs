@@ -223,11 +223,13 @@ namespace VirtNet.Teaming
 
         /// <summary>
         /// Before each placement: the counters start from zero, and the teams of one bond (its port groups) share one
-        /// balance-tlb/alb bucket table, as the bond has one (bond_alb_info.tx_hashtbl).
+        /// balance-tlb/alb bucket table, as the bond has one (bond_alb_info.tx_hashtbl). True when a table hands
+        /// buckets out by load and so needs a measuring pass first (<see cref="EndMeasuring"/>).
         /// </summary>
-        public static void BeginPlacement(TeamRun[] teams, double[] capacity)
+        public static bool BeginPlacement(TeamRun[] teams, double[] capacity)
         {
             var tables = new Dictionary<VNVirtualSwitch, BondBuckets>();
+            bool measures = false;
             foreach (var team in teams)
             {
                 team.UnknownDestinationMac = 0;
@@ -235,6 +237,19 @@ namespace VirtNet.Teaming
                 if (!tables.TryGetValue(team.Team.VirtualSwitch, out var table))
                     tables.Add(team.Team.VirtualSwitch, table = new BondBuckets(capacity));
                 team.Buckets = table;
+                measures |= (team.Option.BondMode == BondMode.BalanceTlb || team.Option.BondMode == BondMode.BalanceAlb)
+                    && (team.Team.VirtualSwitch.TlbDynamicLb ?? true);
+            }
+            return measures;
+        }
+
+        /// <summary>After the measuring pass: the tables hand buckets out for real, and the counters start again.</summary>
+        public static void EndMeasuring(TeamRun[] teams)
+        {
+            foreach (var team in teams)
+            {
+                team.UnknownDestinationMac = 0;
+                team.Buckets?.EndMeasuring();
             }
         }
 
@@ -347,15 +362,17 @@ namespace VirtNet.Teaming
     /// <summary>
     /// A balance-tlb/alb bond's transmit hash table after a rebalance: each of the 256 buckets is given, when first
     /// used, to the usable slave with the largest gap between its speed and the load already given to it
-    /// (compute_gap: (speed &lt;&lt; 20) / 8 bytes/s less the load; the first slave of equals), and adds its load there.
-    /// The kernel adds a bucket's whole load (last interval's) when it hands the bucket out; the model adds each
-    /// flow's as the flow is placed, which differs only when the flows of several buckets come interleaved.
+    /// (compute_gap: (speed &lt;&lt; 20) / 8 bytes/s less the load; the first slave of equals), and that slave's load
+    /// grows by the bucket's load of the last interval (load_history), its flows' together. A first, measuring pass
+    /// over the flows sums each bucket's load.
     /// </summary>
     internal sealed class BondBuckets
     {
         const int Buckets = 256;
         readonly int[] _slave = new int[Buckets];
+        readonly double[] _bucketLoad = new double[Buckets];
         readonly double[] _assigned;
+        bool _measuring = true;
 
         public BondBuckets(double[] speed)
         {
@@ -367,9 +384,16 @@ namespace VirtNet.Teaming
         /// <summary>Per model uplink, its speed in Mbps.</summary>
         public double[] Speed { get; }
 
-        /// <param name="loadMbps">What the flow sends, which the bucket's load grows by.</param>
+        public void EndMeasuring() => _measuring = false;
+
+        /// <param name="loadMbps">What the flow sends, which its bucket's load counts.</param>
         public int Slave(int bucket, int[] usable, double loadMbps)
         {
+            if (_measuring)
+            {
+                _bucketLoad[bucket] += loadMbps;
+                return usable[0];
+            }
             int slave = _slave[bucket];
             if (slave < 0)
             {
@@ -381,8 +405,8 @@ namespace VirtNet.Teaming
                     if (gap > maxGap) { maxGap = gap; slave = u; }
                 }
                 _slave[bucket] = slave;
+                _assigned[slave] += _bucketLoad[bucket];
             }
-            _assigned[slave] += loadMbps;
             return slave;
         }
     }

@@ -251,14 +251,24 @@ namespace VirtNet.Traffic
 
         /// <summary>
         /// Sets every flow's sending uplink, and counts the flows of each uplink; in shotgun mode the copy that gets
-        /// through is the one that counts.
+        /// through is the one that counts. Bonds that hand out buckets by load first measure each bucket's load
+        /// (<see cref="BondBuckets"/>), in a pass whose placements the real one overwrites.
         /// </summary>
         static void Place(TrafficModel model, TrafficRun run, TeamRun[] teams)
+        {
+            if (BondPlacement.BeginPlacement(teams, model.Capacity))
+            {
+                PlaceRuns(model, run, teams);
+                BondPlacement.EndMeasuring(teams);
+            }
+            PlaceRuns(model, run, teams);
+        }
+
+        static void PlaceRuns(TrafficModel model, TrafficRun run, TeamRun[] teams)
         {
             var dest = model.Destinations;
             var flowCount = run.FlowCount;
             Array.Clear(flowCount, 0, flowCount.Length);
-            BondPlacement.BeginPlacement(teams, model.Capacity);
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r];

@@ -194,6 +194,27 @@ namespace VirtNet.Tests.Platforms
         }
 
         [Fact]
+        public void Balance_tlb_weighs_a_bucket_by_all_its_flows_when_it_hands_it_out()
+        {
+            // Buckets A (0x11: flows 1 and 4, 200 + 600), B (0x10: 300), C (0x13: 100), in flow order A B C A.
+            // A goes to eth0 with its 800 (load_history is the bucket's whole last interval), B to eth1 (300),
+            // and C to eth1, which has 700 to spare against eth0's 200. Weighing flow by flow would give C to eth0.
+            var bond = Bond(new VirtualSwitchSettings { BondMode = BondMode.BalanceTlb }, 1000, 1000);
+            var vm = Vm(bond, "10.0.0.1", "52:54:00:00:00:01");
+            var flows = VNFlowList.Combine(new object[]
+            {
+                Flows(vm, 200, "52:54:00:00:00:10", "192.0.2.1"), Flows(vm, 300, "52:54:00:00:00:11", "192.0.2.2"),
+                Flows(vm, 100, "52:54:00:00:00:12", "192.0.2.3"), Flows(vm, 600, "52:54:00:00:00:10", "192.0.2.4"),
+            });
+
+            var result = Simulate(bond, flows);
+
+            Assert.Equal(new[] { "eth0", "eth1", "eth1", "eth0" }, Out(result));
+            Assert.Equal(800, Tx(result, "eth0"), 6);
+            Assert.Equal(400, Tx(result, "eth1"), 6);
+        }
+
+        [Fact]
         public void Balance_tlb_sends_multicast_on_the_active_slave()
         {
             var bond = Bond(new VirtualSwitchSettings { BondMode = BondMode.BalanceTlb, Primary = "eth1" }, 1000, 1000);
