@@ -129,7 +129,8 @@ namespace VirtNet
 
         /// <summary>
         /// bonding.rst: active-backup receives on the active slave and balance-tlb on the current slave; balance-alb
-        /// answers ARP so that peers are spread over the slaves; the channel modes receive where the switch hashes.
+        /// answers ARP for the bond's own addresses so that peers are spread over the slaves (traffic of VMs bridged
+        /// over it still arrives on the active slave); the channel modes receive where the switch hashes.
         /// </summary>
         public static InboundDistribution Inbound(BondMode mode)
         {

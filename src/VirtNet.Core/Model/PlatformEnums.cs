@@ -90,7 +90,10 @@ namespace VirtNet
         PrimaryMember,
         /// <summary>The physical switch's port channel hash picks the member.</summary>
         PortChannel,
-        /// <summary>balance-alb: ARP negotiation hands the peers out to the slaves in turn.</summary>
+        /// <summary>
+        /// balance-alb: ARP negotiation hands the peers of the bond's own addresses out to the slaves in turn
+        /// (bond_alb.c, rlb); VMs bridged over the bond answer ARP themselves and receive on the active slave.
+        /// </summary>
         PerPeer,
     }
 
