@@ -119,8 +119,11 @@ namespace VirtNet
             : Platform == Hypervisor.HyperV ? TeamingMode != VirtNet.TeamingMode.SwitchIndependent && LoadBalancingAlgorithm != VirtNet.LoadBalancingAlgorithm.HyperVPort
             : RequiredPortChannel != RequiredPortChannel.None;
 
-        /// <summary>broadcast (mode 3) sends every frame on every slave.</summary>
-        internal bool Floods => BondMode == VirtNet.BondMode.Broadcast;
+        /// <summary>
+        /// Every flow's frames leave on every usable member, whatever uplink the flow is placed on: broadcast (mode 3)
+        /// copies each frame to every slave, balance-rr (mode 0) sends the packets in turn.
+        /// </summary>
+        internal bool SendsOnEveryMember => BondMode == VirtNet.BondMode.Broadcast || BondMode == VirtNet.BondMode.BalanceRR;
 
         /// <summary>Speaks LACP, so an LACP channel forms towards it (ESX: distributed switches from 5.1, decided by the switch).</summary>
         internal bool SpeaksLacp => RequiredPortChannel == RequiredPortChannel.Lacp;

@@ -329,7 +329,7 @@ namespace VirtNet.Traffic
         /// <summary>
         /// A source whose frames leave on more than one logical switch port (ports not bundled in one formed channel)
         /// makes its MAC flap between them: IP hash, switch dependent Hyper-V address hashes and the bond modes that
-        /// hash or take turns spread one source that way, and broadcast sends every frame on every slave.
+        /// hash spread one source that way, and balance-rr and broadcast send every flow on every slave.
         /// </summary>
         static bool[] FindMacFlaps(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical)
         {
@@ -342,7 +342,7 @@ namespace VirtNet.Traffic
                 if (!teams[t].Option.SpreadsSourceMac || teams[t].Shotgun) continue;
                 var side = physical[t];
                 if (side.SingleLogicalPort) continue;
-                if (teams[t].Option.Floods && teams[t].Usable.Length > 1) { flapping[s] = true; continue; }
+                if (teams[t].Option.SendsOnEveryMember && teams[t].Usable.Length > 1) { flapping[s] = true; continue; }
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
                     int u = run.FlowUplink[f];

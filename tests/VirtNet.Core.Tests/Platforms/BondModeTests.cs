@@ -77,6 +77,19 @@ namespace VirtNet.Tests.Platforms
             Assert.All(result.Flows, f => Assert.Equal(375, f.OutboundMbps, 6));
         }
 
+        [Theory]
+        [InlineData(BondMode.BalanceRR)]
+        [InlineData(BondMode.Broadcast)]
+        public void A_bond_that_sends_every_flow_on_every_slave_makes_the_MAC_flap_without_a_static_channel(BondMode mode)
+        {
+            var bond = Bond(new VirtualSwitchSettings { BondMode = mode }, 1000, 1000);
+
+            var result = Simulate(bond, Flows(Vm(bond, "10.0.0.1", "52:54:00:00:00:01"), double.PositiveInfinity, null, "10.0.0.2"));
+
+            Assert.Equal(FlowStatus.MacFlap, result.Flows[0].Status);
+            Assert.Contains(result.Findings, f => f.RuleId == "VNL001");
+        }
+
         [Fact]
         public void Broadcast_loads_every_slave_with_every_frame_and_delivers_the_best_copy_once()
         {
