@@ -22,9 +22,9 @@ namespace VirtNet.Teaming
     /// <item>5.18: "bonding: do not discard lowest hash bit for non layer3+4 hashing": only layer3+4 and encap3+4
     /// shift.</item>
     /// </list>
-    /// The boundaries are upstream releases. Distribution and stable kernels carry backports (the 4.15 shift went
-    /// into the 4.4, 4.9 and 4.14 stable series; the 5.12 ICMP fix into 5.10 stable; RHEL and SUSE rebase the
-    /// driver within a release), so a host is best described by the upstream release its bonding code matches.
+    /// The boundaries are upstream releases. Distribution and stable kernels carry backports (Ubuntu 16.04's 4.4 has
+    /// the 4.15 shift; the 5.12 ICMP fix went into 5.10 stable; RHEL and SUSE rebase the driver within a release),
+    /// so a host is best described by the upstream release its bonding code matches.
     /// </summary>
     internal readonly struct BondKernel
     {
