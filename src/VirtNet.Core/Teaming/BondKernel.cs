@@ -9,10 +9,11 @@ namespace VirtNet.Teaming
     /// <item>3.13: one bond_xmit_hash over the flow dissector ("bonding: modify the old and add new xmit hash
     /// policies"): h_dest[5] ^ h_source[5], addresses read as native u32, folded by &gt;&gt; 16 and &gt;&gt; 8;
     /// encap2+3 and encap3+4 added.</item>
-    /// <item>before 4.0: balance-xor and 802.3ad take slave (hash mod all slaves) and, when it cannot transmit, the
-    /// next one that can (bond_xmit_xor, bond_3ad_xmit_xor); from 4.0 they index the array of the slaves that can
-    /// transmit (bond_3ad_xor_xmit, slave_arr), and bond_eth_hash XORs h_proto as it lies in memory: 0x0008 for
-    /// IPv4 on a little-endian machine.</item>
+    /// <item>before 3.18: balance-xor and 802.3ad take slave (hash mod all slaves) and, when it cannot transmit, the
+    /// next one that can (bond_xmit_xor, bond_3ad_xmit_xor); from 3.18 they index the array of the slaves that can
+    /// transmit (bond_3ad_xor_xmit, slave_arr: "bonding: Simplify the xmit function for modes that use
+    /// xmit_hash"), and that release's bond_eth_hash XORs h_proto as it lies in memory: 0x0008 for IPv4 on a
+    /// little-endian machine.</item>
     /// <item>4.15: "bonding: discard lowest hash bit for 802.3ad layer3+4" returns hash &gt;&gt; 1 for every policy
     /// but layer2.</item>
     /// <item>5.5: "bonding: balance ICMP echoes in layer3+4 mode": layer3+4 and encap3+4 start an ICMP echo's hash
@@ -50,10 +51,10 @@ namespace VirtNet.Teaming
         public bool HasEncapPolicies => AtLeast(3, 13);
 
         /// <summary>
-        /// The EtherType term of bond_eth_hash for IPv4: none before 4.0, the raw bytes 08 00 read on a little-endian
+        /// The EtherType term of bond_eth_hash for IPv4: none before 3.18, the raw bytes 08 00 read on a little-endian
         /// machine (0x0008) until 5.14, be16_to_cpu (0x0800) from 5.15.
         /// </summary>
-        public uint EtherTypeTerm => !AtLeast(4, 0) ? 0u : AtLeast(5, 15) ? 0x0800u : 0x0008u;
+        public uint EtherTypeTerm => !AtLeast(3, 18) ? 0u : AtLeast(5, 15) ? 0x0800u : 0x0008u;
 
         /// <summary>Whether the policy's hash loses its lowest bit: from 4.15 all but layer2, from 5.18 only the 3+4 ones.</summary>
         public bool DiscardsLowestBit(XmitHashPolicy policy) =>
@@ -66,7 +67,7 @@ namespace VirtNet.Teaming
         /// <summary>Until 5.12 the identifier is kept as the raw big-endian field, so a little-endian machine sees it byte-swapped.</summary>
         public bool IcmpIdentifierInHostOrder => AtLeast(5, 12);
 
-        /// <summary>From 4.0 the hash indexes the slaves that can transmit; before, all slaves with a fallback to the next usable one.</summary>
-        public bool IndexesUsableSlaves => AtLeast(4, 0);
+        /// <summary>From 3.18 the hash indexes the slaves that can transmit; before, all slaves with a fallback to the next usable one.</summary>
+        public bool IndexesUsableSlaves => AtLeast(3, 18);
     }
 }

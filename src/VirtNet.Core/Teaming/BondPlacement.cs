@@ -69,7 +69,7 @@ namespace VirtNet.Teaming
 
         /// <summary>
         /// Per position in enslave order, the first slave at or after it that can transmit, wrapping around: where a
-        /// kernel before 4.0 sends a frame whose hash names a slave that cannot (bond_xmit_xor), and where balance-rr
+        /// kernel before 3.18 sends a frame whose hash names a slave that cannot (bond_xmit_xor), and where balance-rr
         /// sends a packet whose turn falls on one (bond_get_slave_by_id). -1 everywhere when none can.
         /// </summary>
         static int[] NextUsable(TeamRun run)
@@ -88,7 +88,7 @@ namespace VirtNet.Teaming
             return next;
         }
 
-        /// <summary>usable[hash mod count] from 4.0; before, the slave the hash names among all slaves, or the next usable one.</summary>
+        /// <summary>usable[hash mod count] from 3.18; before, the slave the hash names among all slaves, or the next usable one.</summary>
         static int SlaveFor(TeamRun run, uint hash, int[] nextUsable) =>
             nextUsable == null ? run.Usable[run.Modulus.Of(hash)] : nextUsable[BondHash.SlaveIndex(hash, nextUsable.Length)];
 

@@ -12,7 +12,7 @@
  *         h_dest[5] ^ h_source[5], ports or eth hash ^ daddr ^ saddr read as native u32, folded >> 16 and >> 8;
  *         still hash % slave_cnt with the next-usable fallback.
  *   4.9   bond_eth_hash also XORs the raw h_proto (0x0008 for IPv4 on little-endian); bond_3ad_xor_xmit picks
- *         slave_arr->arr[hash % count] over the slaves that can transmit.
+ *         slave_arr->arr[hash % count] over the slaves that can transmit (both already in 3.18's bond_main.c).
  *   4.19  "bonding: discard lowest hash bit for 802.3ad layer3+4" (4.15): return hash >> 1, for every policy
  *         that dissects (all but layer2).
  *   5.10  "bonding: balance ICMP echoes in layer3+4 mode" (5.5): layer3+4 and encap3+4 start from the ICMP
