@@ -389,7 +389,8 @@ namespace VirtNet.Traffic
             if (option.BondMode == BondMode.BalanceRR && team.Usable.Length > 1 && tcpFlows > 0)
                 findings.Add(TrafficRules.RoundRobinReorders, config.Path,
                     $"{subject} sprays the packets of each of its {tcpFlows} TCP flow(s) over {uplinkNames(team.Usable)}, so they arrive out of order; " +
-                    "TCP takes reordering for loss and slows down, so one connection gets less than the slaves' sum (bonding.rst, balance-rr).",
+                    "TCP takes reordering for loss and slows down, so one connection may get less than the throughput shown, which is what the " +
+                    "slaves carry (bonding.rst, balance-rr).",
                     "Raise net.ipv4.tcp_reordering on the receivers, or keep each connection on one slave with balance-xor or 802.3ad and layer3+4.");
             if (macFlap > 0)
                 findings.Add(missingChannel, config.Path,
