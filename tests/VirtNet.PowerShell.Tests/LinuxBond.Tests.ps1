@@ -169,6 +169,13 @@ Describe 'Linux bond modes' {
         $twoPeers.Flows.InboundUplink.Name | Should -Be 'eth0', 'eth0'
     }
 
+    It 'completes -Primary from the NICs the command names, and -PrimaryReselect from the kernel''s choices' {
+        $line = 'Add-VNVirtualSwitch -Name bond0 -BondMode active-backup -Nic eth0, eth1, em1 -Primary e'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('eth0', 'eth1', 'em1')
+        $line = 'Add-VNVirtualSwitch -Name bond0 -BondMode active-backup -PrimaryReselect '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Always', 'Better', 'Failure')
+    }
+
     It 'refuses -Primary in balance-xor and -TlbDynamicLb in active-backup with InvalidBondOption' {
         $lx = New-VNHost -Name lxopt -Hypervisor Linux
         { $lx | Add-VNVirtualSwitch -Name bond0 -BondMode balance-xor -Primary eth0 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidBondOption,VirtNet.Commands.AddVNVirtualSwitchCommand'
