@@ -73,6 +73,7 @@ namespace VirtNet
         public const string InheritOnVirtualSwitch = nameof(InheritOnVirtualSwitch);
         public const string InvalidBondMode = nameof(InvalidBondMode);
         public const string InvalidXmitHashPolicy = nameof(InvalidXmitHashPolicy);
+        public const string InvalidBondOption = nameof(InvalidBondOption);
         public const string InvalidTeam = nameof(InvalidTeam);
         public const string InvalidMacAddressPool = nameof(InvalidMacAddressPool);
         public const string MacAddressPoolUndefined = nameof(MacAddressPoolUndefined);

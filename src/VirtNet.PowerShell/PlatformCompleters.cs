@@ -35,4 +35,22 @@ namespace VirtNet.Commands
     {
         protected override IEnumerable<string> Values => LinuxBonding.XmitHashPolicyNames;
     }
+
+    /// <summary>A bond's primary: one of the NICs the same command names with -Nic (the kernel takes a name before the slave is enslaved).</summary>
+    public sealed class PrimaryCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var typed = (wordToComplete ?? "").Trim('\'', '"');
+            var nics = fakeBoundParameters?["Nic"];
+            var names = nics is IEnumerable list && !(nics is string) ? list : new[] { nics };
+            foreach (var nic in names)
+            {
+                var name = nic?.ToString();
+                if (!string.IsNullOrEmpty(name) && name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                    yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, name);
+            }
+        }
+    }
 }

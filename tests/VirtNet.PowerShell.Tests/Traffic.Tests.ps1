@@ -201,17 +201,17 @@ Describe 'One teaming engine for traffic and HA' {
         @($ha.Timeline | Where-Object { $_.Event -in 'Failover', 'Failback' }).Count | Should -Be 0
     }
 
-    It 'leaves a recovered uplink idle while Net.TeamPolicyUpDelay runs (-RecoveredFor)' {
+    It 'leaves a recovered uplink idle while Net.TeamPolicyUpDelay runs (-Elapsed)' {
         $lab = New-StorageLab
         $lab.Switch | Set-VNTeamingPolicy -LoadBalancingPolicy ExplicitFailover -MakeNicStandby vmnic1
         $lab.Switch.Host | Set-VNHost -AdvancedSetting @{ 'Net.TeamPolicyUpDelay' = 30000 }
         $flows = New-VNFlow -Source $lab.Vmk -Destination 10.0.0.20
-        $early = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor 10
+        $early = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -Elapsed 10
         $early.Flows[0].Uplink.Name | Should -Be 'vmnic1'
         ($early.Uplinks | Where-Object { $_.Uplink.Name -eq 'vmnic0' }).State | Should -Be 'UpDelay'
-        $late = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor '00:00:30'
+        $late = $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -Elapsed '00:00:30'
         $late.Flows[0].Uplink.Name | Should -Be 'vmnic0'
-        { $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -RecoveredFor -1 -ErrorAction Stop } |
+        { $lab.Switch | Invoke-VNTrafficSimulation -Flow $flows -RecoveredUplink vmnic0 -Elapsed -1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidTimer,VirtNet.Commands.InvokeVNTrafficSimulationCommand'
     }
 }

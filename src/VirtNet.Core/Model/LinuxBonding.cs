@@ -60,6 +60,47 @@ namespace VirtNet
         }
 
         /// <summary>
+        /// The options the kernel refuses (drivers/net/bonding/bond_options.c): encap2+3 and encap3+4 before 3.13,
+        /// where they did not exist; primary outside active-backup, balance-tlb and balance-alb; tlb_dynamic_lb outside
+        /// balance-tlb and balance-alb.
+        /// </summary>
+        public static void CheckOptions(VNHost host, BondMode mode, XmitHashPolicy policy, string primary, bool? tlbDynamicLb)
+        {
+            if ((policy == XmitHashPolicy.Encap2Plus3 || policy == XmitHashPolicy.Encap3Plus4) && !Teaming.BondKernel.Of(host.VersionInfo).HasEncapPolicies)
+                throw new VirtNetException(ErrorIds.InvalidXmitHashPolicy, VirtNetErrorKind.InvalidArgument,
+                    $"Host '{host.Name}' runs kernel {host.Version}; {Name(policy)} arrived in 3.13. Use layer2, layer2+3 or layer3+4.", policy);
+            bool tlb = mode == BondMode.BalanceTlb || mode == BondMode.BalanceAlb;
+            if (!string.IsNullOrEmpty(primary) && !(tlb || mode == BondMode.ActiveBackup))
+                throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                    $"A primary slave applies to active-backup, balance-tlb and balance-alb; this bond is {Name(mode)}.", primary);
+            if (tlbDynamicLb.HasValue && !tlb)
+                throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                    $"tlb_dynamic_lb applies to balance-tlb and balance-alb; this bond is {Name(mode)}.", tlbDynamicLb);
+        }
+
+        /// <summary>The kernel's miimon when a bond is created without miimon or arp_interval (BOND_DEFAULT_MIIMON).</summary>
+        public const int DefaultMiiMon = 100;
+
+        /// <summary>
+        /// miimon, updelay and downdelay as the kernel keeps them (bond_options.c): each 0 or more ms; updelay and
+        /// downdelay are counted in miimon polls, so a value that is not a multiple of miimon is rounded down to one
+        /// (the kernel warns "value rounded"); without miimon they have no effect and are 0.
+        /// </summary>
+        public static (int MiiMon, int UpDelay, int DownDelay) LinkMonitoring(int? miimon, int? updelay, int? downdelay)
+        {
+            int Check(int? value, string name)
+            {
+                if (value < 0)
+                    throw new VirtNetException(ErrorIds.InvalidBondOption, VirtNetErrorKind.InvalidArgument,
+                        $"{name} {value} is not valid. Use 0 or more milliseconds.", value);
+                return value ?? 0;
+            }
+            int poll = Check(miimon ?? DefaultMiiMon, "miimon");
+            int up = Check(updelay, "updelay"), down = Check(downdelay, "downdelay");
+            return poll == 0 ? (0, 0, 0) : (poll, up / poll * poll, down / poll * poll);
+        }
+
+        /// <summary>
         /// bonding.rst: 802.3ad needs the switch ports in an 802.3ad (LACP) aggregation; balance-rr, balance-xor and
         /// broadcast need them grouped statically (EtherChannel); active-backup, balance-tlb and balance-alb need no
         /// switch configuration, and a channel would break them (the switch would hash frames to any slave).
@@ -78,7 +119,8 @@ namespace VirtNet
 
         /// <summary>
         /// bonding.rst: active-backup receives on the active slave and balance-tlb on the current slave; balance-alb
-        /// answers ARP so that peers are spread over the slaves; the channel modes receive where the switch hashes.
+        /// answers ARP for the bond's own addresses so that peers are spread over the slaves (traffic of VMs bridged
+        /// over it still arrives on the active slave); the channel modes receive where the switch hashes.
         /// </summary>
         public static InboundDistribution Inbound(BondMode mode)
         {

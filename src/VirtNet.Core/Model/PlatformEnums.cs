@@ -58,6 +58,20 @@ namespace VirtNet
     /// <summary>The bonding xmit_hash_policy values the model computes (kernel names layer2, layer2+3 ...).</summary>
     public enum XmitHashPolicy { Layer2, Layer2Plus3, Layer3Plus4, Encap2Plus3, Encap3Plus4 }
 
+    /// <summary>
+    /// The bonding primary_reselect option (bonding.rst): when the primary slave comes back while another slave is
+    /// active, whether it takes over again. The kernel's names are always, better and failure (0 to 2).
+    /// </summary>
+    public enum PrimaryReselect
+    {
+        /// <summary>0, always: the primary takes over as soon as it is up (the default).</summary>
+        Always,
+        /// <summary>1, better: only when it is faster than the active slave (or as fast with a better duplex).</summary>
+        Better,
+        /// <summary>2, failure: only when the active slave fails.</summary>
+        Failure,
+    }
+
     /// <summary>Where a Hyper-V host's dynamic MAC address pool comes from.</summary>
     public enum MacAddressPoolSource
     {
@@ -76,7 +90,10 @@ namespace VirtNet
         PrimaryMember,
         /// <summary>The physical switch's port channel hash picks the member.</summary>
         PortChannel,
-        /// <summary>balance-alb: ARP negotiation hands the peers out to the slaves in turn.</summary>
+        /// <summary>
+        /// balance-alb: ARP negotiation hands the peers of the bond's own addresses out to the slaves in turn
+        /// (bond_alb.c, rlb); VMs bridged over the bond answer ARP themselves and receive on the active slave.
+        /// </summary>
         PerPeer,
     }
 

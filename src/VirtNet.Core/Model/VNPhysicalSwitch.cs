@@ -121,11 +121,11 @@ namespace VirtNet
         public VNPortChannel FindPortChannel(string name) =>
             SwitchPortName.TryNormalize(name, out var shortName, out _) && _channelsByName.TryGetValue(shortName, out var channel) ? channel : null;
 
-        public VNEndpoint AddEndpoint(string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role)
+        public VNEndpoint AddEndpoint(string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role, MacAddress? mac = null)
         {
             Names.Check(name, "endpoint");
             Names.CheckUnique(_endpoints, e => e.Name, name, "endpoint", Name);
-            var endpoint = new VNEndpoint(this, name, ip, vlanId.HasValue ? VLan.CheckSwitchVLan(vlanId.Value) : (int?)null, respondsToPing, role);
+            var endpoint = new VNEndpoint(this, name, ip, vlanId.HasValue ? VLan.CheckSwitchVLan(vlanId.Value) : (int?)null, respondsToPing, role, mac);
             _endpoints.Add(endpoint);
             return endpoint;
         }

@@ -152,8 +152,10 @@ namespace VirtNet
     /// <summary>Something on the physical network that hosts talk to: a gateway, a storage target, a DNS server.</summary>
     public sealed class VNEndpoint
     {
-        internal VNEndpoint(VNPhysicalSwitch physicalSwitch, string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role)
+        internal VNEndpoint(VNPhysicalSwitch physicalSwitch, string name, IPv4Address ip, int? vlanId, bool respondsToPing, EndpointRole role,
+            MacAddress? mac)
         {
+            MacAddress = mac;
             PhysicalSwitch = physicalSwitch;
             Name = name;
             IPAddress = ip;
@@ -169,6 +171,8 @@ namespace VirtNet
         public int? VLanId { get; }
         public bool RespondsToPing { get; set; }
         public EndpointRole Role { get; }
+        /// <summary>The MAC its frames come from and go to: the destination MAC of frames a host sends it, or through it when it is the gateway.</summary>
+        public MacAddress? MacAddress { get; }
         public string Path => PhysicalSwitch.Name + "/" + Name;
         public override string ToString() => Name;
     }

@@ -70,6 +70,18 @@ namespace VirtNet
         public BondMode? BondMode { get; private set; }
         /// <summary>Linux bonds: xmit_hash_policy; null for other types.</summary>
         public XmitHashPolicy? XmitHashPolicy { get; private set; }
+        /// <summary>Linux bonds in active-backup, balance-tlb or balance-alb: the primary slave's name; null for none.</summary>
+        public string Primary { get; private set; }
+        /// <summary>Linux bonds: primary_reselect, which counts when a primary is set; null for other types.</summary>
+        public PrimaryReselect? PrimaryReselect { get; private set; }
+        /// <summary>Linux bonds: tlb_dynamic_lb, which counts in balance-tlb and balance-alb; null for other types.</summary>
+        public bool? TlbDynamicLb { get; private set; }
+        /// <summary>Linux bonds: miimon, the MII link poll interval in ms (0: no link monitoring); null for other types.</summary>
+        public int? MiiMon { get; private set; }
+        /// <summary>Linux bonds: updelay in ms, a multiple of miimon; null for other types.</summary>
+        public int? UpDelay { get; private set; }
+        /// <summary>Linux bonds: downdelay in ms, a multiple of miimon; null for other types.</summary>
+        public int? DownDelay { get; private set; }
 
         /// <summary>
         /// The port channel a Hyper-V team or a Linux bond needs on the physical switch. Null for ESX switches, where
@@ -94,12 +106,19 @@ namespace VirtNet
             bool hyperV = Type == VirtualSwitchType.HyperV, bond = Type == VirtualSwitchType.LinuxBond;
             if (!hyperV && (settings.SwitchType.HasValue || settings.EnableEmbeddedTeaming.HasValue || settings.LoadBalancingAlgorithm.HasValue))
                 throw NotForThisType("-SwitchType, -EnableEmbeddedTeaming and -LoadBalancingAlgorithm", "Hyper-V");
-            if (!bond && (settings.BondMode.HasValue || settings.XmitHashPolicy.HasValue))
-                throw NotForThisType("-BondMode and -XmitHashPolicy", "Linux bond");
+            if (!bond && (settings.BondMode.HasValue || settings.XmitHashPolicy.HasValue || settings.Primary != null
+                || settings.PrimaryReselect.HasValue || settings.TlbDynamicLb.HasValue || settings.MiiMon.HasValue || settings.UpDelay.HasValue
+                || settings.DownDelay.HasValue))
+                throw NotForThisType("-BondMode, -XmitHashPolicy, -Primary, -PrimaryReselect, -TlbDynamicLb, -MiiMon, -UpDelay and -DownDelay", "Linux bond");
             if (bond)
             {
                 BondMode = settings.BondMode ?? LinuxBonding.DefaultMode;
                 XmitHashPolicy = settings.XmitHashPolicy ?? LinuxBonding.DefaultXmitHashPolicy;
+                LinuxBonding.CheckOptions(Host, BondMode.Value, XmitHashPolicy.Value, settings.Primary, settings.TlbDynamicLb);
+                Primary = string.IsNullOrEmpty(settings.Primary) ? null : settings.Primary;
+                PrimaryReselect = settings.PrimaryReselect ?? VirtNet.PrimaryReselect.Always;
+                TlbDynamicLb = settings.TlbDynamicLb ?? true;
+                (MiiMon, UpDelay, DownDelay) = LinuxBonding.LinkMonitoring(settings.MiiMon, settings.UpDelay, settings.DownDelay);
             }
             if (!hyperV) return;
             SwitchType = settings.SwitchType ?? HyperVSwitchType.External;

@@ -16,5 +16,17 @@ namespace VirtNet
         public BondMode? BondMode { get; set; }
         /// <summary>Linux bond: xmit_hash_policy (default layer2).</summary>
         public XmitHashPolicy? XmitHashPolicy { get; set; }
+        /// <summary>Linux bond in active-backup, balance-tlb or balance-alb: the primary slave's name (default none).</summary>
+        public string Primary { get; set; }
+        /// <summary>Linux bond with a primary: primary_reselect (default always).</summary>
+        public PrimaryReselect? PrimaryReselect { get; set; }
+        /// <summary>Linux bond in balance-tlb or balance-alb: tlb_dynamic_lb (default true).</summary>
+        public bool? TlbDynamicLb { get; set; }
+        /// <summary>Linux bond: miimon, the link poll interval in ms (default 100).</summary>
+        public int? MiiMon { get; set; }
+        /// <summary>Linux bond: updelay in ms, how long a slave's link must stay up before it is used (default 0).</summary>
+        public int? UpDelay { get; set; }
+        /// <summary>Linux bond: downdelay in ms, how long a slave's link must stay down before it is dropped (default 0).</summary>
+        public int? DownDelay { get; set; }
     }
 }

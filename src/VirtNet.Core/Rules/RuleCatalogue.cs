@@ -62,6 +62,8 @@ namespace VirtNet
             new UplinkNotCabled(),
             new LoadBasedMoves(),
             new SourceMacHashWithoutMac(),
+            new RoundRobinReordersTcp(),
+            new BondHashWithoutNextHopMac(),
         };
 
         /// <summary>The catalogue, by area (in <see cref="RuleArea"/> order), then by id.</summary>

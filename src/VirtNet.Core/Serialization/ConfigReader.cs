@@ -140,13 +140,14 @@ namespace VirtNet.Serialization
 
         void ReadEndpoint(JObject e, VNPhysicalSwitch physicalSwitch)
         {
-            Expect(e, "name", "ipAddress", "vlanId", "respondsToPing", "role");
+            Expect(e, "name", "ipAddress", "vlanId", "respondsToPing", "role", "macAddress");
             var name = RequiredString(e, "name");
             var ip = IP(Required(e, "ipAddress"));
             var vlanId = Map(Value(e, "vlanId"), Int);
             var respondsToPing = Bool(Required(e, "respondsToPing"));
             var role = RequiredEnum<EndpointRole>(e, "role");
-            Build(e, () => physicalSwitch.AddEndpoint(name, ip, vlanId, respondsToPing, role),
+            var mac = Map(Value(e, "macAddress"), Mac);
+            Build(e, () => physicalSwitch.AddEndpoint(name, ip, vlanId, respondsToPing, role, mac),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"), (ErrorIds.InvalidVLanId, "vlanId"));
         }
 
@@ -289,11 +290,18 @@ namespace VirtNet.Serialization
 
         void ReadBondSettings(JObject b, VirtualSwitchSettings settings)
         {
-            Expect(b, "mode", "xmitHashPolicy");
+            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "tlbDynamicLb", "miimon", "updelay", "downdelay");
             var mode = Required(b, "mode");
             var policy = Required(b, "xmitHashPolicy");
             settings.BondMode = Model(mode, () => LinuxBonding.ParseBondMode(String(mode)));
             settings.XmitHashPolicy = Model(policy, () => LinuxBonding.ParseXmitHashPolicy(String(policy)));
+            var primary = Value(b, "primary");
+            settings.Primary = primary == null ? null : String(primary);
+            settings.PrimaryReselect = Map(Value(b, "primaryReselect"), Enum<PrimaryReselect>);
+            settings.TlbDynamicLb = Map(Value(b, "tlbDynamicLb"), Bool);
+            settings.MiiMon = Map(Value(b, "miimon"), Int);
+            settings.UpDelay = Map(Value(b, "updelay"), Int);
+            settings.DownDelay = Map(Value(b, "downdelay"), Int);
         }
 
         void ReadTeam(JObject t, VNVirtualSwitch vswitch)

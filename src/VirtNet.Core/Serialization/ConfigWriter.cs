@@ -205,6 +205,13 @@ namespace VirtNet.Serialization
             _json.WriteStartObject();
             Property("mode", LinuxBonding.Name(vswitch.BondMode.Value));
             Property("xmitHashPolicy", LinuxBonding.Name(vswitch.XmitHashPolicy.Value));
+            Property("primary", vswitch.Primary);
+            Property("primaryReselect", vswitch.PrimaryReselect.Value.ToString().ToLowerInvariant());
+            // The kernel refuses tlb_dynamic_lb in the other modes, so it is written only where it counts.
+            if (vswitch.BondMode == BondMode.BalanceTlb || vswitch.BondMode == BondMode.BalanceAlb) Property("tlbDynamicLb", vswitch.TlbDynamicLb.Value);
+            Property("miimon", vswitch.MiiMon);
+            Property("updelay", vswitch.UpDelay);
+            Property("downdelay", vswitch.DownDelay);
             _json.WriteEndObject();
         }
 
@@ -331,6 +338,7 @@ namespace VirtNet.Serialization
             Property("vlanId", endpoint.VLanId);
             Property("respondsToPing", endpoint.RespondsToPing);
             Property("role", endpoint.Role.ToString());
+            Property("macAddress", endpoint.MacAddress?.ToString());
             _json.WriteEndObject();
         }
 

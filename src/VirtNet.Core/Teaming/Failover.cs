@@ -61,6 +61,7 @@ namespace VirtNet.Teaming
                 if (!shotgun) delivers = -1;
             }
             run.SetUsable(count, shotgun, delivers);
+            if (run.Option.Platform == Hypervisor.Linux) BondPlacement.SelectActiveSlave(run, state);
         }
     }
 }

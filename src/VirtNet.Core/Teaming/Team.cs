@@ -54,8 +54,21 @@ namespace VirtNet.Teaming
             };
         }
 
-        /// <summary>How long an uplink of the switch whose link came up stays out of use: ESX Net.TeamPolicyUpDelay.</summary>
-        public static long UpDelayOf(VNVirtualSwitch vswitch) => vswitch.Host.TeamPolicyUpDelay ?? 0;
+        /// <summary>
+        /// How long, in ms, an uplink of the switch whose link came up stays out of use: ESX Net.TeamPolicyUpDelay
+        /// (KB 2014075); for a Linux bond the next miimon poll and then updelay (bonding.rst; bond_miimon_inspect,
+        /// BOND_LINK_BACK). A Hyper-V team takes a member back at once.
+        /// </summary>
+        public static long UpDelayOf(VNVirtualSwitch vswitch) =>
+            vswitch.BondMode.HasValue ? vswitch.MiiMon.Value + vswitch.UpDelay.Value : vswitch.Host.TeamPolicyUpDelay ?? 0;
+
+        /// <summary>
+        /// How long, in ms, a team keeps choosing an uplink whose link went down: for a Linux bond up to miimon to see
+        /// it and then downdelay (BOND_LINK_FAIL); ESX link status and Hyper-V teams see a link go down at once.
+        /// Without miimon a bond never sees links change, and the model takes the change at once.
+        /// </summary>
+        public static long DownDelayOf(VNVirtualSwitch vswitch) =>
+            vswitch.BondMode.HasValue ? vswitch.MiiMon.Value + vswitch.DownDelay.Value : 0;
 
         /// <summary>
         /// The members of a Hyper-V switch's team or of a bond: every NIC of a bond or a SET switch, in order; an LBFO
@@ -119,8 +132,12 @@ namespace VirtNet.Teaming
         /// <summary>The ESX policy in force; null for a Hyper-V team or a bond.</summary>
         public LoadBalancingPolicy? Policy => Option.LoadBalancingPolicy;
         public TeamingAlgorithm Algorithm { get; }
-        /// <summary>The next slave in turn, for balance-rr.</summary>
-        public int Turn;
+        /// <summary>A bond's active slave (curr_active_slave), see <see cref="BondPlacement.SelectActiveSlave"/>; -1 for none and for other teams.</summary>
+        public int ActiveSlave = -1;
+        /// <summary>Flows placed by a hash that reads the destination MAC when the model does not know it.</summary>
+        public int UnknownDestinationMac;
+        /// <summary>The balance-tlb/alb bucket table of the team's bond, shared by its port groups.</summary>
+        public BondBuckets Buckets;
         /// <summary>The uplinks that carry traffic, in failover order (see <see cref="Failover"/>).</summary>
         public int[] Usable { get; private set; } = new int[0];
         public FastModulus Modulus { get; private set; }

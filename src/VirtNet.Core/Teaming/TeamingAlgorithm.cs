@@ -42,23 +42,51 @@ namespace VirtNet.Teaming
         }
     }
 
-    /// <summary>The TCP or UDP ports of the flows being placed, for the algorithms that hash them.</summary>
+    /// <summary>
+    /// The header fields of the flows being placed beyond their addresses, for the algorithms that hash them: the TCP
+    /// or UDP ports (for ICMP the echo identifier in the source port's place) and the destination MAC; and what each
+    /// flow sends, for the algorithms that weigh load.
+    /// </summary>
     internal readonly struct FlowPorts
     {
         readonly ushort[] _source, _destination;
+        readonly Traffic.NextHops _nextHops;
+        readonly int _sourceIndex;
+        readonly ulong? _destinationMac;
 
         /// <param name="source">Per flow of the list, its source port; null when no flow has one.</param>
-        /// <param name="transport">The flows are TCP or UDP, so their ports are there to hash.</param>
-        public FlowPorts(ushort[] source, ushort[] destination, bool transport)
+        /// <param name="protocol">The flows' protocol: TCP and UDP have ports to hash.</param>
+        /// <param name="nextHops">Where the destination MACs come from, for source sourceIndex, unless destinationMac says it.</param>
+        public FlowPorts(ushort[] source, ushort[] destination, FlowProtocol protocol, Traffic.NextHops nextHops = null, int sourceIndex = 0,
+            ulong? destinationMac = null, double demandMbps = double.PositiveInfinity, bool sends = true)
         {
+            DemandMbps = demandMbps;
+            Sends = sends;
             _source = source;
             _destination = destination;
-            Transport = transport;
+            Protocol = protocol;
+            _nextHops = nextHops;
+            _sourceIndex = sourceIndex;
+            _destinationMac = destinationMac;
         }
 
-        public bool Transport { get; }
+        public FlowProtocol Protocol { get; }
+        public bool Transport => Protocol != FlowProtocol.Icmp;
+        /// <summary>Each flow's demand; +Infinity: as much as it gets.</summary>
+        public double DemandMbps { get; }
+        /// <summary>The flows send from the source (Outbound or Both).</summary>
+        public bool Sends { get; }
         public ushort Source(int flow) => _source?[flow] ?? 0;
         public ushort Destination(int flow) => _destination?[flow] ?? 0;
+
+        /// <summary>The destination MAC of a flow's frames; false when the model does not know it (the MAC is then 0).</summary>
+        public bool TryDestinationMac(uint destination, out ulong mac)
+        {
+            if (_destinationMac.HasValue) { mac = _destinationMac.Value; return true; }
+            if (_nextHops != null) return _nextHops.TryGet(_sourceIndex, destination, out mac);
+            mac = Traffic.NextHops.Unknown;
+            return false;
+        }
     }
 
     /// <summary>

@@ -29,7 +29,10 @@ namespace VirtNet
         public static TeamingOption HyperV(TeamingMode mode, LoadBalancingAlgorithm algorithm) =>
             new TeamingOption(Hypervisor.HyperV, null, mode, algorithm, null, null);
 
-        /// <summary>A bond; the transmit hash policy counts only for the modes that hash (balance-xor, 802.3ad).</summary>
+        /// <summary>
+        /// A bond; the transmit hash policy counts only for the modes that hash: balance-xor and 802.3ad, and balance-tlb
+        /// and balance-alb, which hash with it for their buckets or, with tlb_dynamic_lb=0, for the slave.
+        /// </summary>
         public static TeamingOption Bond(BondMode mode, XmitHashPolicy xmitHashPolicy) =>
             new TeamingOption(Hypervisor.Linux, null, null, null, mode, Hashes(mode) ? xmitHashPolicy : (XmitHashPolicy?)null);
 
@@ -42,7 +45,7 @@ namespace VirtNet
         public LoadBalancingAlgorithm? LoadBalancingAlgorithm { get; }
         /// <summary>Linux bonds only.</summary>
         public BondMode? BondMode { get; }
-        /// <summary>Linux bonds in balance-xor or 802.3ad mode only: the other modes do not hash.</summary>
+        /// <summary>Linux bonds in balance-xor, 802.3ad, balance-tlb or balance-alb mode only: the other modes do not hash.</summary>
         public XmitHashPolicy? XmitHashPolicy { get; }
 
         /// <summary>The port channel the option expects on the physical switch: ESX IP hash a static one (KB 1004048).</summary>
@@ -100,7 +103,8 @@ namespace VirtNet
             }
         }
 
-        static bool Hashes(BondMode mode) => mode == VirtNet.BondMode.BalanceXor || mode == VirtNet.BondMode.Ieee8023ad;
+        static bool Hashes(BondMode mode) =>
+            mode == VirtNet.BondMode.BalanceXor || mode == VirtNet.BondMode.Ieee8023ad || mode == VirtNet.BondMode.BalanceTlb || mode == VirtNet.BondMode.BalanceAlb;
 
         // ---- What the simulation needs to know of an option ----
 
@@ -115,8 +119,11 @@ namespace VirtNet
             : Platform == Hypervisor.HyperV ? TeamingMode != VirtNet.TeamingMode.SwitchIndependent && LoadBalancingAlgorithm != VirtNet.LoadBalancingAlgorithm.HyperVPort
             : RequiredPortChannel != RequiredPortChannel.None;
 
-        /// <summary>broadcast (mode 3) sends every frame on every slave.</summary>
-        internal bool Floods => BondMode == VirtNet.BondMode.Broadcast;
+        /// <summary>
+        /// Every flow's frames leave on every usable member, whatever uplink the flow is placed on: broadcast (mode 3)
+        /// copies each frame to every slave, balance-rr (mode 0) sends the packets in turn.
+        /// </summary>
+        internal bool SendsOnEveryMember => BondMode == VirtNet.BondMode.Broadcast || BondMode == VirtNet.BondMode.BalanceRR;
 
         /// <summary>Speaks LACP, so an LACP channel forms towards it (ESX: distributed switches from 5.1, decided by the switch).</summary>
         internal bool SpeaksLacp => RequiredPortChannel == RequiredPortChannel.Lacp;

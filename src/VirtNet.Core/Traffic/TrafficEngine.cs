@@ -81,6 +81,8 @@ namespace VirtNet.Traffic
         public int[] Blackholed;
         /// <summary>Per uplink, the flows whose return traffic arrives on it.</summary>
         public int[] InboundCount;
+        /// <summary>What broadcast bonds send as copies of frames another slave already carries: load, not throughput.</summary>
+        public double CopiedMbps;
         /// <summary>Flows whose status is an error: they deliver nothing.</summary>
         public int LostFlowCount;
 
@@ -92,7 +94,7 @@ namespace VirtNet.Traffic
             {
                 double sum = 0;
                 for (int u = 0; u < TxMbps.Length; u++) sum += TxMbps[u] + RxMbps[u];
-                return sum;
+                return sum - CopiedMbps;
             }
         }
 
@@ -143,7 +145,6 @@ namespace VirtNet.Traffic
             int lost = 0;
             bool anyUpstream = Array.IndexOf(state, UplinkState.UpstreamFailed) >= 0;
             var flowUplink = run.FlowUplink;
-            var peers = new Dictionary<uint, int>[teams.Length];
             for (int r = 0; r < model.RunSource.Length; r++)
             {
                 int s = model.RunSource[r], t = model.SourceTeam[s];
@@ -195,7 +196,7 @@ namespace VirtNet.Traffic
                     }
                     else
                     {
-                        inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, r, f, u, ref peers[t]);
+                        inbound = receivesWhereSent ? u : InboundOnOwnPort(model, team, s, u);
                         status = unbundled == FlowStatus.Ok && side.NotFormed(u) != null ? FlowStatus.ChannelNotFormed : unbundled;
                     }
                     if (status <= FlowStatus.ChannelNotFormed)
@@ -214,7 +215,8 @@ namespace VirtNet.Traffic
             run.LostFlowCount = lost;
             const byte lastDelivering = (byte)FlowStatus.ChannelNotFormed;
             share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Inbound, run.FlowUplink, run.StoredStatus, lastDelivering,
-                model.Capacity, run.TxLevel, run.TxMbps);
+                BondPlacement.SendingCapacity(teams, model.Capacity), run.TxLevel, run.TxMbps);
+            run.CopiedMbps = BondPlacement.SpreadSprayed(teams, model.Capacity, run.TxLevel, run.TxMbps);
             // Every run that receives has stored its inbound uplinks.
             share.Share(model.RunStart, model.RunDemand, model.RunDirection, FlowDirection.Outbound, run.StoredInbound, run.StoredStatus, lastDelivering,
                 model.Capacity, run.RxLevel, run.RxMbps);
@@ -228,22 +230,22 @@ namespace VirtNet.Traffic
         /// <summary>
         /// Where the switch delivers a flow's return frames when its uplink's port is on its own: where the source's
         /// MAC was learned, the uplink it sends on, except for the teams that receive elsewhere by design (see
-        /// <see cref="InboundDistribution"/>). balance-alb hands each new peer the next slave in turn, in the order the
-        /// peers first appear.
+        /// <see cref="InboundDistribution"/>).
+        /// <para>
+        /// balance-alb balances only the replies to ARP requests for the bond's own addresses (bond_alb.c,
+        /// rlb_arp_xmit). The flows of a bond in the model come from VMs bridged over it, which answer ARP with their
+        /// own MAC; only the active slave sends that MAC (bond_do_alb_xmit writes the slave's own MAC into the frames
+        /// it sends elsewhere), so the switch delivers to them there, as for balance-tlb.
+        /// </para>
         /// </summary>
-        static int InboundOnOwnPort(TrafficModel model, TeamRun team, int s, int r, int f, int u, ref Dictionary<uint, int> peers)
+        static int InboundOnOwnPort(TrafficModel model, TeamRun team, int s, int u)
         {
             var usable = team.Usable;
             switch (team.Option.InboundOnOwnPorts)
             {
                 case InboundDistribution.PrimaryMember:
-                    return usable.Length > 0 ? usable[0] : u;
                 case InboundDistribution.PerPeer:
-                    if (usable.Length == 0) return u;
-                    if (peers == null) peers = new Dictionary<uint, int>();
-                    uint remote = model.DestinationOf(r, f);
-                    if (!peers.TryGetValue(remote, out int turn)) peers.Add(remote, turn = peers.Count);
-                    return usable[turn % usable.Length];
+                    return team.ActiveSlave >= 0 ? team.ActiveSlave : usable.Length > 0 ? usable[0] : u;
                 default:
                     // Hyper-V Dynamic receives on the member its switch port is assigned to, as HyperVPort would send.
                     return team.Option.InboundOnPortMember && usable.Length > 0
@@ -257,9 +259,20 @@ namespace VirtNet.Traffic
 
         /// <summary>
         /// Sets every flow's sending uplink, and counts the flows of each uplink; in shotgun mode the copy that gets
-        /// through is the one that counts.
+        /// through is the one that counts. Bonds that hand out buckets by load first measure each bucket's load
+        /// (<see cref="BondBuckets"/>), in a pass whose placements the real one overwrites.
         /// </summary>
         static void Place(TrafficModel model, TrafficRun run, TeamRun[] teams)
+        {
+            if (BondPlacement.BeginPlacement(teams, model.Capacity))
+            {
+                PlaceRuns(model, run, teams);
+                BondPlacement.EndMeasuring(teams);
+            }
+            PlaceRuns(model, run, teams);
+        }
+
+        static void PlaceRuns(TrafficModel model, TrafficRun run, TeamRun[] teams)
         {
             var dest = model.Destinations;
             var flowCount = run.FlowCount;
@@ -324,7 +337,7 @@ namespace VirtNet.Traffic
         /// <summary>
         /// A source whose frames leave on more than one logical switch port (ports not bundled in one formed channel)
         /// makes its MAC flap between them: IP hash, switch dependent Hyper-V address hashes and the bond modes that
-        /// hash or take turns spread one source that way, and broadcast sends every frame on every slave.
+        /// hash spread one source that way, and balance-rr and broadcast send every flow on every slave.
         /// </summary>
         static bool[] FindMacFlaps(TrafficModel model, TrafficRun run, TeamRun[] teams, PhysicalSwitchSide[] physical)
         {
@@ -337,7 +350,7 @@ namespace VirtNet.Traffic
                 if (!teams[t].Option.SpreadsSourceMac || teams[t].Shotgun) continue;
                 var side = physical[t];
                 if (side.SingleLogicalPort) continue;
-                if (teams[t].Option.Floods && teams[t].Usable.Length > 1) { flapping[s] = true; continue; }
+                if (teams[t].Option.SendsOnEveryMember && teams[t].Usable.Length > 1) { flapping[s] = true; continue; }
                 for (int f = model.RunStart[r]; f < model.RunStart[r + 1]; f++)
                 {
                     int u = run.FlowUplink[f];

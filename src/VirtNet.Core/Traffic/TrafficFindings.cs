@@ -22,7 +22,7 @@ namespace VirtNet.Traffic
             LoadBasedNeedsDistributed = Rule("VNT008"), HyperVNicsWithoutTeam = Rule("VNW003"), HyperVTeamWithoutChannel = Rule("VNW004"),
             HyperVTeamInChannel = Rule("VNW005"), BondWithoutChannel = Rule("VNL001"), BondInChannel = Rule("VNL002"),
             NoUplink = Rule("VNF001"), UndetectedFailure = Rule("VNF002"), NotCabled = Rule("VNF003"), LoadBasedMoves = Rule("VNF004"),
-            MacUnknown = Rule("VNF005");
+            MacUnknown = Rule("VNF005"), RoundRobinReorders = Rule("VNF006"), DestinationMacUnknown = Rule("VNF007");
 
         /// <summary>Findings of one run, one per rule and target; a counted finding adds up the flows of every team that raises it.</summary>
         sealed class FindingSet
@@ -80,7 +80,11 @@ namespace VirtNet.Traffic
                 int Count(FlowStatus s) => run.StatusCount[t * TrafficEngine.StatusCount + (int)s];
                 if (team.Option.Platform != Hypervisor.Esx)
                 {
-                    PlatformFindings(findings, team, run.Physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), UplinkNames, Ports);
+                    int tcpFlows = 0;
+                    for (int r = 0; r < model.RunSource.Length; r++)
+                        if (model.SourceTeam[model.RunSource[r]] == t && model.Flows.Segments[r].Protocol == FlowProtocol.Tcp)
+                            tcpFlows += model.RunStart[r + 1] - model.RunStart[r];
+                    PlatformFindings(findings, team, run.Physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), tcpFlows, UplinkNames, Ports);
                     continue;
                 }
                 var policy = team.Policy.Value;
@@ -142,9 +146,14 @@ namespace VirtNet.Traffic
             {
                 var uplink = model.Uplinks[u];
                 if (run.Blackholed[u] > 0)
-                    findings.AddCounted(UndetectedFailure, uplink.Path, run.Blackholed[u],
-                        n => $"The path behind {uplink.Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
-                             $"uplinks) does not see it, so {n} flow(s) still use it and are lost.");
+                    findings.AddCounted(UndetectedFailure, uplink.Path, run.Blackholed[u], uplink.VirtualSwitch?.BondMode != null
+                        ? (Func<int, string>)(n => $"The bond has not yet dropped {uplink.Path}: miimon has not seen its link down, or downdelay has not " +
+                                                  $"passed, so {n} flow(s) still use it and are lost (bonding.rst, miimon and downdelay).")
+                        : n => $"The path behind {uplink.Path} is down while its link is up. Link status (or beacon probing with fewer than three " +
+                               $"uplinks) does not see it, so {n} flow(s) still use it and are lost.",
+                        uplink.VirtualSwitch?.BondMode != null
+                        ? "Keep downdelay short (0 unless links flap); for failures behind the switch port, use arp_interval and arp_ip_target."
+                        : null);
                 if (model.SwitchPort[u] == null && (run.FlowCount[u] > 0 || run.InboundCount[u] > 0))
                     findings.Add(NotCabled, model.Uplinks[u].Path,
                         $"Uplink {model.Uplinks[u].Path} has no switch port in the model, so its inbound traffic is taken to arrive on it and no " +
@@ -166,7 +175,7 @@ namespace VirtNet.Traffic
         /// The findings of a Hyper-V team or a bond, under the configuration rules that describe them (VNW, VNL): each
         /// mode either needs its kind of port channel or must not meet one.
         /// </summary>
-        static void PlatformFindings(FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap,
+        static void PlatformFindings(FindingSet findings, TeamRun team, PhysicalSwitchSide side, int noUplink, int macFlap, int tcpFlows,
             Func<IEnumerable<int>, string> uplinkNames, Func<IEnumerable<int>, string> ports)
         {
             var config = team.Team;
@@ -183,6 +192,15 @@ namespace VirtNet.Traffic
                 findings.AddCounted(NoUplink, config.Path, noUplink,
                     n => $"No NIC of {config.Path} is usable; its {n} flow(s) are lost.",
                     "Restore a NIC, or give the switch more NICs (Add-VNUplink).");
+            if (team.UnknownDestinationMac > 0)
+                findings.AddCounted(DestinationMacUnknown, config.Path, team.UnknownDestinationMac,
+                    n => $"{n} flow(s) of {subject} hash a destination MAC the model does not know: no adapter or endpoint with a " +
+                         "MAC owns the next hop (the peer on the subnet, else the gateway). They are placed as if it were 00:00:00:00:00:00.");
+            if (option.BondMode == BondMode.BalanceRR && team.Usable.Length > 1 && tcpFlows > 0)
+                findings.AddCounted(RoundRobinReorders, config.Path, tcpFlows,
+                    n => $"{subject} sprays the packets of each of its {n} TCP flow(s) over {uplinkNames(team.Usable)}, so they arrive out of order; " +
+                         "TCP takes reordering for loss and slows down, so one connection may get less than the throughput shown, which is what the " +
+                         "slaves carry (bonding.rst, balance-rr).");
             if (macFlap > 0)
                 findings.AddCounted(missingChannel, config.Path, macFlap,
                     n => $"{subject} spreads the frames of each source over {uplinkNames(team.Usable)}, which are not one formed port channel, so the " +

@@ -71,10 +71,8 @@ namespace VirtNet.Traffic
                 SourceMac[s] = adapter.MacAddress?.Value ?? 0UL;
             }
 
+            NextHops = new NextHops(Switches, Uplinks, Flows.Sources.Select(x => x.Adapter).ToArray());
             var segments = Flows.Segments;
-            RunTransport = new bool[segments.Length];
-            for (int r = 0; r < segments.Length; r++)
-                RunTransport[r] = segments[r].Protocol == FlowProtocol.Tcp || segments[r].Protocol == FlowProtocol.Udp;
             RunStart = new int[segments.Length + 1];
             RunSource = new int[segments.Length];
             RunDemand = new double[segments.Length];
@@ -108,10 +106,15 @@ namespace VirtNet.Traffic
         public int[] RunSource { get; }
         public double[] RunDemand { get; }
         public FlowDirection[] RunDirection { get; }
-        /// <summary>Run r is TCP or UDP, so its flows' ports count for the hashes that read them.</summary>
-        public bool[] RunTransport { get; }
-        /// <summary>The TCP or UDP ports of run r's flows, as the Hyper-V and bond hashes read them.</summary>
-        public FlowPorts PortsOf(int r) => new FlowPorts(Flows.SourcePort, Flows.DestinationPort, RunTransport[r]);
+        /// <summary>The destination MACs of the flows' frames.</summary>
+        public NextHops NextHops { get; }
+        /// <summary>The header fields of run r's flows (ports, ICMP identifier, destination MAC), as the Hyper-V and bond hashes read them.</summary>
+        public FlowPorts PortsOf(int r)
+        {
+            var segment = Flows.Segments[r];
+            return new FlowPorts(Flows.SourcePort, Flows.DestinationPort, segment.Protocol, NextHops, segment.Source, segment.DestinationMac,
+                segment.DemandMbps, segment.Direction != FlowDirection.Inbound);
+        }
         /// <summary>When <see cref="Destinations"/> is null, flow RunStart[r] + k goes to RunFirstDestination[r] + k.</summary>
         public uint[] RunFirstDestination { get; }
         /// <summary>Per flow, its destination; null when every run is an address range.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace VirtNet
@@ -12,21 +13,23 @@ namespace VirtNet
         /// <summary>Uplinks that failed before and are up again.</summary>
         public List<VNUplink> RecoveredUplinks { get; } = new List<VNUplink>();
         /// <summary>
-        /// How long ago the recovered uplinks' links came up; null: long enough for any up delay. An uplink whose
-        /// host's Net.TeamPolicyUpDelay has not run out yet carries nothing.
+        /// How long ago the failures and recoveries happened; null: long enough for every delay to have passed. A
+        /// recovered uplink is not used until its team's up delay has run out (<see cref="Teaming.Team.UpDelayOf"/>:
+        /// ESX Net.TeamPolicyUpDelay, a bond's miimon + updelay); a bond still chooses a failed slave, and loses what
+        /// it sends there, until miimon + downdelay have passed (<see cref="Teaming.Team.DownDelayOf"/>).
         /// </summary>
-        public System.TimeSpan? RecoveredFor
+        public TimeSpan? Elapsed
         {
-            get => _recoveredFor;
+            get => _elapsed;
             set
             {
-                if (value < System.TimeSpan.Zero)
+                if (value < TimeSpan.Zero)
                     throw new VirtNetException(ErrorIds.InvalidTimer, VirtNetErrorKind.InvalidArgument,
-                        $"RecoveredFor {value} is negative: give how long ago the recovered uplinks came up, 0 or more.", value);
-                _recoveredFor = value;
+                        $"Elapsed {value} is negative: give how long ago the failures and recoveries happened, 0 or more.", value);
+                _elapsed = value;
             }
         }
-        System.TimeSpan? _recoveredFor;
+        TimeSpan? _elapsed;
         /// <summary>Evaluate every ESX port group as if it used this policy (null: as configured); Hyper-V teams and bonds keep theirs.</summary>
         public LoadBalancingPolicy? LoadBalancingPolicy { get; set; }
         /// <summary>Evaluate each port group as if the physical switch matched its policy: a static channel with
@@ -40,13 +43,13 @@ namespace VirtNet
         internal UplinkState[] States(Traffic.TrafficModel model)
         {
             var state = new UplinkState[model.Uplinks.Length];
+            long now = Elapsed.HasValue ? Elapsed.Value.Ticks / TimeSpan.TicksPerMillisecond : long.MaxValue;
             foreach (var u in RecoveredUplinks)
-            {
-                long now = RecoveredFor.HasValue ? RecoveredFor.Value.Ticks / System.TimeSpan.TicksPerMillisecond : long.MaxValue;
                 Set(model, state, u, VirtNet.Teaming.Failover.StateAt(true, true, 0, now, VirtNet.Teaming.Team.UpDelayOf(u.VirtualSwitch)));
-            }
             foreach (var u in UpstreamFailedUplinks) Set(model, state, u, UplinkState.UpstreamFailed);
-            foreach (var u in FailedUplinks) Set(model, state, u, UplinkState.Failed);
+            // A link down that failure detection has not seen yet is, to the team, a failure behind a live link.
+            foreach (var u in FailedUplinks)
+                Set(model, state, u, now < VirtNet.Teaming.Team.DownDelayOf(u.VirtualSwitch) ? UplinkState.UpstreamFailed : UplinkState.Failed);
             return state;
         }
 

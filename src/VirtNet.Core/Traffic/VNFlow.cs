@@ -10,8 +10,11 @@ namespace VirtNet
     public sealed class VNFlow
     {
         public VNFlow(VNVirtualAdapter source, IPv4Address sourceIPAddress, IPv4Address destination, double demandMbps,
-            FlowProtocol protocol, int sourcePort, int destinationPort, FlowDirection direction)
+            FlowProtocol protocol, int sourcePort, int destinationPort, FlowDirection direction, int icmpIdentifier = 0,
+            MacAddress? destinationMacAddress = null)
         {
+            IcmpIdentifier = icmpIdentifier;
+            DestinationMacAddress = destinationMacAddress;
             Source = source;
             SourceIPAddress = sourceIPAddress;
             Destination = destination;
@@ -34,9 +37,14 @@ namespace VirtNet
         /// <summary>0: not specified.</summary>
         public int DestinationPort { get; }
         public FlowDirection Direction { get; }
+        /// <summary>ICMP flows: the echo identifier of the source's echo requests (0: not specified).</summary>
+        public int IcmpIdentifier { get; }
+        /// <summary>The destination MAC of the source's frames when given; null: the next hop's (the peer on the subnet, else the gateway).</summary>
+        public MacAddress? DestinationMacAddress { get; }
 
         public override string ToString() =>
             Source.Path + " " + SourceIPAddress + (Direction == FlowDirection.Inbound ? " <- " : Direction == FlowDirection.Both ? " <-> " : " -> ")
-            + Destination + (DestinationPort > 0 ? ":" + DestinationPort.ToString(CultureInfo.InvariantCulture) : "");
+            + Destination + (DestinationPort > 0 ? ":" + DestinationPort.ToString(CultureInfo.InvariantCulture) : "")
+            + (IcmpIdentifier > 0 ? " id " + IcmpIdentifier.ToString(CultureInfo.InvariantCulture) : "");
     }
 }

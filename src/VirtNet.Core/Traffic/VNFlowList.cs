@@ -31,10 +31,11 @@ namespace VirtNet
         /// </summary>
         internal readonly struct Segment
         {
-            public Segment(int start, int count, int source, double demandMbps, FlowProtocol protocol, FlowDirection direction, uint firstDestination)
+            public Segment(int start, int count, int source, double demandMbps, FlowProtocol protocol, FlowDirection direction, uint firstDestination,
+                ulong? destinationMac)
             {
                 Start = start; Count = count; Source = source; DemandMbps = demandMbps; Protocol = protocol; Direction = direction;
-                FirstDestination = firstDestination;
+                FirstDestination = firstDestination; DestinationMac = destinationMac;
             }
             public int Start { get; }
             public int Count { get; }
@@ -44,15 +45,20 @@ namespace VirtNet
             public FlowProtocol Protocol { get; }
             public FlowDirection Direction { get; }
             public uint FirstDestination { get; }
-            public Segment At(int start, int source) => new Segment(start, Count, source, DemandMbps, Protocol, Direction, FirstDestination);
-            public Segment Longer(int count) => new Segment(Start, Count + count, Source, DemandMbps, Protocol, Direction, FirstDestination);
+            /// <summary>The destination MAC the flows' frames carry, when New-VNFlow was told it; null: the next hop's, as the model knows it.</summary>
+            public ulong? DestinationMac { get; }
+            public Segment At(int start, int source) => new Segment(start, Count, source, DemandMbps, Protocol, Direction, FirstDestination, DestinationMac);
+            public Segment Longer(int count) => new Segment(Start, Count + count, Source, DemandMbps, Protocol, Direction, FirstDestination, DestinationMac);
         }
 
         internal readonly FlowSource[] Sources;
         internal readonly Segment[] Segments;
         /// <summary>Per flow, its destination; null when every segment is an address range.</summary>
         internal readonly uint[] Destination;
-        /// <summary>Per flow, its ports; null when no flow has ports (all 0).</summary>
+        /// <summary>
+        /// Per flow, its ports; null when no flow has ports (all 0). An ICMP flow keeps its echo identifier where a TCP or
+        /// UDP flow keeps its source port, as the kernel's flow keys put one where the other would be.
+        /// </summary>
         internal readonly ushort[] SourcePort, DestinationPort;
         readonly int _count;
 
@@ -78,8 +84,11 @@ namespace VirtNet
                 if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
                 var segment = Segments[SegmentOf(index)];
                 var source = Sources[segment.Source];
+                bool icmp = segment.Protocol == FlowProtocol.Icmp;
+                int first = SourcePort?[index] ?? 0;
                 return new VNFlow(source.Adapter, source.IPAddress, new IPv4Address(DestinationOf(segment, index)), segment.DemandMbps,
-                    segment.Protocol, SourcePort?[index] ?? 0, DestinationPort?[index] ?? 0, segment.Direction);
+                    segment.Protocol, icmp ? 0 : first, DestinationPort?[index] ?? 0, segment.Direction,
+                    icmp ? first : 0, segment.DestinationMac.HasValue ? new MacAddress(segment.DestinationMac.Value) : (MacAddress?)null);
             }
         }
 
@@ -108,14 +117,24 @@ namespace VirtNet
 
         /// <summary>
         /// Every combination of source, destination address, source port and destination port, in that nesting order
-        /// (so the flows of one source stay together). A source is an adapter and the address it sends from.
+        /// (so the flows of one source stay together). A source is an adapter and the address it sends from. ICMP flows
+        /// take echo identifiers in place of ports; destinationMac, when given, is the destination MAC of every frame.
         /// </summary>
         public static VNFlowList Create(IReadOnlyList<(VNVirtualAdapter Adapter, IPv4Address Address)> sources,
             IReadOnlyList<IPv4AddressRange> destinations, double demandMbps = double.PositiveInfinity,
             FlowProtocol protocol = FlowProtocol.Tcp, IReadOnlyList<int> sourcePorts = null, IReadOnlyList<int> destinationPorts = null,
-            FlowDirection direction = FlowDirection.Outbound)
+            FlowDirection direction = FlowDirection.Outbound, IReadOnlyList<int> icmpIdentifiers = null, MacAddress? destinationMac = null)
         {
             CheckDemand(demandMbps);
+            bool icmp = protocol == FlowProtocol.Icmp;
+            if (icmp && (sourcePorts?.Count > 0 || destinationPorts?.Count > 0))
+                throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
+                    "ICMP has no ports. Give an ICMP flow its echo identifier (-IcmpIdentifier), or use -Protocol Tcp or Udp for ports.", protocol);
+            if (!icmp && icmpIdentifiers?.Count > 0)
+                throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
+                    $"An echo identifier belongs to ICMP flows; these are {protocol}. Use -Protocol Icmp, or give ports instead.", protocol);
+            if (icmp) sourcePorts = icmpIdentifiers;
+            ulong? mac = destinationMac?.Value;
             var srcPorts = CheckPorts(sourcePorts);
             var dstPorts = CheckPorts(destinationPorts);
             long addresses = 0;
@@ -140,7 +159,7 @@ namespace VirtNet
                 for (int s = 0; s < table.Length; s++)
                     foreach (var range in destinations)
                     {
-                        segments.Add(new Segment(at, (int)range.Count, s, demandMbps, protocol, direction, range.First.Value));
+                        segments.Add(new Segment(at, (int)range.Count, s, demandMbps, protocol, direction, range.First.Value, mac));
                         at += (int)range.Count;
                     }
                 return new VNFlowList(table, segments.ToArray(), (int)total, null, null, null);
@@ -152,7 +171,7 @@ namespace VirtNet
             int i = 0;
             for (int s = 0; s < table.Length; s++)
             {
-                segments.Add(new Segment(i, (int)(total / table.Length), s, demandMbps, protocol, direction, 0));
+                segments.Add(new Segment(i, (int)(total / table.Length), s, demandMbps, protocol, direction, 0, mac));
                 foreach (var range in destinations)
                     for (ulong d = range.First.Value; d <= range.Last.Value; d++)
                         foreach (var sp in srcPorts)
@@ -215,7 +234,7 @@ namespace VirtNet
             foreach (var part in parts)
             {
                 if (part is VNFlowList l) { total += l.Count; ports |= l.SourcePort != null; ranges &= l.Destination == null; }
-                else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0; ranges = false; }
+                else if (part is VNFlow f) { total++; ports |= f.SourcePort != 0 || f.DestinationPort != 0 || f.IcmpIdentifier != 0; ranges = false; }
                 else if (part != null)
                     throw new VirtNetException(ErrorIds.InvalidFlow, VirtNetErrorKind.InvalidArgument,
                         $"'{Echo.Cut(part)}' is not a flow. Use the output of New-VNFlow.", part);
@@ -268,11 +287,12 @@ namespace VirtNet
                     var f = (VNFlow)item;
                     CheckSource(f.Source);
                     CheckDemand(f.DemandMbps);
-                    Append(segments, new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction, 0), ranges);
+                    Append(segments, new Segment(at, 1, SourceId(f.Source, f.SourceIPAddress), f.DemandMbps, f.Protocol, f.Direction, 0,
+                        f.DestinationMacAddress?.Value), ranges);
                     destination[at] = f.Destination.Value;
                     if (ports)
                     {
-                        sourcePort[at] = CheckPort(f.SourcePort);
+                        sourcePort[at] = CheckPort(f.Protocol == FlowProtocol.Icmp ? f.IcmpIdentifier : f.SourcePort);
                         destinationPort[at] = CheckPort(f.DestinationPort);
                     }
                     at++;
@@ -283,7 +303,7 @@ namespace VirtNet
 
         /// <summary>
         /// Adds a segment, joining it to the last one when it continues it (flows picked one by one and joined again):
-        /// same source, demand, protocol and direction, and for ranges the next address.
+        /// same source, demand, protocol, direction and destination MAC, and for ranges the next address.
         /// </summary>
         static void Append(List<Segment> segments, Segment segment, bool ranges)
         {
@@ -293,7 +313,7 @@ namespace VirtNet
             {
                 var previous = segments[last];
                 if (previous.End == segment.Start && previous.Source == segment.Source && previous.DemandMbps.Equals(segment.DemandMbps)
-                    && previous.Protocol == segment.Protocol && previous.Direction == segment.Direction
+                    && previous.Protocol == segment.Protocol && previous.Direction == segment.Direction && previous.DestinationMac == segment.DestinationMac
                     && (!ranges || previous.FirstDestination + (uint)previous.Count == segment.FirstDestination))
                 {
                     segments[last] = previous.Longer(segment.Count);

@@ -28,15 +28,19 @@ namespace VirtNet.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public EndpointRole Role { get; set; } = EndpointRole.Other;
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string MacAddress { get; set; }
+
         protected override void ProcessRecord()
         {
             ForInput(() =>
             {
                 CheckNameNotFromPipedParent(nameof(PhysicalSwitch), PhysicalSwitch.Name, "endpoint");
                 var ip = IPv4Address.Parse(IPAddress);
+                var mac = ParseMac(MacAddress);
                 if (!ShouldProcess(PhysicalSwitch.Name + "/" + Name, $"Add endpoint {ip} ({Role})")) return;
-                var endpoint = PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role);
-                WriteVerbose($"Added endpoint {endpoint.Path} ({endpoint.IPAddress}, {Role}, {(RespondsToPing ? "answers" : "does not answer")} ping).");
+                var endpoint = PhysicalSwitch.AddEndpoint(Name, ip, VLanId, RespondsToPing, Role, mac);
+                WriteVerbose($"Added endpoint {endpoint.Path} ({endpoint.IPAddress}{(mac.HasValue ? ", " + mac.Value : "")}, {Role}, {(RespondsToPing ? "answers" : "does not answer")} ping).");
                 WriteObject(endpoint);
             });
         }

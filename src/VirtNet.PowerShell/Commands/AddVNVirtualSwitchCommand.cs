@@ -51,6 +51,26 @@ namespace VirtNet.Commands
         [ArgumentCompleter(typeof(XmitHashPolicyCompleter))]
         public string XmitHashPolicy { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PrimaryCompleter))]
+        public string Primary { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public PrimaryReselect? PrimaryReselect { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public bool? TlbDynamicLb { get; set; }
+
+        // Milliseconds, as the kernel's miimon, updelay and downdelay options take them.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? MiiMon { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? UpDelay { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? DownDelay { get; set; }
+
         protected override void ProcessRecord()
         {
             ForInput(() =>
@@ -63,10 +83,24 @@ namespace VirtNet.Commands
                     LoadBalancingAlgorithm = LoadBalancingAlgorithm,
                     BondMode = string.IsNullOrEmpty(BondMode) ? (BondMode?)null : LinuxBonding.ParseBondMode(BondMode),
                     XmitHashPolicy = string.IsNullOrEmpty(XmitHashPolicy) ? (XmitHashPolicy?)null : LinuxBonding.ParseXmitHashPolicy(XmitHashPolicy),
+                    Primary = Primary,
+                    PrimaryReselect = PrimaryReselect,
+                    TlbDynamicLb = TlbDynamicLb,
+                    MiiMon = MiiMon,
+                    UpDelay = UpDelay,
+                    DownDelay = DownDelay,
                 };
                 if (!ShouldProcess(Host.Name + "/" + Name, "Add virtual switch")) return;
                 var vswitch = Host.AddVirtualSwitch(Name, Type ?? Host.DefaultVirtualSwitchType, NumPorts, Mtu, Nic, settings);
+                if (UpDelay.HasValue && UpDelay != vswitch.UpDelay || DownDelay.HasValue && DownDelay != vswitch.DownDelay)
+                    WriteWarning($"Bond {vswitch.Path}: updelay and downdelay count in miimon polls of {vswitch.MiiMon} ms, so the kernel rounds them " +
+                        $"down to updelay {vswitch.UpDelay} ms and downdelay {vswitch.DownDelay} ms" + (vswitch.MiiMon == 0 ? " (without miimon they have no effect)." : "."));
                 WriteVerbose($"Added virtual switch {vswitch.Path} ({vswitch.Type}, {vswitch.NumPorts} ports, MTU {vswitch.Mtu}).");
+                if (vswitch.BondMode.HasValue)
+                    WriteVerbose($"Bond {vswitch.Path}: mode {LinuxBonding.Name(vswitch.BondMode.Value)}, xmit_hash_policy {LinuxBonding.Name(vswitch.XmitHashPolicy.Value)}" +
+                        (vswitch.Primary != null ? $", primary {vswitch.Primary} (primary_reselect {vswitch.PrimaryReselect.ToString().ToLowerInvariant()})" : "") +
+                        $", miimon {vswitch.MiiMon} ms, updelay {vswitch.UpDelay} ms, downdelay {vswitch.DownDelay} ms" +
+                        $"; transmit as kernel {Host.Version} does.");
                 WriteObject(vswitch);
             });
         }

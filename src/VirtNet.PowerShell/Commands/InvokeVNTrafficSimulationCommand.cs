@@ -46,7 +46,7 @@ namespace VirtNet.Commands
 
         [Parameter]
         [DurationTransformation]
-        public TimeSpan RecoveredFor { get; set; }
+        public TimeSpan Elapsed { get; set; }
 
         [Parameter]
         public LoadBalancingPolicy LoadBalancingPolicy { get; set; }
@@ -81,11 +81,11 @@ namespace VirtNet.Commands
             if (IsBound(nameof(LoadBalancingPolicy))) scenario.LoadBalancingPolicy = LoadBalancingPolicy;
             Fatal(() =>
             {
+                if (IsBound(nameof(Elapsed))) scenario.Elapsed = Elapsed;
                 foreach (var name in FailedUplink ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindUplinks(name));
                 foreach (var name in FailedSwitch ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindSwitchUplinks(name));
                 foreach (var name in FailedUpstream ?? new string[0]) scenario.UpstreamFailedUplinks.AddRange(simulation.FindUplinksOrSwitchUplinks(name));
                 foreach (var name in RecoveredUplink ?? new string[0]) scenario.RecoveredUplinks.AddRange(simulation.FindUplinks(name));
-                if (IsBound(nameof(RecoveredFor))) scenario.RecoveredFor = RecoveredFor;
             });
 
             var progress = new SlowProgress(this, "Simulating traffic");

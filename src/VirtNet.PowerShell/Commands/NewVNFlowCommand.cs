@@ -13,6 +13,7 @@ namespace VirtNet.Commands
         readonly List<(VNVirtualAdapter, IPv4Address)> _sources = new List<(VNVirtualAdapter, IPv4Address)>();
         IPv4AddressRange[] _destinations;
         IPv4Address? _sourceIPAddress;
+        MacAddress? _destinationMac;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         public object[] Source { get; set; }
@@ -43,6 +44,13 @@ namespace VirtNet.Commands
         public int[] DestinationPort { get; set; }
 
         [Parameter]
+        [ValidateRange(0, 65535)]
+        public int[] IcmpIdentifier { get; set; }
+
+        [Parameter]
+        public string DestinationMacAddress { get; set; }
+
+        [Parameter]
         public FlowDirection Direction { get; set; } = FlowDirection.Outbound;
 
         [Parameter]
@@ -52,6 +60,7 @@ namespace VirtNet.Commands
         {
             _destinations = Fatal(() => Destination.Select(IPv4AddressRange.Parse).ToArray());
             _sourceIPAddress = Fatal(() => ParseIP(SourceIPAddress));
+            _destinationMac = Fatal(() => ParseMac(DestinationMacAddress));
         }
 
         protected override void ProcessRecord()
@@ -79,7 +88,8 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             if (_sources.Count == 0) return;
-            var flows = Fatal(() => VNFlowList.Create(_sources, _destinations, DemandMbps, Protocol, SourcePort, DestinationPort, Direction));
+            var flows = Fatal(() => VNFlowList.Create(_sources, _destinations, DemandMbps, Protocol, SourcePort, DestinationPort, Direction,
+                IcmpIdentifier, _destinationMac));
             WriteVerbose($"Created {flows.Count} flow(s) from {_sources.Count} source(s) to {_destinations.Length} destination(s).");
             WriteObject(flows, enumerateCollection: false);
         }

@@ -181,7 +181,7 @@ namespace VirtNet.Tests.Teaming
             lab.Teaming(new TeamingPolicyChange { LoadBalancingPolicy = LoadBalancingPolicy.ExplicitFailover, MakeNicStandby = new[] { "vmnic1" } });
             lab.Host.SetAdvancedSetting("Net.TeamPolicyUpDelay", delayMs);
             var vmk = lab.Vmk("vmk1", "10.0.0.10");
-            var scenario = new TrafficScenario { RecoveredFor = recoveredForSeconds.HasValue ? TimeSpan.FromSeconds(recoveredForSeconds.Value) : (TimeSpan?)null };
+            var scenario = new TrafficScenario { Elapsed = recoveredForSeconds.HasValue ? TimeSpan.FromSeconds(recoveredForSeconds.Value) : (TimeSpan?)null };
             scenario.RecoveredUplinks.Add(lab.Uplink(0));
             var result = lab.Simulate(VirtNet.Tests.Traffic.Lab.Flows(vmk, "10.0.0.20"), scenario);
             Assert.Equal(expected, result.Flows[0].Uplink.Name);
