@@ -40,6 +40,8 @@
         'Set-VNTeamingPolicy'
         'Get-VNTeamingPolicy'
         'Export-VNConfig'
+        'Export-VNReport'
+        'Show-VNTopology'
         'Import-VNConfig'
         'New-VNSampleLab'
         'Import-VNSwitchConfig'
