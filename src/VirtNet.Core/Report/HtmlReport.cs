@@ -316,7 +316,7 @@ namespace VirtNet.Report
                 _w.Open("section", "id", "topology").Element("h2", "Topology");
                 _w.Element("p", "Hosts with their virtual switches, port groups (numbered) and uplinks; each uplink carries one chip per port group, " +
                     "numbered as the port groups are, saying its role there: A active, S standby, U unused. Cables go to the switch ports, drawn " +
-                    "inside their stack member; port channels are the bars beside their member ports. Hover over anything for its path and " +
+                    "inside their stack member; each port channel is a dashed outline around its member ports (one per stack member it spans). Hover over anything for its path and " +
                     "settings; objects with findings are outlined in the finding's colour.", "class", "legend");
                 var severity = new Dictionary<string, Severity>(StringComparer.Ordinal);
                 foreach (var f in _report.Findings)
@@ -358,8 +358,7 @@ namespace VirtNet.Report
                     d = $"M{N(link.X1)} {N(link.Y1)}C{N(mid)} {N(link.Y1)} {N(mid)} {N(link.Y2)} {N(link.X2)} {N(link.Y2)}";
                 }
                 else d = $"M{N(link.X1)} {N(link.Y1)}H{N(link.X2)}";
-                var css = link.Kind == DiagramLinkKind.Cable ? "cable" + (link.From.State == "idle" ? " idle" : "")
-                    : link.Kind == DiagramLinkKind.ChannelMember ? "tie" : "elink";
+                var css = link.Kind == DiagramLinkKind.Cable ? "cable" + (link.From.State == "idle" ? " idle" : "") : "elink";
                 _w.Empty("path", "class", css, "d", d);
             }
 
@@ -643,10 +642,10 @@ svg .role>rect{stroke:none;rx:2}svg .role.active>rect{fill:#c8e6c9}svg .role.sta
 svg .pswitch>rect{fill:#f3e5f5;stroke:#6a1b9a;stroke-width:1.5;rx:6}
 svg .member>rect{fill:#fbf6fc;stroke:#ba68c8;rx:3}
 svg .port>rect{fill:#fff;stroke:#8e24aa}svg .port.nopf>rect{fill:#fff8e1}
-svg .channel>rect{fill:#6a1b9a;stroke:none;rx:3}svg .channel.lacp>rect{fill:#00897b}
+svg .channel>rect{fill:none;stroke:#6a1b9a;stroke-width:1.5;stroke-dasharray:5 2;rx:5}svg .channel.lacp>rect{stroke:#00897b}
 svg .endpoint>rect{fill:#e8f5e9;stroke:#43a047;rx:10}svg .endpoint.isolation>rect{fill:#fff3e0;stroke:#ef6c00}
 svg .cable{fill:none;stroke:#546e7a;stroke-width:1.6}svg .cable.idle{stroke:#b0bec5;stroke-dasharray:4 3}
-svg .tie{stroke:#6a1b9a;stroke-width:1.2}svg .elink{stroke:#43a047;stroke-width:1.2}
+svg .elink{stroke:#43a047;stroke-width:1.2}
 svg .n.sev-info>rect{stroke:var(--info);stroke-width:2}svg .n.sev-warning>rect{stroke:var(--warn);stroke-width:2.5}svg .n.sev-error>rect{stroke:var(--err);stroke-width:3}
 svg .n:target>rect{stroke:#d50000;stroke-width:4;fill:#ffebee}
 svg .n:hover>rect{stroke-width:3}

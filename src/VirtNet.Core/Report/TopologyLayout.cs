@@ -63,9 +63,9 @@ namespace VirtNet.Report
         public override string ToString() => Kind + " " + Path;
     }
 
-    public enum DiagramLinkKind { Cable, ChannelMember, Endpoint }
+    public enum DiagramLinkKind { Cable, Endpoint }
 
-    /// <summary>A line of a diagram: an uplink's cable to its switch port, a port's tie to its port channel, an endpoint's link.</summary>
+    /// <summary>A line of a diagram: an uplink's cable to its switch port, or an endpoint's link to its switch.</summary>
     public sealed class DiagramLink
     {
         internal DiagramLink(DiagramLinkKind kind, DiagramNode from, DiagramNode to, double x1, double y1, double x2, double y2)
@@ -117,17 +117,17 @@ namespace VirtNet.Report
     /// <summary>
     /// Lays out the topology: hosts in a column (each with its vSwitches, their port groups and uplinks, and one
     /// role chip per uplink and team), the physical switches in a second column (stack members inside the stack,
-    /// switch ports inside the members, port channels as bars beside their members), endpoints in a third. Hosts
+    /// switch ports inside the members, an outline around the ports of each port channel), endpoints in a third. Hosts
     /// are grouped by HA cluster, then by the switches they are cabled to, at most <see cref="MaxHostsPerDiagram"/>
-    /// to a diagram. Ports are ordered by the height of the uplinks cabled to them and switches by the average
+    /// to a diagram (16 would make the cables of one switch fan in from too far). Ports are ordered by the height of the uplinks cabled to them and switches by the average
     /// height of theirs, which keeps cables from crossing. Every box is placed by construction beside or inside
     /// another, never across one.
     /// </summary>
     public static class TopologyLayout
     {
-        public const int MaxHostsPerDiagram = 16;
+        public const int MaxHostsPerDiagram = 8;
         const double Font = 12, Small = 10, Row = 20, Pad = 8, Gap = 12, CableGap = 170, EndpointGap = 70;
-        const double ChipWidth = 20, ChipGap = 2, ItemHeight = 16, MaxPortGroupLabel = 32, BarWidth = 10;
+        const double ChipWidth = 20, ChipGap = 2, ItemHeight = 16, MaxPortGroupLabel = 32;
 
         public static IReadOnlyList<TopologyDiagram> Build(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches,
             IReadOnlyList<VNCluster> clusters)
@@ -147,7 +147,7 @@ namespace VirtNet.Report
             return diagrams;
         }
 
-        /// <summary>Clusters first, in the order given; the other hosts by the switch they are cabled to; each group cut into diagrams of at most 16 hosts.</summary>
+        /// <summary>Clusters first, in the order given; the other hosts by the switch they are cabled to; each group cut into diagrams of at most MaxHostsPerDiagram hosts.</summary>
         static IEnumerable<(string Title, VNCluster Cluster, IReadOnlyList<VNHost> Hosts)> Groups(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNCluster> clusters)
         {
             var placed = new HashSet<VNHost>();
@@ -319,15 +319,15 @@ namespace VirtNet.Report
         sealed class SwitchPlan
         {
             readonly List<List<VNSwitchPort>> _members = new List<List<VNSwitchPort>>();
-            readonly List<(VNPortChannel Channel, int Lane)> _lanes = new List<(VNPortChannel, int)>();
-            readonly double _portWidth, _memberWidth, _laneWidth;
-            readonly int _laneCount;
+            readonly double _portWidth, _channelWidth, _memberWidth;
 
             public SwitchPlan(VNPhysicalSwitch sw, bool first, List<VNSwitchPort> ports, Dictionary<VNUplink, DiagramNode> uplinkNodes)
             {
                 Switch = sw;
                 First = first;
                 double Key(VNSwitchPort p) => p.Uplink != null && uplinkNodes.TryGetValue(p.Uplink, out var n) ? n.Box.CenterY : double.PositiveInfinity;
+                // A channel's ports sort together, at the average height of their uplinks, so that each stack member
+                // holds them in one run that one outline can go around.
                 var channelKey = new Dictionary<VNPortChannel, double>();
                 foreach (var group in ports.Where(p => p.PortChannel != null).GroupBy(p => p.PortChannel))
                 {
@@ -339,37 +339,18 @@ namespace VirtNet.Report
                 Wanted = cabled.Count == 0 ? double.PositiveInfinity : cabled.Average();
                 for (int m = 1; m <= sw.Stack; m++)
                     _members.Add(ports.Where(p => Math.Max(1, p.StackMember) == m || (m == 1 && p.StackMember > sw.Stack))
-                        .OrderBy(Order).ThenBy(Key).ThenBy(p => p.Name, TargetComparer.Instance).ToList());
+                        .OrderBy(Order).ThenBy(p => p.PortChannel?.Name ?? "", StringComparer.Ordinal).ThenBy(Key)
+                        .ThenBy(p => p.Name, TargetComparer.Instance).ToList());
                 _portWidth = Math.Max(7, ports.Select(p => p.Name.Length).DefaultIfEmpty(0).Max()) * Small * TextMetrics.EmPerCharacter + 8;
-                _memberWidth = sw.IsStack ? Math.Max(_portWidth + 2 * Pad, TextMetrics.Width("member 9", Small) + 2 * Pad) : _portWidth;
-
-                // Channels become bars in lanes beside the members; channels whose rows overlap take different lanes.
-                var rowOf = new Dictionary<VNSwitchPort, int>();
-                int row = 0;
-                foreach (var member in _members)
-                {
-                    if (sw.IsStack) row++;
-                    foreach (var p in member) rowOf[p] = row++;
-                    if (sw.IsStack) row++;
-                }
-                var laneEnds = new List<int>();
-                foreach (var channel in ports.Where(p => p.PortChannel != null).Select(p => p.PortChannel).Distinct()
-                    .OrderBy(c => c.Members.Where(rowOf.ContainsKey).Min(p => rowOf[p])))
-                {
-                    int from = channel.Members.Where(rowOf.ContainsKey).Min(p => rowOf[p]);
-                    int to = channel.Members.Where(rowOf.ContainsKey).Max(p => rowOf[p]);
-                    int lane = laneEnds.FindIndex(end => end < from);
-                    if (lane < 0) { lane = laneEnds.Count; laneEnds.Add(to); } else laneEnds[lane] = to;
-                    _lanes.Add((channel, lane));
-                }
-                _laneCount = laneEnds.Count;
-                _laneWidth = BarWidth + 4 + Math.Max(4, _lanes.Select(l => ChannelLabel(l.Channel).Length).DefaultIfEmpty(0).Max()) * Small * TextMetrics.EmPerCharacter + 6;
+                var channels = ports.Where(p => p.PortChannel != null).Select(p => p.PortChannel).Distinct().ToList();
+                _channelWidth = channels.Count == 0 ? 0 : 4 + channels.Max(c => ChannelLabel(c).Length) * Small * TextMetrics.EmPerCharacter + 6;
+                double inner = _portWidth + _channelWidth + 6;
+                _memberWidth = sw.IsStack ? Math.Max(inner + 2 * Pad, TextMetrics.Width("member 9", Small) + 2 * Pad) : inner;
 
                 int endpoints = first ? sw.Endpoints.Count : 0;
                 double body = _members.Sum(m => (sw.IsStack ? Row + Pad / 2 : 0) + Math.Max(sw.IsStack ? 0 : 1, m.Count) * Row) + (sw.IsStack ? (_members.Count - 1) * (Pad / 2) : 0);
                 Height = Row + Math.Max(body, endpoints * (Row + 4)) + Pad;
-                Width = Math.Max(Pad + _memberWidth + (_laneCount > 0 ? Gap + _laneCount * _laneWidth : 0) + Pad,
-                    Math.Min(44, SwitchLabel(sw).Length) * Font * TextMetrics.EmPerCharacter + 2 * Pad);
+                Width = Math.Max(Pad + _memberWidth + Pad, Math.Min(44, SwitchLabel(sw).Length) * Font * TextMetrics.EmPerCharacter + 2 * Pad);
             }
 
             public VNPhysicalSwitch Switch { get; }
@@ -388,12 +369,12 @@ namespace VirtNet.Report
                 Node.IsPrimary = First;
                 Node.Tooltip = $"{sw.Path}: {sw.Model ?? "switch"}" + (sw.IsStack ? $", stack of {sw.Stack}" : "")
                     + $", spanning tree {sw.SpanningTree}, forward delay {sw.ForwardDelay.TotalSeconds} s, port-channel load-balance {sw.LoadBalance}";
-                var portNodes = new Dictionary<VNSwitchPort, DiagramNode>();
+                var drawnChannels = new HashSet<VNPortChannel>();
                 double my = y + Row;
                 for (int m = 0; m < _members.Count; m++)
                 {
                     var parent = Node;
-                    double px = x + Pad, py = my;
+                    double px = x + Pad + 3, py = my;
                     if (sw.IsStack)
                     {
                         double mh = Row + Pad / 2 + _members[m].Count * Row;
@@ -401,37 +382,40 @@ namespace VirtNet.Report
                             .WithLabel($"member {m + 1}", Small, _memberWidth - 2 * 4, x + Pad + 4, my + 13);
                         parent.IsPrimary = First;
                         parent.Tooltip = $"{sw.Path} stack member {m + 1}";
-                        px = x + Pad + Pad;
+                        px = x + Pad + Pad + 3;
                         py = my + Row;
                         my += mh + Pad / 2;
                     }
                     else my += Math.Max(1, _members[m].Count) * Row;
-                    for (int k = 0; k < _members[m].Count; k++)
+                    var ports = _members[m];
+                    for (int k = 0; k < ports.Count; k++)
                     {
-                        var port = _members[m][k];
+                        var port = ports[k];
                         var box = new Box(px, py + k * Row + 2, _portWidth, ItemHeight);
                         var node = Add(diagram, DiagramNodeKind.SwitchPort, parent, box, port.Path, port)
                             .WithLabel(port.Name, Small, _portWidth - 8, box.X + 4, box.Y + 12);
                         node.State = port.IsPortFastEffective ? "pf" : "nopf";
                         node.Tooltip = $"{port.Path}: {Topology.Describe(port)}" + (port.Uplink == null ? ", nothing cabled" : $", cabled to {port.Uplink.Path}");
-                        portNodes[port] = node;
                         if (port.Uplink != null && uplinkNodes.TryGetValue(port.Uplink, out var uplinkNode))
                             diagram.Links.Add(new DiagramLink(DiagramLinkKind.Cable, uplinkNode, node, uplinkNode.Box.Right, uplinkNode.Box.CenterY, box.X, box.CenterY));
                     }
-                }
-                double laneX = x + Pad + _memberWidth + Gap;
-                foreach (var (channel, lane) in _lanes)
-                {
-                    var members = channel.Members.Where(portNodes.ContainsKey).Select(p => portNodes[p]).ToList();
-                    double top = members.Min(n => n.Box.Y), bottom = members.Max(n => n.Box.Bottom);
-                    double bx = laneX + lane * _laneWidth;
-                    var node = Add(diagram, DiagramNodeKind.PortChannel, Node, new Box(bx, top, BarWidth, bottom - top), channel.Path, channel)
-                        .WithLabel(ChannelLabel(channel), Small, _laneWidth - BarWidth - 6, bx + BarWidth + 4, (top + bottom) / 2 + 4);
-                    node.IsPrimary = First;
-                    node.State = channel.IsLacp ? "lacp" : channel.IsPagp ? "pagp" : "static";
-                    node.Tooltip = $"{channel.Path}: mode {channel.Mode}, members {string.Join(", ", channel.Members.Select(p => p.Name))}";
-                    foreach (var member in members)
-                        diagram.Links.Add(new DiagramLink(DiagramLinkKind.ChannelMember, member, node, member.Box.Right, member.Box.CenterY, bx, member.Box.CenterY));
+                    // Each run of a channel's ports in this member gets an outline around it, labelled beside the ports;
+                    // a channel across the stack has one outline in each member it spans.
+                    for (int k = 0; k < ports.Count; k++)
+                    {
+                        var channel = ports[k].PortChannel;
+                        if (channel == null || (k > 0 && ports[k - 1].PortChannel == channel)) continue;
+                        int end = k;
+                        while (end + 1 < ports.Count && ports[end + 1].PortChannel == channel) end++;
+                        var box = new Box(px - 3, py + k * Row, _portWidth + _channelWidth + 6, (end - k + 1) * Row);
+                        var members = channel.Members.Select(p => p.StackMember).Distinct().Count();
+                        var node = Add(diagram, DiagramNodeKind.PortChannel, parent, box, channel.Path, channel)
+                            .WithLabel(ChannelLabel(channel), Small, _channelWidth - 6, px + _portWidth + 4, box.CenterY + 4);
+                        node.IsPrimary = First && drawnChannels.Add(channel);
+                        node.State = channel.IsLacp ? "lacp" : channel.IsPagp ? "pagp" : "static";
+                        node.Tooltip = $"{channel.Path}: mode {channel.Mode}, members {string.Join(", ", channel.Members.Select(p => p.Name))}"
+                            + (sw.IsStack && members > 1 ? $", across {members} stack members" : "");
+                    }
                 }
                 return x + Width;
             }

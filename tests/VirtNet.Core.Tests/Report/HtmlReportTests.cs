@@ -171,8 +171,8 @@ namespace VirtNet.Tests.Report
             var contents = Contents(hosts.Cast<object>().Concat(switches).ToArray());
             var report = HtmlReport.Build(contents, new ReportSettings());
             Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(report.Html), 1, 5 * 1024 * 1024);
-            // 500 hosts, 16 to a diagram: 32 diagrams (31 full, one of 4).
-            Assert.Equal(32, report.Diagrams.Count);
+            // 500 hosts, 8 to a diagram: 63 diagrams (62 full, one of 4).
+            Assert.Equal(63, report.Diagrams.Count);
             Assert.Equal(500, Regex.Matches(report.Html, "data-kind=\"host\"").Count);
         }
     }

@@ -27,22 +27,22 @@ namespace VirtNet.Tests.Report
         }
 
         [Fact]
-        public void Sixty_four_hosts_with_four_uplinks_make_four_clean_diagrams_of_sixteen()
+        public void Sixty_four_hosts_with_four_uplinks_make_eight_clean_diagrams_of_eight()
         {
             var (hosts, switches, _) = GeneratedEstate.Build(64, clusters: false);
             var diagrams = TopologyLayout.Build(hosts, switches, new VNCluster[0]);
-            // 64 hosts in no cluster, 16 to a diagram: 64 / 16 = 4.
-            Assert.Equal(4, diagrams.Count);
-            Assert.Equal("Hosts: hosts 1 to 16 of 64", diagrams[0].Title);
+            // 64 hosts in no cluster, 8 to a diagram: 64 / 8 = 8.
+            Assert.Equal(8, diagrams.Count);
+            Assert.Equal("Hosts: hosts 1 to 8 of 64", diagrams[0].Title);
             foreach (var diagram in diagrams)
             {
-                Assert.Equal(16, diagram.Nodes.Count(n => n.Kind == DiagramNodeKind.Host));
+                Assert.Equal(8, diagram.Nodes.Count(n => n.Kind == DiagramNodeKind.Host));
                 Assert.Empty(ReportGeometry.Overlaps(diagram.Nodes));
                 // Ports follow their uplinks, so the only crossings left are those the stacks force: every member holds
                 // the same NIC of every host (tor a: vmnic0 on member 1, vmnic1 on member 2; tor b: vmnic2, vmnic3), so
                 // the cables of hosts i < j cross exactly when host i's NIC goes lower than host j's, that is for NICs
-                // c > d: C(16,2) host pairs x C(4,2) NIC pairs = 120 x 6 = 720. Any other port order adds crossings.
-                Assert.Equal(720, diagram.CountCrossings());
+                // c > d: C(8,2) host pairs x C(4,2) NIC pairs = 28 x 6 = 168. Any other port order adds crossings.
+                Assert.Equal(168, diagram.CountCrossings());
             }
         }
 
@@ -57,8 +57,9 @@ namespace VirtNet.Tests.Report
             var ports = switches.SelectMany(s => s.Ports).ToList();
             Assert.Equal(ports.Count, primary.Count(n => n.Kind == DiagramNodeKind.SwitchPort));
             Assert.Equal(ports.Count, primary.Where(n => n.Kind == DiagramNodeKind.SwitchPort).Select(n => n.Model).Distinct().Count());
-            // Clusters of 16, 16 and 8 hosts: one diagram each.
-            Assert.Equal(new[] { "Cluster rack01", "Cluster rack02", "Cluster rack03" }, diagrams.Select(d => d.Title));
+            // Clusters of 16, 16 and 8 hosts: two diagrams, two and one.
+            Assert.Equal(new[] { "Cluster rack01: hosts 1 to 8 of 16", "Cluster rack01: hosts 9 to 16 of 16", "Cluster rack02: hosts 1 to 8 of 16",
+                "Cluster rack02: hosts 9 to 16 of 16", "Cluster rack03" }, diagrams.Select(d => d.Title));
         }
 
         [Fact]
@@ -77,20 +78,25 @@ namespace VirtNet.Tests.Report
         }
 
         [Fact]
-        public void Stack_members_hold_their_ports_and_a_cross_stack_channel_spans_both()
+        public void Stack_members_hold_their_ports_and_a_cross_stack_channel_is_outlined_in_both()
         {
             var (hosts, switches, _) = GeneratedEstate.Build(2, clusters: false);
             var diagram = Assert.Single(TopologyLayout.Build(hosts, switches, new VNCluster[0]));
             var members = diagram.Nodes.Where(n => n.Kind == DiagramNodeKind.StackMember && n.Path.StartsWith("tor01b")).ToList();
             Assert.Equal(new[] { "tor01b/1", "tor01b/2" }, members.Select(m => m.Path));
-            var te201 = diagram.Nodes.Single(n => n.Path == "tor01b/Te2/0/1");
-            Assert.Same(members[1], te201.Parent);
-            // Po1 bundles Te1/0/1 (member 1) and Te2/0/1 (member 2): its bar runs from the first to the second.
-            var po1 = diagram.Nodes.Single(n => n.Path == "tor01b/Po1");
             var te101 = diagram.Nodes.Single(n => n.Path == "tor01b/Te1/0/1");
-            Assert.Equal(te101.Box.Y, po1.Box.Y);
-            Assert.Equal(te201.Box.Bottom, po1.Box.Bottom);
-            Assert.Equal(2, diagram.Links.Count(l => l.Kind == DiagramLinkKind.ChannelMember && l.To == po1));
+            var te201 = diagram.Nodes.Single(n => n.Path == "tor01b/Te2/0/1");
+            Assert.Same(members[0], te101.Parent);
+            Assert.Same(members[1], te201.Parent);
+            // Po1 bundles Te1/0/1 (member 1) and Te2/0/1 (member 2): one outline around each, the first one the object findings link to.
+            var po1 = diagram.Nodes.Where(n => n.Path == "tor01b/Po1").ToList();
+            Assert.Equal(2, po1.Count);
+            Assert.True(po1[0].Box.Contains(te101.Box));
+            Assert.True(po1[1].Box.Contains(te201.Box));
+            Assert.Same(members[1], po1[1].Parent);
+            Assert.Equal(new[] { true, false }, po1.Select(n => n.IsPrimary));
+            Assert.Equal("Po1 on", po1[0].Label);
+            Assert.Contains("across 2 stack members", po1[0].Tooltip);
         }
 
         [Fact]
