@@ -17,9 +17,12 @@ namespace VirtNet.Report
         const double RowHeight = 18, Small = 10, Top = 6;
         static readonly string[] LaneNames = { "Link", "Spanning tree", "Teaming", "Heartbeats", "HA" };
 
-        TimelineStrip(VNHaIsolationResult result) { Result = result; }
+        TimelineStrip(VNHaIsolationResult result) { Result = result; Results = new[] { result }; }
 
+        /// <summary>The result whose timeline is drawn (its events are the ones the tooltips quote).</summary>
         public VNHaIsolationResult Result { get; }
+        /// <summary>Every result this strip stands for: <see cref="Result"/> and the hosts whose strip in the same scenario would look the same.</summary>
+        public IReadOnlyList<VNHaIsolationResult> Results { get; private set; }
         public double Height { get; private set; }
         public double SvgWidth { get; private set; }
         public List<DiagramNode> Nodes { get; } = new List<DiagramNode>();
@@ -37,6 +40,35 @@ namespace VirtNet.Report
             foreach (var step in new double[] { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600 })
                 if (seconds / step <= (PlotRight - Gutter) / 60) return step;
             return 7200;
+        }
+
+        /// <summary>
+        /// One strip per isolated or partitioned result; hosts of one cluster and scenario whose strips would look
+        /// the same (a switch down isolates every host on it alike) share one, so a large estate's report stays small.
+        /// </summary>
+        public static IReadOnlyList<TimelineStrip> BuildAll(IEnumerable<VNHaIsolationResult> results, double axisSeconds, IReadOnlyList<VNPhysicalSwitch> switches)
+        {
+            var strips = new List<TimelineStrip>();
+            var bySight = new Dictionary<string, TimelineStrip>(StringComparer.Ordinal);
+            var clusters = new Dictionary<VNCluster, int>();
+            var scenarios = new Dictionary<VNFailureScenario, int>();
+            foreach (var result in results)
+            {
+                var strip = Build(result, axisSeconds, switches);
+                if (!clusters.TryGetValue(result.Cluster, out int c)) clusters[result.Cluster] = c = clusters.Count;
+                if (!scenarios.TryGetValue(result.Scenario, out int s)) scenarios[result.Scenario] = s = scenarios.Count;
+                var sight = new System.Text.StringBuilder().Append(c).Append('|').Append(s).Append('|').Append(result.Verdict);
+                foreach (var n in strip.Nodes)
+                    sight.Append('\n').Append(n.Kind).Append('|').Append(n.State).Append('|').Append(n.Label).Append('|').Append(n.Box.ToString());
+                if (bySight.TryGetValue(sight.ToString(), out var same))
+                    same.Results = same.Results.Concat(new[] { result }).ToList();
+                else
+                {
+                    bySight[sight.ToString()] = strip;
+                    strips.Add(strip);
+                }
+            }
+            return strips;
         }
 
         public static TimelineStrip Build(VNHaIsolationResult result, double axisSeconds, IReadOnlyList<VNPhysicalSwitch> switches)

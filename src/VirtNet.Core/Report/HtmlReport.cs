@@ -31,6 +31,8 @@ namespace VirtNet.Report
         public IReadOnlyList<TimelineStrip> Timelines { get; internal set; }
         public IReadOnlyList<VNFinding> Findings { get; internal set; }
         public IReadOnlyList<VNHaIsolationResult> HaResults { get; internal set; }
+        /// <summary>Hosts isolated or partitioned, summed over the scenarios.</summary>
+        public int IsolationCount => Timelines.Sum(t => t.Results.Count);
         /// <summary>What could not go into the report (a scenario naming something a cluster lacks, a switch that cannot be simulated).</summary>
         public IReadOnlyList<string> Warnings { get; internal set; }
     }
@@ -94,7 +96,7 @@ namespace VirtNet.Report
             var strips = report.HaResults.Where(r => r.Verdict == HaVerdict.Isolated || r.Verdict == HaVerdict.Partitioned).ToList();
             double axis = TimelineStrip.AxisSeconds(strips);
             var haSwitches = switches.Concat(clusters.SelectMany(c => c.PhysicalSwitches)).Distinct().ToList();
-            report.Timelines = strips.Select(r => TimelineStrip.Build(r, axis, haSwitches)).ToList();
+            report.Timelines = TimelineStrip.BuildAll(strips, axis, haSwitches);
             report.Warnings = warnings;
 
             progress?.Report(new SimulationProgress(90, "Writing HTML"));
@@ -255,7 +257,11 @@ namespace VirtNet.Report
                 }
                 for (int c = 0; c < _contents.Clusters.Count; c++)
                     if (!_idByPath.ContainsKey(_contents.Clusters[c].Name)) _idByPath[_contents.Clusters[c].Name] = "cluster" + (c + 1).ToString(CultureInfo.InvariantCulture);
-                foreach (var strip in _report.Timelines) _stripIds[strip.Result] = NewId();
+                foreach (var strip in _report.Timelines)
+                {
+                    var id = NewId();
+                    foreach (var r in strip.Results) _stripIds[r] = id;
+                }
             }
 
             /// <summary>The element a finding's target names, or failing that the nearest object above it (esx01/vmk9 -> esx01).</summary>
@@ -296,7 +302,7 @@ namespace VirtNet.Report
                 foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Information })
                     Fact(_report.Findings.Count(f => f.Severity == severity), severity == Severity.Information ? "notes" : severity.ToString().ToLowerInvariant() + "s", Sev(severity));
                 if (_ha.Count > 0)
-                    Fact(_report.Timelines.Count, "HA isolations and partitions", _report.Timelines.Count > 0 ? "sev-error" : null);
+                    Fact(_report.IsolationCount, "HA isolations and partitions", _report.IsolationCount > 0 ? "sev-error" : null);
                 _w.Close("ul");
                 _w.Open("nav").Open("a", "href", "#topology").Text("Topology").Close("a");
                 if (_traffic != null) _w.Open("a", "href", "#traffic").Text("Traffic").Close("a");
@@ -373,7 +379,8 @@ namespace VirtNet.Report
                 if (!string.IsNullOrEmpty(node.Label))
                 {
                     var lb = node.LabelBox;
-                    _w.Element("text", node.Label, "x", N(node.LabelX), "y", N(node.LabelBaseline), "font-size", N(node.LabelSize),
+                    // 10 px is the style sheet's size for svg text; other sizes are written out.
+                    _w.Element("text", node.Label, "x", N(node.LabelX), "y", N(node.LabelBaseline), "font-size", node.LabelSize == 10 ? null : N(node.LabelSize),
                         "data-box", $"{N(lb.X)},{N(lb.Y)},{N(lb.Width)},{N(lb.Height)}");
                 }
                 _w.Close("g");
@@ -546,8 +553,10 @@ namespace VirtNet.Report
                 {
                     var r = strip.Result;
                     _w.Open("figure", "class", "timeline", "id", _stripIds[r]);
-                    _w.Element("figcaption", $"{r.Host.Name} in '{r.Scenario.Name}': {r.Verdict}");
-                    _w.Element("p", r.Explanation);
+                    var others = strip.Results.Skip(1).Select(x => x.Host.Name).ToList();
+                    _w.Element("figcaption", $"{r.Host.Name} in '{r.Scenario.Name}': {r.Verdict}"
+                        + (others.Count == 0 ? "" : $"; the same for {List(others)}"));
+                    _w.Element("p", r.Explanation + (others.Count == 0 ? "" : $" (The details are those of {r.Host.Name}.)"));
                     Svg(strip.SvgWidth, strip.Height, $"Timeline of {r.Host.Name} in {r.Scenario.Name}", "strip");
                     foreach (var node in strip.Nodes) Node(node, null, null, null);
                     _w.Close("svg").Close("figure").Line();
@@ -632,7 +641,7 @@ nav{margin:6px 0 10px}nav a{margin-right:16px;color:#1565c0;text-decoration:none
 .legend{color:#455a64;max-width:1100px}
 figure{margin:12px 0 22px;overflow-x:auto}figcaption{font-weight:600;margin-bottom:4px}
 svg{max-width:100%;height:auto;font-family:'DejaVu Sans Mono',Menlo,Consolas,'Liberation Mono',monospace}
-svg text{fill:var(--ink);pointer-events:none}
+svg text{fill:var(--ink);pointer-events:none;font-size:10px}
 svg .n rect{stroke:#78909c;stroke-width:1;fill:#fff}
 svg .host>rect{fill:#f5f7f8;stroke:#37474f;stroke-width:1.5;rx:6}
 svg .vswitch>rect{fill:#e3f2fd;stroke:#64b5f6;rx:4}

@@ -60,3 +60,25 @@ namespace VirtNet.Tests.Report
         }
     }
 }
+
+namespace VirtNet.Tests.Report
+{
+    public class SharedTimelineStripTests
+    {
+        [Fact]
+        public void Hosts_isolated_alike_share_one_strip_and_every_isolated_host_has_exactly_one()
+        {
+            var (_, switches, clusters) = GeneratedEstate.Build(16, clusters: true);
+            var simulator = new HaSimulator(clusters[0]);
+            var scenario = simulator.StandardScenarios().Single(s => s.Name == "tor01a down");
+            var results = simulator.Run(scenario);
+            // tor01a carries both management uplinks of every host and the gateway they ping: all 16 are isolated.
+            var isolated = results.Where(r => r.Verdict == HaVerdict.Isolated).ToList();
+            Assert.Equal(16, isolated.Count);
+            var strips = TimelineStrip.BuildAll(isolated, TimelineStrip.AxisSeconds(isolated), switches);
+            Assert.Equal(isolated.OrderBy(r => r.Host.Name), strips.SelectMany(s => s.Results).OrderBy(r => r.Host.Name));
+            Assert.True(strips.Count < isolated.Count, $"{strips.Count} strips for {isolated.Count} hosts isolated alike");
+            Assert.All(strips, s => Assert.Same(s.Result, s.Results[0]));
+        }
+    }
+}
