@@ -584,7 +584,7 @@ namespace VirtNet.Report
                     else
                     {
                         var pool = host.GetMacAddressPool();
-                        _w.Element("td", pool.MacAddressMinimum.ToString()).Element("td", pool.MacAddressMaximum.ToString())
+                        _w.Element("td", pool.MacAddressMinimum.ToHyphenString()).Element("td", pool.MacAddressMaximum.ToHyphenString())
                             .Element("td", pool.Source.ToString()).Element("td", pool.InUse.ToString(CultureInfo.InvariantCulture), "class", "num")
                             .Element("td", pool.Free.ToString(CultureInfo.InvariantCulture), "class", "num");
                     }

@@ -9,7 +9,6 @@ namespace VirtNet.Commands
 {
     /// <summary>Writes a self-contained HTML report of hosts, physical switches and HA clusters; see <see cref="HtmlReport"/>.</summary>
     [Cmdlet(VerbsData.Export, "VNReport", SupportsShouldProcess = true)]
-    [OutputType(typeof(void))]
     public sealed class ExportVNReportCommand : VNCmdlet
     {
         readonly ConfigContents _contents = new ConfigContents();

@@ -165,6 +165,28 @@ namespace VirtNet.Tests.Report
         }
 
         [Fact]
+        public void The_Hyper_V_section_lists_each_pool_and_the_collision_of_two_hosts_ending_in_1_133()
+        {
+            // KB 2804678: the pool is 00-15-5D plus the last two octets of the first IP address, so 192.168.1.133 and
+            // 10.0.1.133 both get 00-15-5D-01-85-00 to 00-15-5D-01-85-FF (1 = 0x01, 133 = 0x85).
+            var hv01 = new VNHost("hv01", Hypervisor.HyperV) { IPAddress = IPv4Address.Parse("192.168.1.133") };
+            var hv02 = new VNHost("hv02", Hypervisor.HyperV) { IPAddress = IPv4Address.Parse("10.0.1.133") };
+            var set = hv01.AddVirtualSwitch("Converged", VirtualSwitchType.HyperV, settings: new VirtualSwitchSettings { EnableEmbeddedTeaming = true });
+            set.AddUplink("NIC1");
+            set.AddUplink("NIC2");
+            var report = HtmlReport.Build(Contents(hv01, hv02), new ReportSettings());
+            var dom = Parse(report.Html);
+            var pools = dom.Descendants("table").Single(t => (string)t.Attribute("class") == "pools").Descendants("tbody").Single().Elements("tr").ToList();
+            Assert.Equal(new[] { "hv01", "hv02" }, pools.Select(r => r.Elements("td").First().Value));
+            Assert.All(pools, r => Assert.Equal("00-15-5D-01-85-00", r.Elements("td").ElementAt(1).Value));
+            var conflict = Assert.Single(dom.Descendants("tr").Where(r => (string)r.Attribute("class") == "conflict"));
+            Assert.Equal("SameIPOctets", conflict.Elements("td").First().Value);
+            // Switch Embedded Teaming: both NICs active in the switch's one team.
+            var chips = Kind(dom, "role").Select(e => e.Element(XName.Get("text", "http://www.w3.org/2000/svg")).Value);
+            Assert.Equal(new[] { "1A", "1A" }, chips);
+        }
+
+        [Fact]
         public void A_500_host_report_stays_under_5_MB()
         {
             var (hosts, switches, _) = GeneratedEstate.Build(500, clusters: false);
