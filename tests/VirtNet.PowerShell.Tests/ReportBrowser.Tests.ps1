@@ -30,7 +30,7 @@ BeforeAll {
             $process = [System.Diagnostics.Process]::Start($start)
             $out = $process.StandardOutput.ReadToEndAsync()
             $err = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw "chromium did not finish in 120 s: $Arguments" }
+            if (-not $process.WaitForExit(120000)) { $process.Kill(); throw "chromium did not finish in 120 s: $Arguments" }
             [pscustomobject]@{
                 ExitCode = $process.ExitCode
                 Dom      = $out.Result
@@ -103,6 +103,22 @@ BeforeAll {
     $estateReport = Join-Path $TestDrive 'estate-64.html'
     $estate.Clusters | Export-VNReport -Path $estateReport -Title 'Generated estate: 64 hosts, 4 uplinks each'
     $estateFindings = @($estate.Clusters | Test-VNConfiguration)
+}
+
+Describe 'The overlap check' {
+    It 'finds boxes that cross and labels that meet or lie on a box (so that the checks below can fail)' {
+        $page = Join-Path $TestDrive 'overlap.html'
+        Set-Content -Path $page -Value ('<html><body><svg xmlns="http://www.w3.org/2000/svg">' +
+            '<g data-kind="host" data-path="a"><rect x="0" y="0" width="100" height="50"/><text data-box="4,4,30,10">a</text></g>' +
+            '<g data-kind="host" data-path="b"><rect x="90" y="40" width="100" height="50"/><text data-box="94,44,30,10">b</text></g>' +
+            '<g data-kind="uplink" data-path="a/c"><rect x="2" y="2" width="20" height="20"/></g>' +
+            '</svg></body></html>')
+        $problems = Find-Overlap -Path $page
+        $problems | Should -Contain 'host a crosses host b'
+        $problems | Should -Contain "label 'a' of host a lies on uplink a/c"
+        $problems | Should -Contain "label 'b' of host b lies on host a"
+        $problems.Count | Should -Be 3
+    }
 }
 
 Describe 'The report in Chromium' -Skip:$skipBrowser {
