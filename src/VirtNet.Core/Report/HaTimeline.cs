@@ -215,7 +215,8 @@ namespace VirtNet.Report
                 Tooltip = tooltip;
                 IsInterval = interval;
                 double w = TextMetrics.Width(label, Small);
-                if (interval && w + 6 <= x1 - x0) { LabelX = x0 + 3; Start = x0; End = x1; }
+                LabelInside = interval && w + 6 <= x1 - x0;
+                if (LabelInside) { LabelX = x0 + 3; Start = x0; End = x1; }
                 else { LabelX = (interval ? x1 : x0 + 2) + 3; Start = interval ? x0 : x0 - 2; End = LabelX + w; }
             }
 
@@ -229,7 +230,8 @@ namespace VirtNet.Report
             public double LabelX { get; }
             public double Start { get; }
             public double End { get; }
-            public bool LabelInside => IsInterval && LabelX == X0 + 3;
+            /// <summary>The label is drawn on the bar, so the next item in the row may start where the bar ends.</summary>
+            public bool LabelInside { get; }
         }
 
         static string DownKey(VNHaTimelineEvent e)
@@ -246,8 +248,12 @@ namespace VirtNet.Report
 
         static string DownLabel(VNHaTimelineEvent e)
         {
-            var subject = e.Event == HaEventKind.LinkDown ? (e.Detail ?? "").Split(' ')[0].Split('/').Last() : e.Host;
-            if (e.Event == HaEventKind.EndpointDown) subject = (e.Detail ?? "").Split(' ')[0];
+            var detail = e.Detail ?? "";
+            // "vSwitch0/vmnic0 link down (...)" -> vmnic0; "stack member 2 down" -> cat-a member 2; "gateway (10.0.0.1) down" -> gateway.
+            var subject = e.Event == HaEventKind.LinkDown ? detail.Split(' ')[0].Split('/').Last()
+                : e.Event == HaEventKind.EndpointDown ? detail.Split(' ')[0]
+                : detail.StartsWith("stack member ", StringComparison.Ordinal) ? e.Host + " " + detail.Substring(6, detail.Length - 11)
+                : e.Host;
             return subject + " down";
         }
 

@@ -48,9 +48,7 @@ namespace VirtNet.Report
 
         public static VNReport Build(ConfigContents contents, ReportSettings settings, IProgress<SimulationProgress> progress = null)
         {
-            if (contents.Hosts.Count == 0 && contents.PhysicalSwitches.Count == 0)
-                throw new VirtNetException(ErrorIds.NothingToReport, VirtNetErrorKind.InvalidArgument,
-                    "Nothing to report: give at least one host, physical switch or HA cluster, or an object on one.", null);
+            CheckNotEmpty(contents);
             var report = new VNReport();
             var warnings = new List<string>();
             var hosts = contents.Hosts;
@@ -105,6 +103,14 @@ namespace VirtNet.Report
             report.Html = text.ToString();
             progress?.Report(new SimulationProgress(100, "Done"));
             return report;
+        }
+
+        /// <summary>NothingToReport unless there is a host or a physical switch to report on.</summary>
+        public static void CheckNotEmpty(ConfigContents contents)
+        {
+            if (contents.IsEmpty)
+                throw new VirtNetException(ErrorIds.NothingToReport, VirtNetErrorKind.InvalidArgument,
+                    "Nothing to report: give at least one host, physical switch or HA cluster, or an object on one.", null);
         }
 
         /// <summary>Writes the report to <paramref name="path"/> whole or not at all; an existing file is replaced unless <paramref name="noClobber"/>.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO;
-using System.Text;
 
 namespace VirtNet.Report
 {
@@ -115,13 +114,6 @@ namespace VirtNet.Report
                 if (char.IsLowSurrogate(c)) continue;
                 output.Write(c);
             }
-        }
-
-        internal static string Escape(string text)
-        {
-            var writer = new StringWriter(new StringBuilder(text?.Length ?? 0), CultureInfo.InvariantCulture);
-            Escape(text, writer);
-            return writer.ToString();
         }
 
         /// <summary>A coordinate as SVG wants it: invariant culture, at most one decimal.</summary>

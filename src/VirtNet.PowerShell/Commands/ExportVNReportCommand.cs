@@ -42,8 +42,8 @@ namespace VirtNet.Commands
         protected override void EndProcessing()
         {
             var path = Fatal(() => ResolveFilePath(Path, ErrorIds.ReportWriteFailed));
-            if (_contents.IsEmpty)
-                Fatal(() => HtmlReport.Build(_contents, new ReportSettings()));
+            // An empty report is an error with or without -WhatIf, as an empty Export-VNConfig is.
+            Fatal(() => HtmlReport.CheckNotEmpty(_contents));
             var what = $"Report on {_contents.Hosts.Count} host(s), {_contents.PhysicalSwitches.Count} physical switch(es) and {_contents.Clusters.Count} cluster(s)";
             if (!ShouldProcess(path, what)) return;
             var progress = new SlowProgress(this, "Export-VNReport " + Path);
