@@ -42,6 +42,8 @@ namespace VirtNet.Commands
             }
             catch (System.Management.Automation.Host.HostException) { return 120; }
             catch (System.NotImplementedException) { return 120; }
+            // A console whose output is redirected has no buffer to measure on some platforms.
+            catch (System.IO.IOException) { return 120; }
         }
     }
 }
