@@ -298,17 +298,17 @@ namespace VirtNet.Report
                 if (_settings.Scenario != null) from.Add(Count(_settings.Scenario.Count, "failure scenario"));
                 _w.Element("p", $"Made {_settings.GeneratedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC by VirtNet Export-VNReport from {List(from)}.", "class", "made");
                 _w.Open("ul", "class", "counts");
-                Fact(_contents.Hosts.Count, "hosts");
-                Fact(vswitches, "virtual switches");
-                Fact(uplinks, "uplinks");
-                Fact(_contents.PhysicalSwitches.Count, "physical switches");
-                Fact(ports, "switch ports");
-                Fact(channels, "port channels");
-                Fact(endpoints, "endpoints");
+                Fact(_contents.Hosts.Count, "host");
+                Fact(vswitches, "virtual switch", "virtual switches");
+                Fact(uplinks, "uplink");
+                Fact(_contents.PhysicalSwitches.Count, "physical switch", "physical switches");
+                Fact(ports, "switch port");
+                Fact(channels, "port channel");
+                Fact(endpoints, "endpoint");
                 foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Information })
-                    Fact(_report.Findings.Count(f => f.Severity == severity), severity == Severity.Information ? "notes" : severity.ToString().ToLowerInvariant() + "s", Sev(severity));
+                    Fact(_report.Findings.Count(f => f.Severity == severity), severity == Severity.Information ? "note" : severity.ToString().ToLowerInvariant(), null, Sev(severity));
                 if (_ha.Count > 0)
-                    Fact(_report.IsolationCount, "HA isolations and partitions", _report.IsolationCount > 0 ? "sev-error" : null);
+                    Fact(_report.IsolationCount, "HA isolation or partition", "HA isolations and partitions", _report.IsolationCount > 0 ? "sev-error" : null);
                 _w.Close("ul");
                 _w.Open("nav").Open("a", "href", "#topology").Text("Topology").Close("a");
                 if (_traffic != null) _w.Open("a", "href", "#traffic").Text("Traffic").Close("a");
@@ -318,8 +318,9 @@ namespace VirtNet.Report
                 _w.Close("nav").Close("header").Line();
             }
 
-            void Fact(int count, string what, string css = null) =>
-                _w.Open("li", "class", css).Element("b", count.ToString(CultureInfo.InvariantCulture)).Text(" " + what).Close("li");
+            void Fact(int count, string one, string many = null, string css = null) =>
+                _w.Open("li", "class", css).Element("b", count.ToString(CultureInfo.InvariantCulture))
+                    .Text(" " + Noun(count, one, many)).Close("li");
 
             // ---- Topology ----
 
@@ -624,8 +625,9 @@ namespace VirtNet.Report
         static string Sev(Severity s) => s == Severity.Error ? "sev-error" : s == Severity.Warning ? "sev-warning" : "sev-info";
         static string N(double v) => HtmlWriter.Number(v);
         static string N0(double v) => v.ToString("0", CultureInfo.InvariantCulture);
-        static string Count(int n, string one, string many = null) =>
-            n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many ?? one + "s");
+        static string Count(int n, string one, string many = null) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + Noun(n, one, many);
+
+        static string Noun(int n, string one, string many) => n == 1 ? one : many ?? one + "s";
 
         static string List(IList<string> items) =>
             items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];

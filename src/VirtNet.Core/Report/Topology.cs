@@ -41,7 +41,7 @@ namespace VirtNet.Report
             if (!esx)
             {
                 var (active, standby, _) = TrafficModel.PlatformMembers(vswitch);
-                return new[] { new TeamOrder(vswitch.Team?.Name ?? (vswitch.BondMode.HasValue ? vswitch.Name : "team"), vswitch.Path, active, standby) };
+                return new[] { new TeamOrder(vswitch.Team?.Name ?? vswitch.Name, vswitch.Path, active, standby) };
             }
             if (vswitch.PortGroups.Count == 0)
             {

@@ -48,6 +48,10 @@ namespace VirtNet.Tests.Report
             Assert.DoesNotMatch(new Regex(@"<script|<link|<img|@import|url\(|https?://(?!www\.w3\.org/2000/svg)", RegexOptions.IgnoreCase), report.Html);
             Assert.Equal("Labs", dom.Descendants("title").First().Value);
             Assert.Contains("Made 2026-12-04 03:00 UTC by VirtNet Export-VNReport from 4 hosts, 3 physical switches, 1 HA cluster and 2 flows.", report.Html);
+            // NicTeaming: 1 host, 2 uplinks, 2 ports, 3 endpoints; HaCluster: 3 hosts, 6 uplinks, 6 ports, 2 endpoints; esx03 isolated once.
+            var counts = dom.Descendants("ul").Single(u => (string)u.Attribute("class") == "counts").Elements("li").Select(li => li.Value).ToList();
+            Assert.Equal(new[] { "4 hosts", "4 virtual switches", "8 uplinks", "3 physical switches", "8 switch ports", "0 port channels", "5 endpoints",
+                "0 errors", "4 warnings", "1 note", "1 HA isolation or partition" }, counts);
         }
 
         [Fact]
