@@ -76,6 +76,30 @@ Describe 'Export-VNReport' {
     }
 }
 
+Describe 'Export-VNReport with HA clusters' {
+    BeforeAll {
+        $ha = New-VNSampleLab -Name HaCluster
+        $cluster = New-VNCluster -Name HaCluster -Host ($ha | Where-Object { $_ -is [VirtNet.VNHost] })
+        $elsewhere = New-VNPhysicalSwitch -Name elsewhere
+    }
+
+    It 'runs the scenarios given, and leaves out with a warning one that names what the cluster lacks' {
+        $vmnic0 = ($ha | Where-Object Name -eq esx03).VirtualSwitches[0].Uplinks[0]
+        $flap = New-VNFailureScenario -Name 'esx03 vmnic0 flaps' -LinkDown $vmnic0 -At 0 -Until 2
+        $foreign = New-VNFailureScenario -Name 'elsewhere down' -SwitchDown $elsewhere -At 0
+        $path = Join-Path $TestDrive 'ha.html'
+        $cluster | Export-VNReport -Path $path -Scenario $flap, $foreign -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match "scenario 'elsewhere down'"
+        $xml = [xml]((Get-Content -Path $path -Raw) -replace '^<!DOCTYPE html>', '')
+        $rows = $xml.SelectNodes('//table[@class="matrix"]/tbody/tr')
+        $rows.Count | Should -Be 1
+        # esx03's Service Console fails back at 2 s to a port that forwards at 32 s: isolated, VMs powered off at 16 s.
+        $xml.SelectSingleNode('//td[@class="v-isolated"]').InnerText | Should -Be 'Isolated 16 s'
+        $xml.SelectNodes('//figure[@class="timeline"]').Count | Should -Be 1
+    }
+}
+
 Describe 'Show-VNTopology' {
     It 'draws host, vSwitch and uplinks with their roles and switch ports' {
         $lines = New-VNSampleLab -Name NicTeaming | Show-VNTopology -Width 200
