@@ -676,7 +676,7 @@ thead th{background:#eceff1}td.num{text-align:right}
 h3.sev-error{color:var(--err)}h3.sev-warning{color:var(--warn)}h3.sev-info{color:var(--info)}
 tr.finding.sev-error td:first-child{border-left:4px solid var(--err)}tr.finding.sev-warning td:first-child{border-left:4px solid var(--warn)}
 tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
-.traffic tr.invalid{color:#78909c}.traffic td.down{color:var(--err);font-weight:600}
+.traffic tr.invalid{color:#78909c}.traffic tr.invalid .bar i{color:var(--ink)}.traffic td.down{color:var(--err);font-weight:600}
 .tag{background:#1565c0;color:#fff;border-radius:3px;padding:0 5px;margin-left:6px;font-size:11px;font-weight:600}
 .bars{min-width:110px}.bar{position:relative;height:12px;background:#eceff1;margin:2px 0;border-radius:2px}
 .bar span{display:block;height:100%;border-radius:2px}.bar.tx span{background:#42a5f5}.bar.rx span{background:#66bb6a}
