@@ -47,6 +47,8 @@
         'Set-VNTeamingPolicy'
         'Get-VNTeamingPolicy'
         'Export-VNConfig'
+        'Export-VNReport'
+        'Show-VNTopology'
         'Import-VNConfig'
         'New-VNSampleLab'
         'Import-VNSwitchConfig'

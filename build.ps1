@@ -6,8 +6,9 @@
       Build  (default) compiles the solution and stages the module in out/VirtNet, with its MAML help.
       Help   regenerates out/VirtNet/en-US from the markdown in en-US/ and the compiled cmdlets, and
              about_VirtNet_Rules from its template in en-US/ and the compiled rule catalogue.
-      Test   builds, then runs the xunit suite and the Pester suite (in a fresh pwsh, against out/VirtNet).
-      Demo   builds, then runs the module's main job on the built-in sample lab.
+      Test   builds, then runs the xunit suite and the Pester suite (in a fresh pwsh, against out/VirtNet). On Linux
+             it first installs Debian's chromium when it is missing, for the report tests.
+      Demo   builds, then runs the module's main job on the built-in sample labs and writes out/demo-report.html.
       Bench  builds, runs the BenchmarkDotNet benchmarks in tests/VirtNet.Benchmarks, then times the traffic
              cmdlets against a plain PowerShell loop (Measure-VNCmdletThroughput.ps1).
       Clean  removes out/ and every bin/ and obj/ folder.
@@ -74,8 +75,21 @@ function Install-Pester {
     return $manifest
 }
 
+# The report tests open reports in a real browser, Debian's chromium. CI is a fresh Debian machine running as root,
+# so on Linux the package is installed when it is missing (with its recommended fonts, which the pictures use).
+function Install-Chromium {
+    if (-not $IsLinux -or (Test-Path '/usr/bin/chromium')) { return }
+    $sudo = if ((& id -u) -eq '0') { @() } else { @('-n') }
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    foreach ($arguments in @(@('apt-get', 'update', '-qq'), @('apt-get', 'install', '-y', '-qq', 'chromium'))) {
+        if ($sudo.Count -eq 0) { Invoke-Native $arguments[0] @($arguments | Select-Object -Skip 1) }
+        else { Invoke-Native 'sudo' ($sudo + $arguments) }
+    }
+}
+
 function Invoke-Test {
     Invoke-Build
+    Install-Chromium
     $xunitResults = Join-Path $root 'out/xunit'
     & dotnet test (Join-Path $root 'tests/VirtNet.Core.Tests') -c $Configuration --nologo -v quiet `
         --logger "trx;LogFileName=core.trx" --results-directory $xunitResults
@@ -101,7 +115,7 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    $code = Invoke-ChildPwsh (Join-Path $root 'src/VirtNet.PowerShell/Demo.ps1') @('-ModulePath', $out)
+    $code = Invoke-ChildPwsh (Join-Path $root 'src/VirtNet.PowerShell/Demo.ps1') @('-ModulePath', $out, '-ReportPath', (Join-Path $root 'out/demo-report.html'))
     if ($code -ne 0) { exit $code }
 }
 

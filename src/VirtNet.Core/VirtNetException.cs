@@ -90,6 +90,9 @@ namespace VirtNet
         public const string DanglingReference = nameof(DanglingReference);
         public const string InvalidConfigValue = nameof(InvalidConfigValue);
         public const string NothingToExport = nameof(NothingToExport);
+        public const string NothingToReport = nameof(NothingToReport);
+        public const string ReportFileExists = nameof(ReportFileExists);
+        public const string ReportWriteFailed = nameof(ReportWriteFailed);
         public const string ConfigReadFailed = nameof(ConfigReadFailed);
         public const string UnsupportedExportObject = nameof(UnsupportedExportObject);
         public const string ImportFileNotFound = nameof(ImportFileNotFound);

@@ -10,14 +10,18 @@
     it, with the switch as it is and as it would be configured to match each policy, and after a stack member fails.
     Then builds the lab of "VMware HA Configuration Notes", forms its hosts into an HA cluster, runs the
     standard failure catalogue through Test-VNHaIsolation and prints every verdict with its explanation, and
-    the timeline of the host that is isolated.
+    the timeline of the host that is isolated. Last it writes both labs, the cluster and the NFS flows to one
+    HTML report (Export-VNReport).
     build.ps1 -Task Demo runs it in a fresh pwsh against the staged module.
 .PARAMETER ModulePath
     The folder of the staged module, such as out/VirtNet.
+.PARAMETER ReportPath
+    Where to write the HTML report, such as out/demo-report.html.
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory)] [string] $ModulePath
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $ReportPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -79,6 +83,9 @@ $vmhosts | Get-VNVMKernelAdapter | Write-Table -Property @(
 Write-Section 'Virtual machines'
 $vmhosts | Get-VNVirtualMachine | Write-Table
 $vmhosts | Get-VNVirtualMachine | ForEach-Object NetworkAdapters | Write-Table
+
+Write-Section 'Topology' 'Show-VNTopology: each uplink with its role in each port group and the switch port it is cabled to.'
+$lab | Show-VNTopology -Width 120 | Write-Host
 
 Write-Section 'Physical switch'
 $physicalSwitches | Write-Table
@@ -152,3 +159,10 @@ foreach ($result in $isolated) {
     Write-Section "Timeline: $($result.Host.Name) in '$($result.Scenario.Name)'" $result.Explanation
     $result.Timeline | Write-Table
 }
+
+Write-Section 'HTML report of both labs' @(
+    'Export-VNReport: the topology of both labs, the teaming comparison for the NFS flows, the findings, the HA matrix'
+    'and the timeline of esx03, in one self-contained file.'
+)
+@($lab) + $haLab + $cluster | Export-VNReport -Path $ReportPath -Flow $storage -Title 'VirtNet sample labs: NicTeaming and HaCluster'
+Write-Host "Wrote $((Resolve-Path $ReportPath).Path)"

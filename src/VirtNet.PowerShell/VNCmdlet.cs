@@ -145,6 +145,18 @@ namespace VirtNet.Commands
 
         protected void WriteKept(object item) => WriteObject(Inventory.Add(item));
 
+        /// <summary>
+        /// For a cmdlet that works on a whole model (export, report, topology): without -InputObject and without pipeline
+        /// input, everything the session keeps.
+        /// </summary>
+        protected void AddSessionUnlessGiven(Serialization.ConfigContents contents)
+        {
+            if (IsBound("InputObject") || MyInvocation.ExpectingInput) return;
+            foreach (var host in Inventory.Hosts) contents.Add(host);
+            foreach (var physicalSwitch in Inventory.PhysicalSwitches) contents.Add(physicalSwitch);
+            foreach (var cluster in Inventory.Clusters) contents.Add(cluster);
+        }
+
         /// <summary>A hashtable of advanced settings (das.* or host options), names as text, values unwrapped; a null value is kept (it removes the setting).</summary>
         protected static IDictionary<string, object> ToSettings(System.Collections.IDictionary table)
         {

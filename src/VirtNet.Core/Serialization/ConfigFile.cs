@@ -34,41 +34,10 @@ namespace VirtNet.Serialization
                 throw new VirtNetException(ErrorIds.NothingToExport, VirtNetErrorKind.InvalidArgument,
                     $"Nothing to export to '{path}': give at least one host or physical switch, or an object on one.", path);
             var bytes = Utf8NoBom.GetBytes(ConfigWriter.ToJson(contents));
-            var fullPath = FullPath(path, ErrorIds.ConfigWriteFailed);
-            if (Directory.Exists(fullPath))
-                throw WriteFailed(fullPath, "it is a folder. Give a file name such as lab.json.", null);
-            var folder = Path.GetDirectoryName(fullPath);
-            if (!Directory.Exists(folder))
-                throw WriteFailed(fullPath, $"the folder '{folder}' does not exist. Create it first.", null);
-            if (File.Exists(fullPath) && noClobber)
-                throw Exists(fullPath);
+            var fullPath = AtomicFile.FullPath(path, ErrorIds.ConfigWriteFailed);
             if (force && File.Exists(fullPath) && (File.GetAttributes(fullPath) & FileAttributes.ReadOnly) != 0)
                 File.SetAttributes(fullPath, File.GetAttributes(fullPath) & ~FileAttributes.ReadOnly);
-
-            // Hidden on Unix, and independent of the target's name so that a long name does not make it too long.
-            var temp = Path.Combine(folder, ".virtnet-" + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                    stream.Flush(flushToDisk: true);
-                }
-                if (File.Exists(fullPath))
-                    File.Replace(temp, fullPath, destinationBackupFileName: null);
-                else
-                    File.Move(temp, fullPath);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SecurityException)
-            {
-                // File.Move refuses a target that appeared after the check above; that is the same refusal as before.
-                if (noClobber && File.Exists(fullPath)) throw Exists(fullPath);
-                throw WriteFailed(fullPath, e.Message, e);
-            }
-            finally
-            {
-                DeleteQuietly(temp);
-            }
+            AtomicFile.Write(fullPath, bytes, overwrite: !noClobber, () => Exists(fullPath), (reason, e) => WriteFailed(fullPath, reason, e));
         }
 
         /// <summary>
@@ -77,7 +46,7 @@ namespace VirtNet.Serialization
         /// </summary>
         public static ConfigContents Read(string path)
         {
-            var fullPath = FullPath(path, ErrorIds.ConfigReadFailed);
+            var fullPath = AtomicFile.FullPath(path, ErrorIds.ConfigReadFailed);
             return ReadText(fullPath, BoundedFile.ReadText(fullPath, "Configuration file", ErrorIds.ConfigFileNotFound, ErrorIds.ConfigReadFailed));
         }
 
@@ -122,31 +91,6 @@ namespace VirtNet.Serialization
         {
             int at = e.Message.LastIndexOf(" Path '", StringComparison.Ordinal);
             return at > 0 ? e.Message.Substring(0, at) : e.Message;
-        }
-
-        static string FullPath(string path, string errorId)
-        {
-            try
-            {
-                return Path.GetFullPath(path);
-            }
-            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is SecurityException)
-            {
-                throw new VirtNetException(errorId, VirtNetErrorKind.InvalidArgument,
-                    $"'{path}' is not a valid file path: {e.Message}", path, e);
-            }
-        }
-
-        static void DeleteQuietly(string temp)
-        {
-            try
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                // The write has already failed or succeeded; a stray temporary file must not hide that outcome.
-            }
         }
 
         static VirtNetException Exists(string fullPath) =>

@@ -75,7 +75,7 @@ namespace VirtNet.Teaming
         /// team's members in team order, its standby apart. A Hyper-V switch without a team binds one adapter
         /// (New-VMSwitch -NetAdapterName), its first NIC, and the others carry nothing.
         /// </summary>
-        static (string[] Active, string[] Standby, string[] Unused) PlatformMembers(VNVirtualSwitch vswitch)
+        internal static (string[] Active, string[] Standby, string[] Unused) PlatformMembers(VNVirtualSwitch vswitch)
         {
             var none = new string[0];
             if (vswitch.Team != null)

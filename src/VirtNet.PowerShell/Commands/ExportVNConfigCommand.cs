@@ -33,12 +33,7 @@ namespace VirtNet.Commands
         /// <summary>One file for the whole pipeline, written once every input is in.</summary>
         protected override void EndProcessing()
         {
-            if (!IsBound(nameof(InputObject)) && !MyInvocation.ExpectingInput)
-            {
-                foreach (var host in Inventory.Hosts) _contents.Add(host);
-                foreach (var physicalSwitch in Inventory.PhysicalSwitches) _contents.Add(physicalSwitch);
-                foreach (var cluster in Inventory.Clusters) _contents.Add(cluster);
-            }
+            AddSessionUnlessGiven(_contents);
             var path = Fatal(() => ResolveFilePath(Path, ErrorIds.ConfigWriteFailed));
             var what = $"{_contents.Hosts.Count} host(s), {_contents.PhysicalSwitches.Count} physical switch(es) and {_contents.Clusters.Count} cluster(s)";
             // An empty export is an error with or without -WhatIf; ConfigFile.Write reports it.
