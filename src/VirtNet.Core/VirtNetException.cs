@@ -52,6 +52,9 @@ namespace VirtNet
         public const string InvalidStack = nameof(InvalidStack);
         public const string InvalidPortChannel = nameof(InvalidPortChannel);
         public const string InvalidSwitchPair = nameof(InvalidSwitchPair);
+        public const string InvalidSwitchLink = nameof(InvalidSwitchLink);
+        public const string InvalidBridgePriority = nameof(InvalidBridgePriority);
+        public const string InvalidPathCost = nameof(InvalidPathCost);
         public const string ConflictingFailoverOrder = nameof(ConflictingFailoverOrder);
         public const string ParameterCountMismatch = nameof(ParameterCountMismatch);
         public const string DuplicateName = nameof(DuplicateName);

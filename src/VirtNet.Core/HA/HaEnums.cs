@@ -76,6 +76,11 @@ namespace VirtNet.HA
         HostDown,
         HostUp,
         PortForwarding,
+        /// <summary>A port of a link between switches goes down (or the link's cable is pulled).</summary>
+        SwitchLinkDown,
+        SwitchLinkUp,
+        /// <summary>After a change of a VLAN's spanning tree, a switch link joins the tree and forwards.</summary>
+        SpanningTreeForwarding,
         Failover,
         Failback,
         HeartbeatsLost,

@@ -69,6 +69,21 @@ namespace VirtNet.HA
                             : $"{PortName(port)} forwards after listening and learning (2 x {port.PhysicalSwitch.ForwardDelay.TotalSeconds} s forward delay, {NoEdgeReason(port)})";
                         break;
                     }
+                    case HaEventKind.SwitchLinkDown:
+                    case HaEventKind.SwitchLinkUp:
+                    {
+                        var port = _t.Fabric.MemberPort[e.Index];
+                        device = port.PhysicalSwitch.Name;
+                        detail = $"{port.Name} of switch link {port.SwitchLink.Name} {(e.Kind == HaEventKind.SwitchLinkDown ? "down" : "up")}";
+                        break;
+                    }
+                    case HaEventKind.SpanningTreeForwarding:
+                    {
+                        var link = _t.Fabric.Links[e.Index];
+                        device = link.PhysicalSwitch.Name;
+                        detail = $"VLAN {_t.Fabric.Vlans[e.Aux / 4]}: switch link {link.Name} forwards " + Transition(e.Aux % 4, _t.Fabric.Switches[e.Previous]);
+                        break;
+                    }
                     case HaEventKind.Failover:
                     case HaEventKind.Failback:
                         host = _t.InterfaceHost[e.Index];
@@ -100,6 +115,21 @@ namespace VirtNet.HA
                 _network.Add(new HaNetworkEntry { Host = host, Event = new VNHaTimelineEvent(TimeSpan.FromMilliseconds(e.Time), device, e.Kind, detail) });
             }
             return _network;
+        }
+
+        /// <summary>Why a switch link took the time it did to forward after the tree changed.</summary>
+        static string Transition(int transition, VNPhysicalSwitch root)
+        {
+            string forwardDelay = $"2 x {root.ForwardDelay.TotalSeconds} s forward delay";
+            switch (transition)
+            {
+                case NetworkRun.RapidTransition: return "after the Rapid PVST+ proposal and agreement (about 1 s)";
+                case NetworkRun.NewLinkTransition: return $"after listening and learning ({forwardDelay}): its link came up";
+                case NetworkRun.DirectTransition: return $"after listening and learning ({forwardDelay}): its switch lost its root port";
+                default:
+                    return $"after max age, listening and learning ({root.MaxAge.TotalSeconds} s + {forwardDelay}): the failure was on another switch, " +
+                        "so the blocked port waited for the stored BPDU to age out";
+            }
         }
 
         static string EdgeKind(VNSwitchPort port) =>
@@ -172,20 +202,7 @@ namespace VirtNet.HA
             return "another host";
         }
 
-        bool PathUp(int segment, HaTopology.NetPath path)
-        {
-            int baseI = segment * _t.Interfaces.Count;
-            int vlan = _run.Attached[baseI + path.Source];
-            if (vlan < 0) return false;
-            int destination = path.DestinationInterface >= 0 ? _run.Attached[baseI + path.DestinationInterface]
-                : _run.Present[segment * _t.Endpoints.Count + path.DestinationEndpoint] ? _t.EndpointVlan[path.DestinationEndpoint] : -1;
-            if (destination < 0) return false;
-            if (path.Gateway < 0) return destination == vlan;
-            if (!_run.Present[segment * _t.Endpoints.Count + path.Gateway] || _t.EndpointVlan[path.Gateway] != vlan) return false;
-            for (int e = 0; e < _t.Endpoints.Count; e++)
-                if (_t.EndpointIsGateway[e] && _t.EndpointVlan[e] == destination && _run.Present[segment * _t.Endpoints.Count + e]) return true;
-            return false;
-        }
+        bool PathUp(int segment, HaTopology.NetPath path) => _run.PathUp(segment, ref path);
 
         /// <summary>One or two sentences naming the cause of the verdict.</summary>
         internal string Explain(int h, HaOutcome o)
@@ -346,7 +363,28 @@ namespace VirtNet.HA
                     return only >= 0 ? ": " + cause : $" ({_t.Hosts[p].Name}: {cause})";
                 }
             }
-            return "";
+            return FabricCause(segment);
+        }
+
+        /// <summary>
+        /// When every interface is attached but paths are cut, the switch links are: what failed last before the
+        /// segment, and the next switch link the spanning tree brings to forwarding.
+        /// </summary>
+        string FabricCause(int segment)
+        {
+            if (_t.Fabric == null) return "";
+            long start = _run.SegmentStart[segment];
+            string failed = null, restored = null;
+            foreach (var e in _run.Events)
+            {
+                if (e.Time <= start && (e.Kind == HaEventKind.SwitchLinkDown || e.Kind == HaEventKind.SwitchDown))
+                    failed = e.Kind == HaEventKind.SwitchDown ? $"{_t.Switches[e.Index].Name} down at {Sec(e.Time)} s"
+                        : $"switch link {_t.Fabric.MemberPort[e.Index].SwitchLink.Name} down at {Sec(e.Time)} s";
+                if (e.Time > start && restored == null && e.Kind == HaEventKind.SpanningTreeForwarding)
+                    restored = $"VLAN {_t.Fabric.Vlans[e.Aux / 4]} forwards again over {_t.Fabric.Links[e.Index].Name} at {Sec(e.Time)} s, " +
+                        Transition(e.Aux % 4, _t.Fabric.Switches[e.Previous]);
+            }
+            return failed == null ? "" : $": the switch path between them was cut ({failed}" + (restored != null ? "; " + restored : "") + ")";
         }
 
         string Detached(int i, int segment, long time, ref long forwardingAt)

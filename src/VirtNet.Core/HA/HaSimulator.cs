@@ -47,7 +47,7 @@ namespace VirtNet.HA
 
         /// <summary>
         /// The standard catalogue: each uplink of an HA or storage team down, each such uplink flapping for 2 s,
-        /// each physical switch down, each gateway down.
+        /// each physical switch down, each link between switches down, each gateway down.
         /// </summary>
         public IReadOnlyList<VNFailureScenario> StandardScenarios()
         {
@@ -59,6 +59,9 @@ namespace VirtNet.HA
                     new[] { new VNFailureEvent(FailureEventKind.LinkDown, uplink, TimeSpan.Zero, TimeSpan.FromSeconds(2)) }));
             foreach (var sw in _topology.Switches)
                 scenarios.Add(new VNFailureScenario(sw.Name + " down", new[] { new VNFailureEvent(FailureEventKind.SwitchDown, sw, TimeSpan.Zero) }));
+            if (_topology.Fabric != null)
+                foreach (var link in _topology.Fabric.Links)
+                    scenarios.Add(new VNFailureScenario(link.Name + " down", link.Ports.Select(p => new VNFailureEvent(FailureEventKind.LinkDown, p, TimeSpan.Zero))));
             foreach (var endpoint in _topology.Endpoints.Where(e => e.Role == EndpointRole.Gateway))
                 scenarios.Add(new VNFailureScenario(endpoint.Path + " down", new[] { new VNFailureEvent(FailureEventKind.EndpointDown, endpoint, TimeSpan.Zero) }));
             return scenarios;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VirtNet.Net;
+using VirtNet.SpanningTree;
 using VirtNet.Teaming;
 
 namespace VirtNet.HA
@@ -74,7 +75,14 @@ namespace VirtNet.HA
         internal readonly List<VNEndpoint> Endpoints = new List<VNEndpoint>();
         internal int[] EndpointSwitch, EndpointVlan;
         internal bool[] EndpointIsGateway;
-        internal bool HasRoutedPaths;
+        internal int[] Gateways;
+        /// <summary>
+        /// The switch links among the switches and their spanning trees, for the VLANs the topology uses (null when no
+        /// switch has a link: the switches are then taken to be joined by a layer-2 fabric that carries every VLAN).
+        /// </summary>
+        internal SwitchFabric Fabric;
+        /// <summary>Per VLAN id, its index in the fabric's VLANs, or -1.</summary>
+        internal int[] VlanIndex;
         /// <summary>vPC or MLAG pairs among the switches; per pair its peers' switch indices.</summary>
         internal readonly List<VNSwitchPair> Pairs = new List<VNSwitchPair>();
         internal int[] PairPrimary, PairSecondary;
@@ -109,6 +117,7 @@ namespace VirtNet.HA
             Primary = Hosts.Select(h => cluster.HaAgent == HaAgent.Aam && cluster.IsPrimary(h)).ToArray();
             CompileInterfaces();
             CompileEndpoints();
+            CompileFabric();
             CompileHeartbeats();
             CompilePings();
             CompileStorage();
@@ -290,12 +299,24 @@ namespace VirtNet.HA
             // Switches nobody is cabled to come last, so the link-to-switch indices already taken stay valid.
             foreach (var sw in Cluster.PhysicalSwitches)
                 if (!Switches.Contains(sw)) Switches.Add(sw);
+            // Switches reached through switch links (a distribution pair holding the gateway) are part of the paths.
+            SwitchFabric.Close(Switches);
             CompilePairs();
             foreach (var sw in Switches) Endpoints.AddRange(sw.Endpoints);
             EndpointSwitch = Endpoints.Select(e => Switches.IndexOf(e.PhysicalSwitch)).ToArray();
             // An endpoint without a VLAN sits in the switch's default VLAN 1 (IOS default native and access VLAN).
             EndpointVlan = Endpoints.Select(e => e.VLanId ?? 1).ToArray();
             EndpointIsGateway = Endpoints.Select(e => e.Role == EndpointRole.Gateway).ToArray();
+            Gateways = Enumerable.Range(0, Endpoints.Count).Where(e => EndpointIsGateway[e]).ToArray();
+        }
+
+        void CompileFabric()
+        {
+            VlanIndex = Enumerable.Repeat(-1, 4096).ToArray();
+            if (!Switches.Any(s => s.SwitchLinks.Count > 0)) return;
+            var vlans = SlotVlan.Where(v => v >= 0).Concat(EndpointVlan).Distinct().OrderBy(v => v).ToList();
+            Fabric = new SwitchFabric(Switches, vlans);
+            for (int v = 0; v < vlans.Count; v++) VlanIndex[vlans[v]] = v;
         }
 
         /// <summary>
@@ -386,7 +407,6 @@ namespace VirtNet.HA
                         paths.Add(path);
                         CarriesHeartbeats[target] = true;
                         CarriesHeartbeats[path.Source] = true;
-                        HasRoutedPaths |= path.Gateway >= 0;
                     }
                     HeartbeatCount[a * n + b] = paths.Count - HeartbeatStart[a * n + b];
                 }
@@ -425,7 +445,6 @@ namespace VirtNet.HA
                     targets[k].Status = MakePath(_haStack[h], addresses[k], peerInterface, endpoint, out var path);
                     if (targets[k].Status != TargetStatus.Reachable) continue;
                     paths.Add(path);
-                    HasRoutedPaths |= path.Gateway >= 0;
                 }
                 PingTargets[h] = targets;
                 PingCount[h] = paths.Count - PingStart[h];
@@ -449,11 +468,7 @@ namespace VirtNet.HA
                 StorageAlways[h] = !ipStorage || targets.Count == 0;
                 if (StorageAlways[h]) continue;
                 foreach (int e in targets)
-                    if (MakePath(_storageStack[h], Endpoints[e].IPAddress, -1, e, out var path) == TargetStatus.Reachable)
-                    {
-                        paths.Add(path);
-                        HasRoutedPaths |= path.Gateway >= 0;
-                    }
+                    if (MakePath(_storageStack[h], Endpoints[e].IPAddress, -1, e, out var path) == TargetStatus.Reachable) paths.Add(path);
                 StorageCount[h] = paths.Count - StorageStart[h];
             }
             StoragePaths = paths.ToArray();

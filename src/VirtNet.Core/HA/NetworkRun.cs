@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VirtNet.SpanningTree;
 using VirtNet.Teaming;
 
 namespace VirtNet.HA
@@ -17,7 +18,10 @@ namespace VirtNet.HA
 
         internal enum Detach : byte { None, NoUplink, VlanNotCarried, NotForwarding, HostDown }
 
-        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint, Host, PeerPort }
+        internal enum ChangeKind : byte { Link, Switch, Member, Endpoint, Host, PeerPort, SwitchLinkPort }
+
+        /// <summary>Why a switch link port took the time it did to forward after the tree changed.</summary>
+        internal const byte RapidTransition = 0, NewLinkTransition = 1, DirectTransition = 2, IndirectTransition = 3;
 
         internal struct Change
         {
@@ -42,7 +46,18 @@ namespace VirtNet.HA
 
         readonly HaTopology _t;
         readonly int _n, _interfaces;
-        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown, _hostDown, _peerPortDown;
+        readonly int[] _linkDown, _switchDown, _memberDown, _endpointDown, _hostDown, _peerPortDown, _switchLinkPortDown;
+        // The switch links' spanning trees, per VLAN v and link e at v * links + e: in the tree, forwarding from when
+        // (long.MaxValue: not in the tree), why that late, whether the link ran; per VLAN and switch, its root port
+        // side and the part of the fabric it is joined to.
+        readonly SwitchFabric _fabric;
+        readonly SwitchFabric.State _fabricState;
+        readonly SwitchFabric.Tree _tree;
+        readonly int _switches, _fabricSize;
+        readonly long[] _treeForwardAt;
+        readonly byte[] _treeTransition;
+        readonly bool[] _treeLinkAlive;
+        readonly int[] _treeRootSide, _treeBlockedSide, _component, _unionFind, _asw;
         bool _hostsChanged;
         readonly bool[] _linkUp, _stpUp, _stpNow, _present;
         readonly long[] _stpForwardAt;
@@ -60,7 +75,6 @@ namespace VirtNet.HA
         readonly long[] _reasonTime;
         readonly bool[] _hear;
         readonly int[] _group, _groupSize;
-        readonly bool[] _gatewayVlan = new bool[4096];
         readonly List<long> _agenda = new List<long>();
 
         internal readonly List<Change> Changes = new List<Change>();
@@ -72,6 +86,10 @@ namespace VirtNet.HA
         internal byte[] Flags;
         internal int[] Leader;
         internal int[] Attached;
+        /// <summary>Per interface, the switch its frames enter (-1: none or an unmodelled LAN).</summary>
+        internal int[] AttachedSwitch;
+        /// <summary>Per VLAN of the fabric and switch (segment s at s * VLANs * switches), the switch that stands for its joined part.</summary>
+        internal int[] Component;
         internal Detach[] Reason;
         internal int[] ReasonSlot;
         internal long[] ReasonTime;
@@ -101,6 +119,25 @@ namespace VirtNet.HA
             _endpointDown = new int[endpoints];
             _hostDown = new int[_n];
             _peerPortDown = new int[topology.PeerPorts.Count];
+            _fabric = topology.Fabric;
+            _switches = switches;
+            if (_fabric != null)
+            {
+                _fabricState = new SwitchFabric.State(_fabric);
+                _tree = new SwitchFabric.Tree(_fabric);
+                _fabricSize = _fabric.Vlans.Length * switches;
+                int treeLinks = _fabric.Vlans.Length * _fabric.LinkCount;
+                _treeForwardAt = new long[treeLinks];
+                _treeTransition = new byte[treeLinks];
+                _treeLinkAlive = new bool[treeLinks];
+                _treeBlockedSide = new int[treeLinks];
+                _treeRootSide = new int[_fabricSize];
+                _component = new int[_fabricSize];
+                _unionFind = new int[switches];
+                _switchLinkPortDown = new int[_fabric.MemberPort.Length];
+            }
+            else _switchLinkPortDown = new int[0];
+            _asw = new int[_interfaces];
             _present = new bool[endpoints];
             _stpUp = new bool[stp];
             _stpNow = new bool[stp];
@@ -116,6 +153,8 @@ namespace VirtNet.HA
             Flags = new byte[8 * _n];
             Leader = new int[8 * _n];
             Attached = new int[8 * _interfaces];
+            AttachedSwitch = new int[8 * _interfaces];
+            Component = new int[8 * Math.Max(1, _fabricSize)];
             Reason = new Detach[8 * _interfaces];
             ReasonSlot = new int[8 * _interfaces];
             ReasonTime = new long[8 * _interfaces];
@@ -163,6 +202,7 @@ namespace VirtNet.HA
             Array.Clear(_endpointDown, 0, _endpointDown.Length);
             Array.Clear(_hostDown, 0, _hostDown.Length);
             Array.Clear(_peerPortDown, 0, _peerPortDown.Length);
+            Array.Clear(_switchLinkPortDown, 0, _switchLinkPortDown.Length);
             Events.Clear();
             SegmentCount = 0;
             _agenda.Clear();
@@ -181,6 +221,7 @@ namespace VirtNet.HA
             for (int l = 0; l < _linkUp.Length; l++)
                 if (_linkUp[l] && _t.LinkStp[l] >= 0) _stpUp[_t.LinkStp[l]] = true;
             // A team's choice depends on its uplinks' states only, so one made in an earlier scenario stands while they are the same.
+            UpdateFabric(long.MinValue);
             ChooseUplinks(long.MinValue);
             for (int i = 0; i < _interfaces; i++) _selected[i] = Select(i);
             Evaluate(long.MinValue);
@@ -195,6 +236,7 @@ namespace VirtNet.HA
                 next = ApplyChanges(t, next);
                 UpdateLinks(t);
                 UpdateSpanningTree(t);
+                UpdateFabric(t);
                 ChooseUplinks(t);
                 for (int i = 0; i < _interfaces; i++)
                 {
@@ -236,6 +278,11 @@ namespace VirtNet.HA
                             Events.Add(new NetEvent { Time = time, Kind = change.Delta > 0 ? HaEventKind.EndpointDown : HaEventKind.EndpointUp, Index = change.Index });
                         break;
                     case ChangeKind.PeerPort: _peerPortDown[change.Index] += change.Delta; break;
+                    case ChangeKind.SwitchLinkPort:
+                        _switchLinkPortDown[change.Index] += change.Delta;
+                        if (time != long.MinValue)
+                            Events.Add(new NetEvent { Time = time, Kind = change.Delta > 0 ? HaEventKind.SwitchLinkDown : HaEventKind.SwitchLinkUp, Index = change.Index });
+                        break;
                     case ChangeKind.Host:
                         _hostDown[change.Index] += change.Delta;
                         _hostsChanged = true;
@@ -265,13 +312,104 @@ namespace VirtNet.HA
         /// (the peer-keepalive tells the secondary so); with the primary down the secondary keeps forwarding
         /// (Cisco vPC guide, peer-link and peer failure).
         /// </summary>
-        bool Suspended(int l)
+        bool Suspended(int l) => SuspendedBy(_t.LinkSuspendedBy[l]);
+
+        bool SuspendedBy(int p) => p >= 0 && _switchDown[_t.PairPrimary[p]] == 0 && _switchDown[_t.PairSecondary[p]] == 0 && !PeerLinkUp(p);
+
+        bool PeerLinkUp(int p)
         {
-            int p = _t.LinkSuspendedBy[l];
-            if (p < 0 || _switchDown[_t.PairPrimary[p]] > 0 || _switchDown[_t.PairSecondary[p]] > 0) return false;
             for (int c = 0; c < _t.CablePair.Length; c++)
-                if (_t.CablePair[c] == p && _peerPortDown[2 * c] == 0 && _peerPortDown[2 * c + 1] == 0) return false;
-            return true;
+                if (_t.CablePair[c] == p && _peerPortDown[2 * c] == 0 && _peerPortDown[2 * c + 1] == 0) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// Recomputes every VLAN's spanning tree over the switch links after a change, and which switches each VLAN
+        /// joins at time t. A link that joins a tree forwards only after the transition IEEE 802.1D prescribes (Cisco,
+        /// "Understanding and Configuring Spanning Tree Protocol", and its UplinkFast and BackboneFast notes):
+        /// listening and learning (2 x forward delay, 30 s by default) for a link that came up or when the switch lost
+        /// its own root port (a direct failure); max age first (20 + 15 + 15 = 50 s) when the failure was elsewhere
+        /// and the port has to let the stored BPDU age out (an indirect failure; KB 1003804: "30-50 seconds"). Rapid
+        /// PVST+ on point-to-point links agrees in about a second (IEEE 802.1w proposal and agreement). The root
+        /// bridge's timers apply, as it sends them to the whole tree.
+        /// </summary>
+        void UpdateFabric(long t)
+        {
+            if (_fabric == null) return;
+            bool initial = t == long.MinValue;
+            var state = _fabricState;
+            for (int s = 0; s < _switches; s++) state.SwitchUp[s] = _switchDown[s] == 0;
+            for (int k = 0; k < state.MemberUp.Length; k++)
+                state.MemberUp[k] = _switchLinkPortDown[k] == 0 && _memberDown[_fabric.MemberSwitch[k] * 10 + _fabric.MemberStack[k]] == 0
+                    && !SuspendedBy(_fabric.MemberSuspendedBy[k]);
+            for (int p = 0; p < _fabric.Pairs.Count; p++)
+                state.PairJoined[p] = state.SwitchUp[_fabric.PairPrimary[p]] && state.SwitchUp[_fabric.PairSecondary[p]] && PeerLinkUp(p);
+            int links = _fabric.LinkCount;
+            for (int v = 0; v < _fabric.Vlans.Length; v++)
+            {
+                _fabric.Compute(v, state, _tree);
+                for (int e = 0; e < links; e++)
+                {
+                    int x = v * links + e;
+                    bool inTree = _tree.InTree[e];
+                    if (initial) _treeForwardAt[x] = inTree ? long.MinValue : long.MaxValue;
+                    else if (inTree && _treeForwardAt[x] == long.MaxValue)
+                    {
+                        // The port that blocked has to move: direct when its own switch lost its root port.
+                        int blocked = _treeBlockedSide[x];
+                        int previous = blocked < 0 ? -1 : _treeRootSide[v * _switches + _tree.SideNode[blocked]];
+                        var root = _fabric.Switches[_tree.Root[_tree.SideNode[2 * e]]];
+                        byte transition = _fabric.Rapid[e] ? RapidTransition
+                            : !_treeLinkAlive[x] || blocked < 0 ? NewLinkTransition
+                            : previous >= 0 && !_tree.LinkAlive[previous / 2] ? DirectTransition : IndirectTransition;
+                        long delay = transition == RapidTransition ? 1000
+                            : 2 * (long)root.ForwardDelay.TotalMilliseconds + (transition == IndirectTransition ? (long)root.MaxAge.TotalMilliseconds : 0);
+                        _treeForwardAt[x] = t + delay;
+                        _treeTransition[x] = transition;
+                        Schedule(t + delay);
+                    }
+                    else if (!inTree) _treeForwardAt[x] = long.MaxValue;
+                    if (!initial && inTree && _treeForwardAt[x] == t)
+                        // Aux: the VLAN's index and the transition (v * 4 + transition); Previous: the root bridge whose timers applied.
+                        Events.Add(new NetEvent
+                        {
+                            Time = t, Kind = HaEventKind.SpanningTreeForwarding, Index = e, Aux = v * 4 + _treeTransition[x],
+                            Previous = _tree.Root[_tree.SideNode[2 * e]],
+                        });
+                    _treeLinkAlive[x] = _tree.LinkAlive[e];
+                    _treeBlockedSide[x] = _fabric.BlockedSide(v, e, _tree);
+                }
+                Array.Copy(_tree.RootSide, 0, _treeRootSide, v * _switches, _switches);
+                // Which switches the VLAN joins now: joined pairs, and the tree's links that already forward.
+                for (int s = 0; s < _switches; s++) _unionFind[s] = s;
+                for (int p = 0; p < _fabric.Pairs.Count; p++)
+                    if (state.PairJoined[p]) Union(_fabric.PairPrimary[p], _fabric.PairSecondary[p]);
+                for (int e = 0; e < links; e++)
+                {
+                    if (!_tree.InTree[e] || t < _treeForwardAt[v * links + e]) continue;
+                    int first = -1;
+                    for (int m = _fabric.SideStart[2 * e]; m < _fabric.SideStart[2 * e + 2]; m++)
+                    {
+                        if (!_fabric.MemberUsable(state, m)) continue;
+                        if (first < 0) first = _fabric.MemberSwitch[m];
+                        else Union(first, _fabric.MemberSwitch[m]);
+                    }
+                }
+                for (int s = 0; s < _switches; s++) _component[v * _switches + s] = Find(s);
+            }
+        }
+
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b) _unionFind[Math.Max(a, b)] = Math.Min(a, b);
+        }
+
+        int Find(int s)
+        {
+            while (_unionFind[s] != s) s = _unionFind[s] = _unionFind[_unionFind[s]];
+            return s;
         }
 
         void UpdateLinks(long t)
@@ -398,6 +536,7 @@ namespace VirtNet.HA
         {
             int link = _t.SlotLink[slot];
             _reasonSlot[i] = slot;
+            _asw[i] = _t.LinkSwitch[link];
             if (_t.SlotVlan[slot] < 0) { Detached(i, Detach.VlanNotCarried); return; }
             if (!Forwarding(link, t))
             {
@@ -412,6 +551,7 @@ namespace VirtNet.HA
         void Detached(int i, Detach reason)
         {
             _av[i] = -1;
+            _asw[i] = -1;
             _reason[i] = reason;
         }
 
@@ -427,7 +567,9 @@ namespace VirtNet.HA
             if (previous >= 0)
             {
                 int baseI = previous * _interfaces;
-                for (int i = 0; i < _interfaces && !connectivityChanged; i++) connectivityChanged = Attached[baseI + i] != _av[i];
+                for (int i = 0; i < _interfaces && !connectivityChanged; i++)
+                    connectivityChanged = Attached[baseI + i] != _av[i] || AttachedSwitch[baseI + i] != _asw[i];
+                for (int c = 0; c < _fabricSize && !connectivityChanged; c++) connectivityChanged = Component[previous * _fabricSize + c] != _component[c];
                 int baseE = previous * _present.Length;
                 for (int e = 0; e < _present.Length && !connectivityChanged; e++) connectivityChanged = Present[baseE + e] != _present[e];
                 anyChange |= connectivityChanged;
@@ -440,6 +582,8 @@ namespace VirtNet.HA
             Grow();
             SegmentStart[s] = t;
             Array.Copy(_av, 0, Attached, s * _interfaces, _interfaces);
+            Array.Copy(_asw, 0, AttachedSwitch, s * _interfaces, _interfaces);
+            if (_fabricSize > 0) Array.Copy(_component, 0, Component, s * _fabricSize, _fabricSize);
             Array.Copy(_reason, 0, Reason, s * _interfaces, _interfaces);
             Array.Copy(_reasonSlot, 0, ReasonSlot, s * _interfaces, _interfaces);
             Array.Copy(_reasonTime, 0, ReasonTime, s * _interfaces, _interfaces);
@@ -460,44 +604,65 @@ namespace VirtNet.HA
             Array.Resize(ref Flags, size * _n);
             Array.Resize(ref Leader, size * _n);
             Array.Resize(ref Attached, size * _interfaces);
+            Array.Resize(ref AttachedSwitch, size * _interfaces);
+            Array.Resize(ref Component, size * Math.Max(1, _fabricSize));
             Array.Resize(ref Reason, size * _interfaces);
             Array.Resize(ref ReasonSlot, size * _interfaces);
             Array.Resize(ref ReasonTime, size * _interfaces);
             Array.Resize(ref Present, size * Math.Max(1, _present.Length));
         }
 
-        bool PathUp(ref HaTopology.NetPath path)
+        /// <summary>
+        /// Whether a path works in a segment: both ends in one VLAN and one joined part of its fabric. Routed: the
+        /// first gateway must be reachable so in the source's VLAN; all gateway endpoints together are taken to be one
+        /// router, which reaches a destination that a present gateway endpoint reaches in the destination's VLAN.
+        /// </summary>
+        internal bool PathUp(int s, ref HaTopology.NetPath path)
         {
-            int vlan = _av[path.Source];
+            int baseI = s * _interfaces, baseE = s * _present.Length;
+            int vlan = Attached[baseI + path.Source];
             if (vlan < 0) return false;
-            int destinationVlan = path.DestinationInterface >= 0 ? _av[path.DestinationInterface]
-                : _present[path.DestinationEndpoint] ? _t.EndpointVlan[path.DestinationEndpoint] : -1;
+            int from = AttachedSwitch[baseI + path.Source], to, destinationVlan;
+            if (path.DestinationInterface >= 0)
+            {
+                destinationVlan = Attached[baseI + path.DestinationInterface];
+                to = AttachedSwitch[baseI + path.DestinationInterface];
+            }
+            else
+            {
+                destinationVlan = Present[baseE + path.DestinationEndpoint] ? _t.EndpointVlan[path.DestinationEndpoint] : -1;
+                to = _t.EndpointSwitch[path.DestinationEndpoint];
+            }
             if (destinationVlan < 0) return false;
-            if (path.Gateway < 0) return destinationVlan == vlan;
-            // Routed: the first gateway must be in the source's VLAN; all gateway endpoints together are taken to be
-            // one router, which reaches every VLAN that has a gateway endpoint present.
-            return _present[path.Gateway] && _t.EndpointVlan[path.Gateway] == vlan && _gatewayVlan[destinationVlan];
+            if (path.Gateway < 0) return destinationVlan == vlan && Joined(s, vlan, from, to);
+            int g = path.Gateway;
+            if (!Present[baseE + g] || _t.EndpointVlan[g] != vlan || !Joined(s, vlan, from, _t.EndpointSwitch[g])) return false;
+            foreach (int e in _t.Gateways)
+                if (Present[baseE + e] && _t.EndpointVlan[e] == destinationVlan && Joined(s, destinationVlan, _t.EndpointSwitch[e], to)) return true;
+            return false;
         }
 
-        bool AnyUp(HaTopology.NetPath[] paths, int start, int count)
+        /// <summary>Whether two switches are joined in a VLAN in a segment; always without switch links, or for an unmodelled LAN (-1).</summary>
+        internal bool Joined(int s, int vlan, int a, int b)
+        {
+            if (_fabric == null || a < 0 || b < 0) return true;
+            int at = s * _fabricSize + _t.VlanIndex[vlan] * _switches;
+            return Component[at + a] == Component[at + b];
+        }
+
+        bool AnyUp(int s, HaTopology.NetPath[] paths, int start, int count)
         {
             for (int k = start; k < start + count; k++)
-                if (PathUp(ref paths[k])) return true;
+                if (PathUp(s, ref paths[k])) return true;
             return false;
         }
 
         void ComputeSignals(int s)
         {
-            if (_t.HasRoutedPaths)
-            {
-                Array.Clear(_gatewayVlan, 0, _gatewayVlan.Length);
-                for (int e = 0; e < _present.Length; e++)
-                    if (_present[e] && _t.EndpointIsGateway[e]) _gatewayVlan[_t.EndpointVlan[e]] = true;
-            }
             int n = _n;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++)
-                    _hear[a * n + b] = a != b && AnyUp(_t.HeartbeatPaths, _t.HeartbeatStart[a * n + b], _t.HeartbeatCount[a * n + b]);
+                    _hear[a * n + b] = a != b && AnyUp(s, _t.HeartbeatPaths, _t.HeartbeatStart[a * n + b], _t.HeartbeatCount[a * n + b]);
 
             // Groups of hosts that hear each other both ways (union-find by lowest index).
             for (int h = 0; h < n; h++) { _group[h] = h; _groupSize[h] = 0; }
@@ -538,8 +703,8 @@ namespace VirtNet.HA
                     if (hears && heard && (h == 0 || b == 0)) flags |= MasterContact;
                 }
                 if (Root(h) == main) flags |= InMainGroup;
-                if (AnyUp(_t.PingPaths, _t.PingStart[h], _t.PingCount[h])) flags |= PingOk;
-                if (_t.StorageAlways[h] || AnyUp(_t.StoragePaths, _t.StorageStart[h], _t.StorageCount[h])) flags |= DatastoreOk;
+                if (AnyUp(s, _t.PingPaths, _t.PingStart[h], _t.PingCount[h])) flags |= PingOk;
+                if (_t.StorageAlways[h] || AnyUp(s, _t.StoragePaths, _t.StorageStart[h], _t.StorageCount[h])) flags |= DatastoreOk;
                 Flags[s * n + h] = flags;
                 Leader[s * n + h] = Root(h);
             }

@@ -40,6 +40,12 @@ namespace VirtNet.HA
                             kind = NetworkRun.ChangeKind.PeerPort;
                             index = t.IndexOfPeerPort(peerPort);
                         }
+                        // ... or a port of a link between switches.
+                        else if (index < 0 && t.Fabric != null && PortOf(t, e.Target) is VNSwitchPort linkPort && t.Fabric.MemberIndexOf(linkPort) >= 0)
+                        {
+                            kind = NetworkRun.ChangeKind.SwitchLinkPort;
+                            index = t.Fabric.MemberIndexOf(linkPort);
+                        }
                         break;
                 }
                 // A link outside every HA and storage team cannot change what HA sees.

@@ -17,6 +17,9 @@ namespace VirtNet
         readonly Dictionary<string, VNSwitchPort> _portsByName = new Dictionary<string, VNSwitchPort>(Names.Comparer);
         readonly Dictionary<string, VNPortChannel> _channelsByName = new Dictionary<string, VNPortChannel>(Names.Comparer);
         readonly List<VNEndpoint> _endpoints = new List<VNEndpoint>();
+        readonly List<VNSwitchLink> _links = new List<VNSwitchLink>();
+        readonly SortedDictionary<int, int> _vlanPriority = new SortedDictionary<int, int>();
+        int _bridgePriority = DefaultBridgePriority;
         TimeSpan _forwardDelay = TimeSpan.FromSeconds(15), _maxAge = TimeSpan.FromSeconds(20);
         EtherChannelLoadBalance _loadBalance = EtherChannelLoadBalance.SrcMac;
         SpanningTreeMode _spanningTree = SpanningTreeMode.Pvst;
@@ -43,12 +46,43 @@ namespace VirtNet
         public TimeSpan ForwardDelay { get => _forwardDelay; set => _forwardDelay = CheckTimer(value, 4, 30, "ForwardDelay"); }
         /// <summary>802.1D max age (default 20 s; valid 6 to 40 s).</summary>
         public TimeSpan MaxAge { get => _maxAge; set => _maxAge = CheckTimer(value, 6, 40, "MaxAge"); }
+        /// <summary>The 802.1D bridge priority of every VLAN not set on its own (default 32768; 0 to 61440 in steps of 4096).</summary>
+        public int BridgePriority { get => _bridgePriority; set => _bridgePriority = CheckPriority(value); }
+        /// <summary>spanning-tree vlan N priority P: the VLANs whose priority differs from <see cref="BridgePriority"/>.</summary>
+        public IReadOnlyDictionary<int, int> VLanBridgePriority => _vlanPriority;
+        /// <summary>The links to other switches (trunks and port channels), in the order they were made.</summary>
+        public IReadOnlyList<VNSwitchLink> SwitchLinks => _links;
         public IReadOnlyList<VNSwitchPort> Ports => _ports;
         public IReadOnlyList<VNPortChannel> PortChannels => _portChannels;
         public IReadOnlyList<VNEndpoint> Endpoints => _endpoints;
         /// <summary>The vPC or MLAG pair this switch is a peer of, if any.</summary>
         public VNSwitchPair Pair { get; internal set; }
         public string Path => Name;
+
+        public const int DefaultBridgePriority = 32768;
+
+        /// <summary>The bridge priority of one VLAN's spanning tree (PVST+ runs one tree per VLAN).</summary>
+        public int BridgePriorityOf(int vlanId) => _vlanPriority.TryGetValue(vlanId, out var p) ? p : _bridgePriority;
+
+        /// <summary>spanning-tree vlan N priority P; null goes back to <see cref="BridgePriority"/>.</summary>
+        public void SetBridgePriority(int vlanId, int? priority)
+        {
+            VLan.CheckSwitchVLan(vlanId);
+            if (priority.HasValue) _vlanPriority[vlanId] = CheckPriority(priority.Value);
+            else _vlanPriority.Remove(vlanId);
+        }
+
+        static int CheckPriority(int priority)
+        {
+            // The priority shares its 16 bits with the 12-bit VLAN id (extended system id), so only multiples of 4096 remain (IEEE 802.1t).
+            if (priority < 0 || priority > 61440 || priority % 4096 != 0)
+                throw new VirtNetException(ErrorIds.InvalidBridgePriority, VirtNetErrorKind.InvalidArgument,
+                    $"Bridge priority {priority} is not valid. Use 0 to 61440 in steps of 4096 (0, 4096, 8192 ... 32768 is the default).", priority);
+            return priority;
+        }
+
+        internal void AddLink(VNSwitchLink link) { if (!_links.Contains(link)) _links.Add(link); }
+        internal void RemoveLink(VNSwitchLink link) => _links.Remove(link);
 
         static TimeSpan CheckTimer(TimeSpan value, int min, int max, string what)
         {

@@ -13,6 +13,7 @@ namespace VirtNet
         int _accessVLan = 1, _nativeVLan = 1, _mtu = 1500;
         SwitchPortMode _mode = SwitchPortMode.Access;
         PortFastMode _portFast = PortFastMode.Disabled;
+        int? _cost;
         bool[] _allowed; // null: all VLANs (IOS default "switchport trunk allowed vlan all")
 
         internal VNSwitchPort(VNPhysicalSwitch physicalSwitch, string shortName)
@@ -34,6 +35,13 @@ namespace VirtNet
         public PortFastMode PortFast { get => _portFast; set => _portFast = EnumValue.Check(value, nameof(PortFast)); }
         public int Mtu { get => _mtu; set => _mtu = CheckMtu(value); }
         public VNPortChannel PortChannel { get; internal set; }
+        /// <summary>The link to another switch this port is part of, if any.</summary>
+        public VNSwitchLink SwitchLink { get; internal set; }
+        /// <summary>
+        /// spanning-tree cost: the port's path cost, 1 to 200000000; null for the default by speed (IEEE 802.1D-1998
+        /// short costs, see <see cref="SpanningTreeCosts"/>).
+        /// </summary>
+        public int? SpanningTreeCost { get => _cost; set => _cost = value.HasValue ? CheckCost(value.Value) : (int?)null; }
         /// <summary>The host NIC cabled to this port, if any.</summary>
         public VNUplink Uplink { get; private set; }
         public string Path => PhysicalSwitch.Name + "/" + Name;
@@ -56,6 +64,15 @@ namespace VirtNet
 
         /// <summary>Sets the allowed list from IOS text: "all", "none", or ids and ranges such as "10,20,100-110".</summary>
         public void SetAllowedVLan(IEnumerable<string> items) => _allowed = ParseAllowedVLan(items);
+
+        internal static int CheckCost(int cost)
+        {
+            // IOS "spanning-tree cost" takes 1 to 200000000 (the 802.1t long range); short costs fit inside it.
+            if (cost < 1 || cost > 200000000)
+                throw new VirtNetException(ErrorIds.InvalidPathCost, VirtNetErrorKind.InvalidArgument,
+                    $"Spanning-tree cost {cost} is not valid. Use 1 to 200000000 (IEEE 802.1D short costs: 2 for 10 Gb/s, 4 for 1 Gb/s, 19 for 100 Mb/s).", cost);
+            return cost;
+        }
 
         internal static int CheckMtu(int mtu)
         {

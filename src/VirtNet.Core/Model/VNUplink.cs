@@ -32,6 +32,9 @@ namespace VirtNet
             if (port.Uplink != null && port.Uplink != this)
                 throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
                     $"Switch port '{port.Path}' is already cabled to uplink '{port.Uplink.Path}'.", portName);
+            if (port.SwitchLink != null)
+                throw new VirtNetException(ErrorIds.SwitchPortInUse, VirtNetErrorKind.ResourceExists,
+                    $"Switch port '{port.Path}' is a port of switch link {port.SwitchLink.Name}; cable the uplink to a free port.", portName);
             SwitchPort?.Unplug();
             port.Plug(this);
             SwitchPort = port;

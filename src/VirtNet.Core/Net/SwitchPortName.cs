@@ -65,6 +65,48 @@ namespace VirtNet.Net
             return true;
         }
 
+        /// <summary>
+        /// The speed an interface type runs at (FastEthernet 100 Mb/s, GigabitEthernet 1 Gb/s, TenGigabitEthernet
+        /// 10 Gb/s ...). NX-OS names every port Ethernet whatever its speed; the model takes 10 Gb/s, the usual
+        /// Nexus access port. 0 for a port channel, whose speed is its members'.
+        /// </summary>
+        public static int NominalSpeedMbps(string shortName)
+        {
+            int found = TypeIndex(shortName);
+            return found < 0 ? 0 : Speeds[found];
+        }
+
+        static readonly int[] Speeds = { 100, 1000, 2500, 5000, 25000, 10000, 40000, 100000, 10000, 0 };
+
+        static int TypeIndex(string shortName)
+        {
+            int end = 0;
+            while (end < shortName.Length && (shortName[end] < '0' || shortName[end] > '9')) end++;
+            var type = shortName.Substring(0, end);
+            for (int i = 0; i < Types.GetLength(0); i++)
+                if (string.Equals(type, Types[i, 1], StringComparison.Ordinal)) return i;
+            return -1;
+        }
+
+        /// <summary>
+        /// An order of a switch's interfaces that stands for the spanning-tree port number: by type (physical
+        /// ports before port channels), then slot, module and port as numbers, so Gi1/0/2 comes before Gi1/0/10.
+        /// </summary>
+        public static long OrderKey(string shortName)
+        {
+            long key = TypeIndex(shortName) + 1;
+            int count = 0, start = 0;
+            while (start < shortName.Length && (shortName[start] < '0' || shortName[start] > '9')) start++;
+            foreach (var part in shortName.Substring(start).Split('/'))
+            {
+                Numbers.TryParse(part, out int number);
+                key = key * 4096 + (number & 4095);
+                count++;
+            }
+            for (; count < 4; count++) key *= 4096;
+            return key;
+        }
+
         /// <summary>The stack member a port belongs to: the first number of Gi2/0/1 is member 2. Ports without slot numbers are on member 1.</summary>
         public static int StackMember(string shortName)
         {

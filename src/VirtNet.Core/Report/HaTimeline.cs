@@ -266,6 +266,9 @@ namespace VirtNet.Report
         {
             switch (kind)
             {
+                case HaEventKind.SwitchLinkDown: return "switch link down";
+                case HaEventKind.SwitchLinkUp: return "switch link up";
+                case HaEventKind.SpanningTreeForwarding: return "tree forwarding";
                 case HaEventKind.IsolationSuspected: return "isolation suspected";
                 case HaEventKind.IsolationAddressPinged: return "pings";
                 case HaEventKind.PingReply: return "ping reply";

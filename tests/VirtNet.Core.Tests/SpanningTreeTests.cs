@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VirtNet.HA;
+using VirtNet.Net;
+using VirtNet.SpanningTree;
+using Xunit;
+using static VirtNet.Tests.HaLab;
+
+namespace VirtNet.Tests
+{
+    /// <summary>
+    /// Switch links and spanning tree (IEEE 802.1D-1998; Cisco "Understanding and Configuring Spanning Tree Protocol",
+    /// UplinkFast and BackboneFast notes; KB 1003804 "30-50 seconds").
+    /// </summary>
+    public class SpanningTreeTests
+    {
+        /// <summary>
+        /// A triangle: dist-1 (priority 4096) and dist-2 (8192) joined by a 10 Gb/s link (Te1/1/1, short cost 2);
+        /// access switch acc-1 (32768) uplinked by 1 Gb/s links (cost 4) to dist-1 (acc-1 Gi1/0/49) and dist-2
+        /// (acc-1 Gi1/0/50). The gateway 192.168.1.1 is on dist-1. FDM 5.1 hosts: esx01 (the master) on the switch
+        /// given, esx02 and esx03 on the other ones given; management on VLAN 1, access ports with PortFast.
+        /// </summary>
+        sealed class Triangle
+        {
+            public readonly VNPhysicalSwitch Dist1 = new VNPhysicalSwitch("dist-1", "Catalyst 4500") { BridgePriority = 4096 };
+            public readonly VNPhysicalSwitch Dist2 = new VNPhysicalSwitch("dist-2", "Catalyst 4500") { BridgePriority = 8192 };
+            public readonly VNPhysicalSwitch Acc1 = new VNPhysicalSwitch("acc-1", "Catalyst 2960");
+            public readonly VNSwitchLink Core, Up1, Up2;
+            public readonly List<VNHost> Hosts = new List<VNHost>();
+
+            public Triangle(string masterOn = "dist-2", string slavesOn = "acc-1", SpanningTreeMode mode = SpanningTreeMode.Pvst)
+            {
+                var switches = new[] { Dist1, Dist2, Acc1 };
+                foreach (var sw in new[] { Dist1, Dist2, Acc1 }) sw.SpanningTree = mode;
+                Core = VNSwitchLink.Create(Dist1, "Te1/1/1", Dist2, "Te1/1/1");
+                Up1 = VNSwitchLink.Create(Acc1, "Gi1/0/49", Dist1, "Gi1/0/49");
+                Up2 = VNSwitchLink.Create(Acc1, "Gi1/0/50", Dist2, "Gi1/0/49");
+                foreach (var port in new[] { Core, Up1, Up2 }.SelectMany(l => l.Ports.Concat(l.PeerPorts))) port.Mode = SwitchPortMode.Trunk;
+                Dist1.AddEndpoint("gateway", IPv4Address.Parse("192.168.1.1"), null, true, EndpointRole.Gateway);
+                for (int n = 1; n <= 3; n++)
+                {
+                    var host = new VNHost("esx0" + n, Hypervisor.Esx, "6.7") { Fqdn = $"esx0{n}.lab.local" };
+                    var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+                    Cable(vswitch.AddUplink("vmnic0"), switches.Single(s => s.Name == (n == 1 ? masterOn : slavesOn)), "Gi1/0/" + n, PortFastMode.Enabled);
+                    Management(vswitch.AddPortGroup("Management Network"), "vmk0", "192.168.1.1" + n, "192.168.1.1");
+                    Hosts.Add(host);
+                }
+            }
+
+            public VNCluster Cluster() => VNCluster.Create(new VNClusterSpec { Name = "cluster", Hosts = Hosts, AdvancedSetting = new Dictionary<string, object>() }, new List<string>());
+
+            public static VNFailureScenario Down(VNSwitchLink link) =>
+                new VNFailureScenario(link.Name + " down", link.Ports.Select(p => new VNFailureEvent(FailureEventKind.LinkDown, p, TimeSpan.Zero)));
+        }
+
+        static SpanningTreeRole Role(IReadOnlyList<VNSpanningTreePort> rows, string path, int vlan = 1) =>
+            rows.Single(r => r.VLanId == vlan && r.Path == path).Role;
+
+        [Fact]
+        public void The_lowest_priority_is_root_and_the_redundant_uplink_blocks_at_the_access_switch()
+        {
+            var lab = new Triangle();
+            var rows = SpanningTreeView.Compute(new[] { lab.Dist1, lab.Dist2, lab.Acc1 }, new[] { 1 });
+            // Root: dist-1 (4096 < 8192 < 32768). dist-2: direct over Te1/1/1 costs 2, through acc-1 4 + 4 = 8, so
+            // Te1/1/1 is its root port. acc-1: direct 4, through dist-2 2 + 4 = 6, so Gi1/0/49 is its root port.
+            // dist-2 - acc-1 holds no root port; dist-2 (root path cost 2) beats acc-1 (4), so acc-1's end blocks.
+            Assert.Equal(SpanningTreeRole.Designated, Role(rows, "dist-1/Te1/1/1"));
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "dist-2/Te1/1/1"));
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-1/Gi1/0/49"));
+            Assert.Equal(SpanningTreeRole.Designated, Role(rows, "dist-1/Gi1/0/49"));
+            Assert.Equal(SpanningTreeRole.Designated, Role(rows, "dist-2/Gi1/0/49"));
+            Assert.Equal(SpanningTreeRole.Alternate, Role(rows, "acc-1/Gi1/0/50"));
+            Assert.Equal(SpanningTreeState.Blocking, rows.Single(r => r.Path == "acc-1/Gi1/0/50").State);
+            Assert.All(rows, r => Assert.Same(lab.Dist1, r.RootBridge));
+            Assert.Equal(new[] { 0, 2, 4 }, new[] { "dist-1/Te1/1/1", "dist-2/Te1/1/1", "acc-1/Gi1/0/49" }.Select(p => rows.Single(r => r.Path == p).RootPathCost.Value));
+        }
+
+        [Fact]
+        public void Each_VLAN_has_its_own_root_and_equal_priorities_fall_to_the_lower_name()
+        {
+            var lab = new Triangle();
+            lab.Dist2.SetBridgePriority(20, 0);
+            lab.Acc1.BridgePriority = 4096;
+            var rows = SpanningTreeView.Compute(new[] { lab.Dist1, lab.Dist2, lab.Acc1 }, new[] { 1, 20 });
+            // VLAN 20: dist-2 (0) is root. dist-1: direct 2, through acc-1 4 + 4 = 8. acc-1: direct to dist-2 4,
+            // through dist-1 2 + 4 = 6: Gi1/0/50 is the root port and Gi1/0/49 (facing dist-1, cost 2 < 4) blocks.
+            Assert.All(rows.Where(r => r.VLanId == 20), r => Assert.Same(lab.Dist2, r.RootBridge));
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-1/Gi1/0/50", 20));
+            Assert.Equal(SpanningTreeRole.Alternate, Role(rows, "acc-1/Gi1/0/49", 20));
+            // VLAN 1: acc-1 and dist-1 both 4096; "acc-1" sorts before "dist-1", so acc-1 is root.
+            Assert.All(rows.Where(r => r.VLanId == 1), r => Assert.Same(lab.Acc1, r.RootBridge));
+            // dist-1: direct 4, through dist-2 4 + 2 = 6; dist-2: direct 4, through dist-1 4 + 2 = 6. Te1/1/1 holds
+            // no root port; both ends cost 4, and dist-1 (4096) beats dist-2 (8192), so dist-2's end blocks.
+            Assert.Equal(SpanningTreeRole.Alternate, Role(rows, "dist-2/Te1/1/1", 1));
+        }
+
+        [Fact]
+        public void A_VLAN_the_trunks_do_not_carry_splits_the_switches()
+        {
+            var lab = new Triangle();
+            foreach (var port in lab.Up2.Ports.Concat(lab.Up2.PeerPorts)) port.SetAllowedVLan(new[] { "1" });
+            // Only acc-1's ports are asked for: the rows are its side of each link.
+            var rows = SpanningTreeView.Compute(new[] { lab.Acc1 }, new[] { 30 });
+            Assert.All(rows, r => Assert.Same(lab.Acc1, r.PhysicalSwitch));
+            Assert.All(rows.Where(r => r.SwitchLink == lab.Up2), r => Assert.Equal(SpanningTreeRole.Disabled, r.Role));
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-1/Gi1/0/49", 30));
+        }
+
+        [Fact]
+        public void A_link_joins_ports_or_channels_and_refuses_what_no_cable_could_do()
+        {
+            var a = new VNPhysicalSwitch("a");
+            var b = new VNPhysicalSwitch("b");
+            a.AddPortChannel("Po1", new[] { "Gi1/0/1", "Gi1/0/2" }, PortChannelMode.Active);
+            b.AddPortChannel("Po7", new[] { "Gi1/0/47", "Gi1/0/48" }, PortChannelMode.Active);
+            var link = VNSwitchLink.Create(a, "Po1", b, "port-channel7");
+            Assert.Equal("a/Po1-b/Po7", link.Name);
+            // Two 1 Gb/s cables: 2000 Mb/s, in the 1 Gb/s row of the short costs: 4.
+            Assert.Equal(2000, link.SpeedMbps);
+            Assert.Equal(4, link.Cost);
+            Assert.Same(link, a.FindPort("Gi1/0/2").SwitchLink);
+            Assert.Equal(new[] { link }, b.SwitchLinks);
+
+            b.AddPortChannel("Po8", new[] { "Gi1/0/45" }, PortChannelMode.On);
+            var e = Assert.Throws<VirtNetException>(() => VNSwitchLink.Create(a, "Gi1/0/3", b, "Po8"));
+            Assert.Equal(ErrorIds.InvalidSwitchLink, e.ErrorId);
+            e = Assert.Throws<VirtNetException>(() => VNSwitchLink.Create(a, "Gi1/0/1", b, "Gi1/0/9"));
+            Assert.Equal(ErrorIds.SwitchPortInUse, e.ErrorId);
+            e = Assert.Throws<VirtNetException>(() => VNSwitchLink.Create(a, "Gi1/0/5", a, "Gi1/0/6"));
+            Assert.Equal(ErrorIds.InvalidSwitchLink, e.ErrorId);
+            var host = new VNHost("esx01", Hypervisor.Esx, "7.0");
+            host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddUplink("vmnic0").ConnectTo(a, "Gi1/0/10");
+            e = Assert.Throws<VirtNetException>(() => VNSwitchLink.Create(a, "Gi1/0/10", b, "Gi1/0/10"));
+            Assert.Equal(ErrorIds.SwitchPortInUse, e.ErrorId);
+            // A refused link created nothing.
+            Assert.Null(b.FindPort("Gi1/0/9"));
+
+            link.Remove();
+            Assert.Empty(a.SwitchLinks);
+            Assert.Null(a.FindPort("Gi1/0/1").SwitchLink);
+        }
+
+        [Fact]
+        public void Short_costs_follow_the_802_1D_table_and_a_port_cost_overrides_them()
+        {
+            Assert.Equal(new[] { 100, 19, 4, 2, 1 }, new[] { 10, 100, 1000, 10000, 100000 }.Select(SpanningTreeCosts.Short));
+            var lab = new Triangle();
+            Assert.Equal(2, lab.Core.Cost);
+            Assert.Equal(4, lab.Up1.Cost);
+            // acc-1's uplink to dist-1 made expensive (cost 10): through dist-2 it is 2 + 4 = 6 < 10, so the
+            // root port moves to Gi1/0/50 and Gi1/0/49 blocks.
+            lab.Acc1.FindPort("Gi1/0/49").SpanningTreeCost = 10;
+            var rows = SpanningTreeView.Compute(new[] { lab.Acc1 }, new[] { 1 });
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-1/Gi1/0/50"));
+            Assert.Equal(SpanningTreeRole.Alternate, Role(rows, "acc-1/Gi1/0/49"));
+            Assert.Throws<VirtNetException>(() => lab.Acc1.FindPort("Gi1/0/49").SpanningTreeCost = 0);
+            Assert.Throws<VirtNetException>(() => lab.Acc1.BridgePriority = 1000);
+        }
+
+        [Fact]
+        public void FDM_master_behind_an_indirect_failure_is_back_at_50_s_after_its_35_s_response()
+        {
+            // esx01 (master) on dist-2; the slaves on acc-1; the gateway on dist-1. The dist-1 - dist-2 link fails at
+            // 0 s. dist-2 loses its root port; its only other port, towards acc-1, is designated. The port that must
+            // take over is acc-1's Gi1/0/50, which was blocking: acc-1 kept its own root port, so the failure is
+            // indirect for it and it waits for the stored BPDU to age out: max age 20 s + listening 15 s + learning
+            // 15 s = 50 s. FDM 5.1+ master: isolated 5 s after losing every slave and the gateway, response
+            // das.config.fdm.isolationPolicyDelaySec (30 s) later at 35 s, before the path is back at 50 s.
+            var lab = new Triangle();
+            var results = new HaSimulator(lab.Cluster()).Run(Triangle.Down(lab.Core));
+            var master = For(results, lab.Hosts[0]);
+            Assert.Equal(HaVerdict.Isolated, master.Verdict);
+            Assert.Equal(S(5), master.IsolationDeclaredAt);
+            Assert.Equal(S(35), master.ResponseAt);
+            Assert.Equal(S(50), At(master, HaEventKind.SpanningTreeForwarding));
+            Assert.Contains("max age", master.Explanation);
+        }
+
+        [Fact]
+        public void FDM_master_behind_a_direct_failure_is_back_at_30_s_before_its_response()
+        {
+            // esx01 (master) on acc-1, the slaves on dist-2. acc-1's root port Gi1/0/49 fails at 0 s: acc-1 lost its
+            // own root port, so its blocked Gi1/0/50 listens and learns: 2 x 15 s = 30 s. The master, isolated at
+            // 5 s, hears the slaves at 30 s, before the 35 s response: no response.
+            var lab = new Triangle(masterOn: "acc-1", slavesOn: "dist-2");
+            var results = new HaSimulator(lab.Cluster()).Run(Triangle.Down(lab.Up1));
+            var master = For(results, lab.Hosts[0]);
+            Assert.Equal(S(30), At(master, HaEventKind.SpanningTreeForwarding));
+            Assert.Null(master.ResponseAt);
+            Assert.Equal(S(5), At(master, HaEventKind.IsolationDeclared));
+            Assert.Equal(S(30), At(master, HaEventKind.IsolationCancelled));
+        }
+
+        [Fact]
+        public void Rapid_PVST_reconverges_in_about_a_second_and_HA_sees_nothing()
+        {
+            var lab = new Triangle(mode: SpanningTreeMode.RapidPvst);
+            var results = new HaSimulator(lab.Cluster()).Run(Triangle.Down(lab.Core));
+            var master = For(results, lab.Hosts[0]);
+            // Lost at 0 s, forwarding again at 1 s: before the 5 s master isolation.
+            Assert.Equal(S(1), At(master, HaEventKind.SpanningTreeForwarding));
+            Assert.Equal(HaVerdict.NotIsolated, master.Verdict);
+            Assert.Null(At(master, HaEventKind.IsolationDeclared));
+        }
+
+        [Fact]
+        public void Without_switch_links_every_switch_is_one_fabric_as_before()
+        {
+            // HaLab: hosts on cat-a; a host moved to cat-b hears the others though no link joins the switches.
+            var lab = new HaLab(hosts: 2, version: "6.7", portFast: PortFastMode.Enabled);
+            lab[2].FindUplink("vmnic0").ConnectTo(lab.SwitchB, "Gi1/0/2");
+            // A 1 s flap at 100 s with PortFast: nothing before it, and nothing HA acts on.
+            var results = new HaSimulator(lab.Cluster()).Run(LinkDown("esx01/vmnic0", 100, 101));
+            Assert.All(results, r => Assert.Equal(HaVerdict.NotIsolated, r.Verdict));
+            Assert.All(results, r => Assert.DoesNotContain(r.Timeline, e => e.Time < S(100) && e.Event == HaEventKind.HeartbeatsLost));
+        }
+
+        [Fact]
+        public void The_standard_scenarios_fail_each_switch_link()
+        {
+            var lab = new Triangle();
+            var names = new HaSimulator(lab.Cluster()).StandardScenarios().Select(s => s.Name).ToList();
+            Assert.Contains("dist-1/Te1/1/1-dist-2/Te1/1/1 down", names);
+            Assert.Contains("acc-1/Gi1/0/50-dist-2/Gi1/0/49 down", names);
+            // The distribution switches are part of the paths, though no host is cabled to dist-1.
+            Assert.Contains("dist-1 down", names);
+        }
+    }
+}
