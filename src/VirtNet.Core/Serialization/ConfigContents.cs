@@ -31,15 +31,17 @@ namespace VirtNet.Serialization
                 var all = new List<VNPhysicalSwitch>(_physicalSwitches);
                 foreach (var uplink in _hosts.SelectMany(h => h.Uplinks))
                     if (uplink.PhysicalSwitch != null && !all.Contains(uplink.PhysicalSwitch)) all.Add(uplink.PhysicalSwitch);
-                // A vPC or MLAG pair goes with both its peers.
-                for (int k = 0; k < all.Count; k++)
-                    if (all[k].Pair?.PeerOf(all[k]) is VNPhysicalSwitch peer && !all.Contains(peer)) all.Add(peer);
+                // A vPC or MLAG pair goes with both its peers, a switch link with the switches at its ends.
+                SpanningTree.SwitchFabric.Close(all);
                 return all;
             }
         }
 
         /// <summary>The vPC and MLAG pairs of the physical switches, in the order of their primaries.</summary>
         public IReadOnlyList<VNSwitchPair> SwitchPairs => PhysicalSwitches.Select(s => s.Pair).Where(p => p != null).Distinct().ToList();
+
+        /// <summary>The links between the physical switches, in the order of the switches and their links.</summary>
+        public IReadOnlyList<VNSwitchLink> SwitchLinks => PhysicalSwitches.SelectMany(s => s.SwitchLinks).Distinct().ToList();
 
         /// <summary>HA clusters in the order they were first added.</summary>
         public IReadOnlyList<VNCluster> Clusters => _clusters;
@@ -71,6 +73,7 @@ namespace VirtNet.Serialization
                 case VNSwitchPort port: AddPhysicalSwitch(port.PhysicalSwitch); break;
                 case VNPortChannel channel: AddPhysicalSwitch(channel.PhysicalSwitch); break;
                 case VNEndpoint endpoint: AddPhysicalSwitch(endpoint.PhysicalSwitch); break;
+                case VNSwitchLink link: AddPhysicalSwitch(link.PhysicalSwitch); break;
                 case VNCluster cluster: AddCluster(cluster); break;
                 default:
                     throw new VirtNetException(ErrorIds.UnsupportedExportObject, VirtNetErrorKind.InvalidArgument,

@@ -30,7 +30,7 @@ namespace VirtNet.Serialization
         {
             // The version comes first: a newer file may hold properties this version does not know.
             CheckSchemaVersion(root);
-            Expect(root, "schemaVersion", "hosts", "physicalSwitches", "switchPairs", "clusters");
+            Expect(root, "schemaVersion", "hosts", "physicalSwitches", "switchPairs", "switchLinks", "clusters");
 
             // Switches first, so that uplinks can be cabled to their ports as the hosts are read.
             var physicalSwitches = new List<VNPhysicalSwitch>();
@@ -42,6 +42,7 @@ namespace VirtNet.Serialization
                 physicalSwitches.Add(physicalSwitch);
             }
             foreach (var p in Objects(root, "switchPairs")) ReadSwitchPair(p, physicalSwitches);
+            foreach (var l in Objects(root, "switchLinks")) ReadSwitchLink(l, physicalSwitches);
             var hosts = new List<VNHost>();
             foreach (var h in Objects(root, "hosts"))
             {
@@ -85,7 +86,8 @@ namespace VirtNet.Serialization
 
         VNPhysicalSwitch ReadPhysicalSwitch(JObject s)
         {
-            Expect(s, "name", "model", "stack", "loadBalance", "spanningTree", "forwardDelaySeconds", "maxAgeSeconds", "ports", "portChannels", "endpoints");
+            Expect(s, "name", "model", "stack", "loadBalance", "spanningTree", "forwardDelaySeconds", "maxAgeSeconds", "bridgePriority", "vlanBridgePriority",
+                "ports", "portChannels", "endpoints");
             string name = RequiredString(s, "name"), model = OptionalString(s, "model");
             int stack = RequiredInt(s, "stack");
             var physicalSwitch = Build(s, () => new VNPhysicalSwitch(name, model, stack),
@@ -94,6 +96,14 @@ namespace VirtNet.Serialization
             physicalSwitch.SpanningTree = RequiredEnum<SpanningTreeMode>(s, "spanningTree");
             SetInt(s, "forwardDelaySeconds", seconds => physicalSwitch.ForwardDelay = TimeSpan.FromSeconds(seconds));
             SetInt(s, "maxAgeSeconds", seconds => physicalSwitch.MaxAge = TimeSpan.FromSeconds(seconds));
+            // Files written before spanning trees were computed have no priorities: the IEEE default stands.
+            if (Value(s, "bridgePriority") is JToken priority) Apply(priority, () => physicalSwitch.BridgePriority = Int(priority));
+            foreach (var v in Objects(s, "vlanBridgePriority"))
+            {
+                Expect(v, "vlanId", "priority");
+                int vlanId = RequiredInt(v, "vlanId");
+                SetInt(v, "priority", p => physicalSwitch.SetBridgePriority(vlanId, p));
+            }
             foreach (var p in Objects(s, "ports")) ReadSwitchPort(p, physicalSwitch);
             foreach (var c in Objects(s, "portChannels")) ReadPortChannel(c, physicalSwitch);
             foreach (var e in Objects(s, "endpoints")) ReadEndpoint(e, physicalSwitch);
@@ -102,7 +112,7 @@ namespace VirtNet.Serialization
 
         void ReadSwitchPort(JObject p, VNPhysicalSwitch physicalSwitch)
         {
-            Expect(p, "name", "mode", "accessVLan", "nativeVLan", "allowedVLan", "portFast", "mtu");
+            Expect(p, "name", "mode", "accessVLan", "nativeVLan", "allowedVLan", "portFast", "mtu", "spanningTreeCost");
             var nameToken = Required(p, "name");
             var name = String(nameToken);
             if (physicalSwitch.FindPort(name) != null)
@@ -116,6 +126,7 @@ namespace VirtNet.Serialization
             Apply(allowedToken, () => port.SetAllowedVLan(new[] { allowed }));
             port.PortFast = RequiredEnum<PortFastMode>(p, "portFast");
             SetInt(p, "mtu", mtu => port.Mtu = mtu);
+            if (Value(p, "spanningTreeCost") is JToken cost) Apply(cost, () => port.SpanningTreeCost = Int(cost));
         }
 
         void ReadPortChannel(JObject c, VNPhysicalSwitch physicalSwitch)
@@ -163,6 +174,23 @@ namespace VirtNet.Serialization
             Build(p, () => VNSwitchPair.Create(name, kind, switches, peerLink, switches.FirstOrDefault()),
                 (ErrorIds.InvalidName, "name"), (ErrorIds.InvalidSwitchPair, "physicalSwitches"), (ErrorIds.InvalidSwitchPortName, "peerLink"),
                 (ErrorIds.SwitchPortNotFound, "peerLink"), (ErrorIds.SwitchPortInUse, "peerLink"));
+        }
+
+        void ReadSwitchLink(JObject l, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
+        {
+            Expect(l, "physicalSwitch", "port", "peerSwitch", "peerPort");
+            VNPhysicalSwitch Switch(string key)
+            {
+                var token = Required(l, key);
+                return Names.Find(physicalSwitches, s => s.Name, String(token))
+                    ?? throw Dangling(token, $"a switch link names physical switch '{String(token)}', which is not in the file " +
+                        $"(physical switches: {NameList(physicalSwitches.Select(s => s.Name))}).");
+            }
+            var physicalSwitch = Switch("physicalSwitch");
+            var peerSwitch = Switch("peerSwitch");
+            string port = RequiredString(l, "port"), peerPort = RequiredString(l, "peerPort");
+            Build(l, () => VNSwitchLink.Create(physicalSwitch, port, peerSwitch, peerPort),
+                (ErrorIds.InvalidSwitchPortName, "port"), (ErrorIds.SwitchPortNotFound, "port"), (ErrorIds.SwitchPortInUse, "port"), (ErrorIds.InvalidSwitchLink, "peerSwitch"));
         }
 
         VNCluster ReadCluster(JObject c, IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, List<string> warnings)

@@ -38,7 +38,7 @@ namespace VirtNet.Serialization
 
             var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             var writer = new ConfigWriter(text);
-            writer.WriteRoot(hosts, physicalSwitches, contents.SwitchPairs, contents.Clusters);
+            writer.WriteRoot(hosts, physicalSwitches, contents.SwitchPairs, contents.SwitchLinks, contents.Clusters);
             writer._json.Flush();
             text.Write('\n');
             return text.ToString();
@@ -53,7 +53,8 @@ namespace VirtNet.Serialization
                     duplicate.Key);
         }
 
-        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, IReadOnlyList<VNSwitchPair> pairs, IReadOnlyList<VNCluster> clusters)
+        void WriteRoot(IReadOnlyList<VNHost> hosts, IReadOnlyList<VNPhysicalSwitch> physicalSwitches, IReadOnlyList<VNSwitchPair> pairs,
+            IReadOnlyList<VNSwitchLink> links, IReadOnlyList<VNCluster> clusters)
         {
             _json.WriteStartObject();
             Property("schemaVersion", ConfigFile.SchemaVersion);
@@ -61,6 +62,7 @@ namespace VirtNet.Serialization
             List("physicalSwitches", physicalSwitches, WritePhysicalSwitch);
             // Only files with pairs have the list, so files without any keep their bytes.
             if (pairs.Count > 0) List("switchPairs", pairs, WriteSwitchPair);
+            if (links.Count > 0) List("switchLinks", links, WriteSwitchLink);
             List("clusters", clusters, WriteCluster);
             _json.WriteEndObject();
         }
@@ -98,6 +100,16 @@ namespace VirtNet.Serialization
             Property("kind", pair.Kind.ToString());
             List("physicalSwitches", pair.PhysicalSwitches, s => _json.WriteValue(s.Name));
             List("peerLink", pair.PeerLink, p => _json.WriteValue(p.Path));
+            _json.WriteEndObject();
+        }
+
+        void WriteSwitchLink(VNSwitchLink link)
+        {
+            _json.WriteStartObject();
+            Property("physicalSwitch", link.PhysicalSwitch.Name);
+            Property("port", link.Port);
+            Property("peerSwitch", link.PeerSwitch.Name);
+            Property("peerPort", link.PeerPort);
             _json.WriteEndObject();
         }
 
@@ -302,6 +314,14 @@ namespace VirtNet.Serialization
             Property("spanningTree", physicalSwitch.SpanningTree.ToString());
             Property("forwardDelaySeconds", (int)physicalSwitch.ForwardDelay.TotalSeconds);
             Property("maxAgeSeconds", (int)physicalSwitch.MaxAge.TotalSeconds);
+            Property("bridgePriority", physicalSwitch.BridgePriority);
+            List("vlanBridgePriority", physicalSwitch.VLanBridgePriority, p =>
+            {
+                _json.WriteStartObject();
+                Property("vlanId", p.Key);
+                Property("priority", p.Value);
+                _json.WriteEndObject();
+            });
             List("ports", physicalSwitch.Ports, WriteSwitchPort);
             List("portChannels", physicalSwitch.PortChannels, WritePortChannel);
             List("endpoints", physicalSwitch.Endpoints, WriteEndpoint);
@@ -318,6 +338,7 @@ namespace VirtNet.Serialization
             Property("allowedVLan", port.AllowedVLan);
             Property("portFast", port.PortFast.ToString());
             Property("mtu", port.Mtu);
+            Property("spanningTreeCost", port.SpanningTreeCost);
             _json.WriteEndObject();
         }
 

@@ -82,6 +82,42 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
+        public void Switch_links_bridge_priorities_and_port_costs_survive_export_import_export_byte_for_byte()
+        {
+            // A vPC pair nx-a/nx-b (peer link Eth1/49), acc-1 uplinked to it by Po1 (Gi1/0/49 to nx-a Eth1/1,
+            // Gi1/0/50 to nx-b Eth1/1, vPC Po11), and acc-2 uplinked by one plain trunk to nx-b Eth1/2.
+            var a = new VNPhysicalSwitch("nx-a") { SpanningTree = SpanningTreeMode.RapidPvst, BridgePriority = 4096 };
+            var b = new VNPhysicalSwitch("nx-b") { SpanningTree = SpanningTreeMode.RapidPvst, BridgePriority = 8192 };
+            var acc1 = new VNPhysicalSwitch("acc-1");
+            var acc2 = new VNPhysicalSwitch("acc-2");
+            acc2.SetBridgePriority(30, 61440);
+            VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49" });
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po11", new[] { "Eth1/1" }, PortChannelMode.Active);
+            acc1.AddPortChannel("Po1", new[] { "Gi1/0/49", "Gi1/0/50" }, PortChannelMode.Active);
+            VNSwitchLink.Create(acc1, "Po1", a, "Po11");
+            VNSwitchLink.Create(acc2, "Gi1/0/49", b, "Eth1/2").Ports[0].SpanningTreeCost = 7;
+            var first = PathOf("links1.json");
+            var second = PathOf("links2.json");
+            // acc-2 alone brings the switches its links reach: nx-b, its peer nx-a, and acc-1 through nx-a's Po11.
+            ConfigFile.Write(first, Contents(acc2), noClobber: true);
+
+            var imported = ConfigFile.Read(first);
+            ConfigFile.Write(second, Contents(imported.TopLevelObjects.ToArray()), noClobber: true);
+
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+            Assert.Equal(new[] { "acc-2", "nx-b", "nx-a", "acc-1" }, imported.PhysicalSwitches.Select(s => s.Name));
+            Assert.Equal(new[] { "acc-2/Gi1/0/49-nx-b/Eth1/2", "acc-1/Po1-nx-a/Po11" }, imported.SwitchLinks.Select(l => l.Name));
+            var back = imported.PhysicalSwitches;
+            Assert.Equal(7, back[0].FindPort("Gi1/0/49").SpanningTreeCost);
+            Assert.Equal(61440, back[0].BridgePriorityOf(30));
+            Assert.Equal(32768, back[0].BridgePriorityOf(1));
+            Assert.Equal(8192, back[1].BridgePriority);
+            Assert.Equal(SpanningTreeMode.RapidPvst, back[2].SpanningTree);
+            Assert.Equal(new[] { "acc-1/Gi1/0/49", "acc-1/Gi1/0/50" }, imported.SwitchLinks[1].Ports.Select(p => p.Path));
+            Assert.Equal(new[] { "nx-a/Eth1/1", "nx-b/Eth1/1" }, imported.SwitchLinks[1].PeerPorts.Select(p => p.Path));
+        }
+
+        [Fact]
         public void Import_rebuilds_an_equal_object_graph()
         {
             var lab = SampleNetwork.Build();
@@ -332,6 +368,8 @@ namespace VirtNet.Tests.Serialization
                 "      \"spanningTree\": \"Pvst\",\n" +
                 "      \"forwardDelaySeconds\": 15,\n" +
                 "      \"maxAgeSeconds\": 20,\n" +
+                "      \"bridgePriority\": 32768,\n" +
+                "      \"vlanBridgePriority\": [],\n" +
                 "      \"ports\": [\n" +
                 "        {\n" +
                 "          \"name\": \"Gi0/1\",\n" +
@@ -340,7 +378,8 @@ namespace VirtNet.Tests.Serialization
                 "          \"nativeVLan\": 1,\n" +
                 "          \"allowedVLan\": \"all\",\n" +
                 "          \"portFast\": \"Disabled\",\n" +
-                "          \"mtu\": 1500\n" +
+                "          \"mtu\": 1500,\n" +
+                "          \"spanningTreeCost\": null\n" +
                 "        }\n" +
                 "      ],\n" +
                 "      \"portChannels\": [],\n" +
