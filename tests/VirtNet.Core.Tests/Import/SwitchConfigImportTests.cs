@@ -55,6 +55,24 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void Running_config_reads_bridge_priorities_and_port_costs_and_warns_about_what_the_model_cannot_hold()
+        {
+            var file = Read("acc1-running-config.txt");
+            var acc1 = SwitchConfigImport.Build(new[] { file }, null, null, null).Switches.Single();
+
+            Assert.Equal(SpanningTreeMode.Pvst, acc1.SpanningTree);
+            Assert.Equal(new[] { 61440, 61440, 61440, 32768 }, new[] { 1, 10, 20, 30 }.Select(acc1.BridgePriorityOf));
+            // The channel's cost (interface Port-channel1) is its members'; Gi1/0/51 has its own; Gi1/0/1 the default by speed.
+            Assert.All(acc1.FindPortChannel("Po1").Members, m => Assert.Equal(3, m.SpanningTreeCost));
+            Assert.Equal(19, acc1.GetPort("Gi1/0/51").SpanningTreeCost);
+            Assert.Null(acc1.GetPort("Gi1/0/1").SpanningTreeCost);
+            // The per-VLAN cost is warned about when read; the priority 40000 (no multiple of 4096) when built.
+            Assert.Contains(file.Warnings, w => w.Message.Contains("spanning-tree vlan 20 cost 8"));
+            var built = SwitchConfigImport.Build(new[] { file }, null, null, null);
+            Assert.Contains(built.Warnings, w => w.Message.Contains("40000"));
+        }
+
+        [Fact]
         public void Access_port_keeps_its_own_mtu_and_plain_portfast()
         {
             var core1 = SwitchConfigImport.Build(new[] { Read("core1-running-config.txt") }, null, null, null).Switches.Single();

@@ -104,6 +104,12 @@ namespace VirtNet.Import.Cisco
         void TakeChannelCommand(ExportLine line, string[] w)
         {
             var words = w.Select(x => x.ToLowerInvariant()).ToArray();
+            if (words[0] == "spanning-tree" && words.Length >= 2 && words[1] == "cost")
+            {
+                if (words.Length == 3 && Numbers.TryParse(words[2], out int cost)) _facts.ChannelCost[_channelGroup] = (cost, _context.At(line));
+                else _context.Warn(line, $"'{Echo.Cut(string.Join(" ", w))}' is not 'spanning-tree cost N'; it is skipped.");
+                return;
+            }
             if (words[0] != "vpc") return;
             if (words.Length == 2 && words[1] == "peer-link") _facts.PeerLinkGroup = _channelGroup;
             else if (words.Length == 2 && Numbers.TryParse(words[1], out int vpc) && vpc >= 1 && vpc <= 4096) _facts.VpcOfGroup[_channelGroup] = vpc;
@@ -207,6 +213,19 @@ namespace VirtNet.Import.Cisco
                             : (PortFastMode?)null;
                         if (edge == null) _context.Warn(line, $"'{Rest(0)}' is not 'spanning-tree port type edge [trunk]|network|normal'; it is skipped.");
                         else foreach (var port in _ports) port.PortFast = edge;
+                        return;
+                    }
+                    if (words.Length >= 2 && words[1] == "cost")
+                    {
+                        if (words.Length == 3 && Numbers.TryParse(words[2], out int cost))
+                            foreach (var port in _ports) { port.Cost = cost; port.CostSource = _context.At(line); }
+                        else _context.Warn(line, $"'{Rest(0)}' is not 'spanning-tree cost N'; it is skipped.");
+                        return;
+                    }
+                    // Per-VLAN port costs and priorities change one VLAN's tree only, which the model keeps per switch.
+                    if (words.Length >= 2 && words[1] == "vlan")
+                    {
+                        _context.Warn(line, $"'{Rest(0)}': the model keeps one spanning-tree cost per port, not per VLAN; it is skipped.");
                         return;
                     }
                     if (words.Length >= 2 && words[1] == "portfast")
@@ -344,6 +363,15 @@ namespace VirtNet.Import.Cisco
                 // NX-OS: "spanning-tree port type edge default" makes every access port an edge port.
                 else if (words.Length == 5 && words[1] == "port" && words[2] == "type" && words[3] == "edge" && words[4] == "default")
                     _facts.PortFastDefault = true;
+                else if (words[1] == "vlan" && words.Length == 5 && words[3] == "priority")
+                {
+                    // "spanning-tree vlan 10,20-30 priority 24576" (also what "root primary" is saved as).
+                    if (!VLanList.TryParse(words[2], out var vlans) || !Numbers.TryParse(words[4], out int priority))
+                        _context.Warn(line, $"'{Echo.Cut(text)}' is not 'spanning-tree vlan LIST priority P'; it is skipped.");
+                    else
+                        for (int v = 1; v <= 4094; v++)
+                            if (vlans[v]) _facts.VlanPriority[v] = (priority, _context.At(line));
+                }
                 else if (words[1] == "vlan" && words.Length == 5 && (words[3] == "forward-time" || words[3] == "max-age"))
                 {
                     if (!Numbers.TryParse(words[4], out int seconds)) _context.Warn(line, $"'{Echo.Cut(text)}': '{Echo.Cut(w[4])}' is not a number of seconds; it is skipped.");

@@ -156,6 +156,7 @@ namespace VirtNet.Import.Cisco
             var ownNative = new HashSet<VNSwitchPort>();
             var ownAllowed = new HashSet<VNSwitchPort>();
             var channelTrunks = new Dictionary<int, PortFacts>();
+            var channelCosts = new Dictionary<int, (int Cost, SourceLine Source)>();
             var routed = new List<string>();
             foreach (var file in files)
             {
@@ -168,6 +169,9 @@ namespace VirtNet.Import.Cisco
                     if (facts.MaxAge.HasValue) physicalSwitch.MaxAge = TimeSpan.FromSeconds(facts.MaxAge.Value);
                 });
                 portFastDefault |= facts.PortFastDefault;
+                foreach (var priority in facts.VlanPriority)
+                    Model(warnings, priority.Value.Source, () => physicalSwitch.SetBridgePriority(priority.Key, priority.Value.Priority));
+                foreach (var cost in facts.ChannelCost) channelCosts[cost.Key] = cost.Value;
                 if (facts.SystemMtu.HasValue) { systemMtu = facts.SystemMtu; systemMtuSource = facts.SystemMtuSource; }
                 foreach (var pair in facts.ChannelTrunks) channelTrunks[pair.Key] = pair.Value;
                 foreach (var p in facts.Ports)
@@ -186,6 +190,7 @@ namespace VirtNet.Import.Cisco
                     if (p.AllowedAll) { port.SetAllowedVLan(new[] { "all" }); ownAllowed.Add(port); }
                     else if (p.Allowed != null) { port.SetAllowedVLan(new[] { VLanList.Format(p.Allowed) }); ownAllowed.Add(port); }
                     if (p.PortFast.HasValue) { port.PortFast = p.PortFast.Value; ownPortFast.Add(port); }
+                    if (p.Cost.HasValue) Model(warnings, p.CostSource, () => port.SpanningTreeCost = p.Cost.Value);
                     if (p.Mtu.HasValue) Model(warnings, p.MtuSource, () => { port.Mtu = p.Mtu.Value; ownMtu.Add(port); });
                     if (p.Description != null) descriptions.Add((port, p.Description, p.Source));
                 }
@@ -209,6 +214,10 @@ namespace VirtNet.Import.Cisco
             // A channel without members (configured, no port assigned yet) is nothing the model can hold, nor anything lost.
             foreach (var pair in channels.Where(c => c.Value.Members.Count > 0))
                 Model(warnings, pair.Value.Source, () => physicalSwitch.AddPortChannel("Po" + pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value.Members, pair.Value.Mode));
+            // A channel is one spanning-tree port: its cost (interface Port-channelN) is held by its members.
+            foreach (var channel in physicalSwitch.PortChannels)
+                if (Numbers.TryParse(channel.Name.Substring(2), out int group) && channelCosts.TryGetValue(group, out var cost))
+                    foreach (var member in channel.Members) Model(warnings, cost.Source, () => member.SpanningTreeCost = cost.Cost);
             // show interfaces trunk lists a channel, not its members: what its row says holds for each member that says nothing itself.
             foreach (var channel in physicalSwitch.PortChannels)
             {

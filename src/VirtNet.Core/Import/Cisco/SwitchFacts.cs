@@ -22,6 +22,9 @@ namespace VirtNet.Import.Cisco
         public bool[] Allowed;
         public bool AllowedAll;
         public PortFastMode? PortFast;
+        /// <summary>spanning-tree cost N.</summary>
+        public int? Cost;
+        public SourceLine CostSource;
         public int? Mtu;
         public SourceLine MtuSource;
         public string Description;
@@ -55,6 +58,10 @@ namespace VirtNet.Import.Cisco
         public SpanningTreeMode? SpanningTree;
         public int? ForwardDelay, MaxAge;
         public SourceLine TimersSource;
+        /// <summary>spanning-tree vlan N priority P, by VLAN, with the line that said it.</summary>
+        public readonly Dictionary<int, (int Priority, SourceLine Source)> VlanPriority = new Dictionary<int, (int, SourceLine)>();
+        /// <summary>spanning-tree cost N under interface Port-channelN, by channel group: the cost of the channel's port.</summary>
+        public readonly Dictionary<int, (int Cost, SourceLine Source)> ChannelCost = new Dictionary<int, (int, SourceLine)>();
         /// <summary>spanning-tree portfast [edge] default: PortFast on every access port that does not say otherwise.</summary>
         public bool PortFastDefault;
         /// <summary>system mtu [jumbo] N: the MTU of every port that does not set its own.</summary>
