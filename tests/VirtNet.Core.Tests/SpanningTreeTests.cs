@@ -216,6 +216,40 @@ namespace VirtNet.Tests
             Assert.All(results, r => Assert.DoesNotContain(r.Timeline, e => e.Time < S(100) && e.Event == HaEventKind.HeartbeatsLost));
         }
 
+        static IReadOnlyList<VNFinding> Findings(VNCluster cluster, string ruleId)
+        {
+            var check = new ConfigurationCheck();
+            check.Add(cluster);
+            return check.Run(RuleCatalogue.Match(ruleId));
+        }
+
+        [Fact]
+        public void VNS004_flags_a_switch_link_that_alone_carries_management_paths()
+        {
+            // The triangle: every link has a backup (the blocked one), so nothing depends on one link.
+            var lab = new Triangle();
+            Assert.Empty(Findings(lab.Cluster(), "VNS004"));
+            // Without acc-1's second uplink, acc-1 - dist-1 alone joins the slaves on acc-1 to the master on dist-2
+            // and to the gateway on dist-1; dist-1 - dist-2 alone joins the master to the gateway.
+            lab.Up2.Remove();
+            var findings = Findings(lab.Cluster(), "VNS004");
+            Assert.Equal(new[] { "acc-1/Gi1/0/49-dist-1/Gi1/0/49", "dist-1/Te1/1/1-dist-2/Te1/1/1" }, findings.Select(f => f.Target));
+            Assert.Contains("esx02 to isolation address dist-1/gateway", findings[0].Message);
+            Assert.Contains("esx01 to isolation address dist-1/gateway", findings[1].Message);
+        }
+
+        [Fact]
+        public void VNS005_flags_802_1D_blocking_that_outlasts_the_isolation_response_and_not_Rapid_PVST()
+        {
+            // FDM (6.7): the master responds at 5 s + 30 s = 35 s; 802.1D takes over an indirect failure after
+            // 20 + 15 + 15 = 50 s >= 35 s: acc-1 Gi1/0/50, which blocks VLAN 1, is flagged.
+            var findings = Findings(new Triangle().Cluster(), "VNS005");
+            Assert.Equal("acc-1/Gi1/0/50", Assert.Single(findings).Target);
+            Assert.Contains("after 50 s", findings[0].Message);
+            Assert.Contains("35 s", findings[0].Message);
+            Assert.Empty(Findings(new Triangle(mode: SpanningTreeMode.RapidPvst).Cluster(), "VNS005"));
+        }
+
         [Fact]
         public void The_standard_scenarios_fail_each_switch_link()
         {

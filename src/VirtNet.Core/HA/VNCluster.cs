@@ -376,10 +376,14 @@ namespace VirtNet.HA
         /// the configuration rules share: nothing answers ping there. The model cannot know what answers, and
         /// assuming an answer would hide an isolation; rule VNH011 reports each such address.
         /// </summary>
-        public object IsolationTargetAt(IPv4Address address) =>
-            (object)Hosts.SelectMany(h => h.Uplinks).Select(u => u.PhysicalSwitch).Where(s => s != null).Concat(PhysicalSwitches)
-                .Distinct().SelectMany(s => s.Endpoints).FirstOrDefault(e => e.IPAddress == address)
-            ?? Hosts.SelectMany(h => h.VMKernelAdapters).FirstOrDefault(a => a.Connected && a.IPAddress == address);
+        public object IsolationTargetAt(IPv4Address address)
+        {
+            // The switches the hosts are cabled to or given, and those their switch links reach (a gateway on a distribution switch).
+            var switches = Hosts.SelectMany(h => h.Uplinks).Select(u => u.PhysicalSwitch).Where(s => s != null).Concat(PhysicalSwitches).Distinct().ToList();
+            SpanningTree.SwitchFabric.Close(switches);
+            return (object)switches.SelectMany(s => s.Endpoints).FirstOrDefault(e => e.IPAddress == address)
+                ?? Hosts.SelectMany(h => h.VMKernelAdapters).FirstOrDefault(a => a.Connected && a.IPAddress == address);
+        }
 
         internal static VirtNetException NoManagementNetwork(VNCluster cluster, VNHost host) =>
             new VirtNetException(ErrorIds.NoManagementNetwork, VirtNetErrorKind.InvalidData,

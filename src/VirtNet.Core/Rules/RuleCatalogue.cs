@@ -36,6 +36,8 @@ namespace VirtNet
             new HostPortWithoutPortFast(),
             new PlainPortFastOnTrunk(),
             new FailbackWithoutPortFast(),
+            new ManagementPathOnOneSwitchLink(),
+            new ReconvergenceSlowerThanIsolation(),
             new NoManagementRedundancy(),
             new HostNameNotResolving(),
             new NoIsolationAddressAnswers(),

@@ -16,7 +16,7 @@ namespace VirtNet.Tests.Rules
             "VNM001 Error",
             "VNR001 Warning", "VNR002 Warning", "VNR003 Warning",
             "VNP001 Error", "VNP002 Warning",
-            "VNS001 Warning", "VNS002 Warning", "VNS003 Warning",
+            "VNS001 Warning", "VNS002 Warning", "VNS003 Warning", "VNS004 Warning", "VNS005 Warning",
             "VNH001 Warning", "VNH002 Error", "VNH003 Warning", "VNH004 Warning", "VNH005 Warning",
             "VNH006 Warning", "VNH007 Warning", "VNH008 Error", "VNH009 Warning", "VNH010 Warning", "VNH011 Information",
             "VNW001 Error", "VNW002 Error", "VNW003 Error", "VNW004 Error", "VNW005 Error",
@@ -64,7 +64,7 @@ namespace VirtNet.Tests.Rules
 
         [Theory]
         [InlineData("vnt00[1-3]", "VNT001,VNT002,VNT003")]
-        [InlineData("VNS*", "VNS001,VNS002,VNS003")]
+        [InlineData("VNS*", "VNS001,VNS002,VNS003,VNS004,VNS005")]
         [InlineData("VN?001", "VNT001,VNV001,VNM001,VNR001,VNP001,VNS001,VNH001,VNW001,VNL001,VNA001,VNF001")]
         [InlineData("VNX*", "")]
         [InlineData("vnm001", "VNM001")]

@@ -50,7 +50,8 @@ namespace VirtNet.Rules
                 }
         }
 
-        static long EarliestResponseMs(VNCluster cluster)
+        /// <summary>How soon after heartbeats stop the cluster applies an isolation response, at the earliest.</summary>
+        internal static long EarliestResponseMs(VNCluster cluster)
         {
             if (cluster.HaAgent == HaAgent.Aam) return (long)cluster.FailureDetectionTime.Value.TotalMilliseconds - 1000;
             // The master is the quickest to isolate: 5 s, then the policy delay (zero on 5.0).
