@@ -139,6 +139,20 @@ namespace VirtNet.Commands
         }
     }
 
+    /// <summary>The ports and port channels of the switch at that end of a switch link (-PhysicalSwitch for -Port, -PeerSwitch for -PeerPort).</summary>
+    public sealed class SwitchLinkPortCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var end = string.Equals(parameterName, "PeerPort", StringComparison.OrdinalIgnoreCase) ? "PeerSwitch" : "PhysicalSwitch";
+            var physicalSwitch = Completion.Resolve<VNPhysicalSwitch>(Completion.BoundOrPiped(commandAst, fakeBoundParameters, end));
+            var switches = physicalSwitch != null ? new[] { physicalSwitch } : SessionInventory.Current.PhysicalSwitches;
+            return Completion.Matching(switches.SelectMany(s => s.Ports.Select(p => p.Name).Concat(s.PortChannels.Select(c => c.Name)))
+                .Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
+        }
+    }
+
     /// <summary>The releases of the hypervisor given (-Hypervisor; ESX by default).</summary>
     public sealed class HostVersionCompleter : IArgumentCompleter
     {

@@ -13,6 +13,8 @@ namespace VirtNet
         public IReadOnlyList<string> AllowedVLan { get; set; }
         public PortFastMode? PortFast { get; set; }
         public int? Mtu { get; set; }
+        /// <summary>spanning-tree cost N (1 to 200000000).</summary>
+        public int? SpanningTreeCost { get; set; }
 
         /// <summary>Throws for the first invalid value (InvalidVLanId, InvalidMtu) without changing anything.</summary>
         public void Validate() => Check();
@@ -27,6 +29,7 @@ namespace VirtNet
             if (AllowedVLan != null) port.SetAllowedVLanFlags(allowed);
             if (PortFast.HasValue) port.PortFast = PortFast.Value;
             if (Mtu.HasValue) port.Mtu = Mtu.Value;
+            if (SpanningTreeCost.HasValue) port.SpanningTreeCost = SpanningTreeCost.Value;
         }
 
         bool[] Check()
@@ -34,6 +37,7 @@ namespace VirtNet
             if (AccessVLan.HasValue) VLan.CheckSwitchVLan(AccessVLan.Value);
             if (NativeVLan.HasValue) VLan.CheckSwitchVLan(NativeVLan.Value);
             if (Mtu.HasValue) VNSwitchPort.CheckMtu(Mtu.Value);
+            if (SpanningTreeCost.HasValue) VNSwitchPort.CheckCost(SpanningTreeCost.Value);
             return AllowedVLan == null ? null : VNSwitchPort.ParseAllowedVLan(AllowedVLan);
         }
     }

@@ -31,6 +31,9 @@ namespace VirtNet.Commands
         [DurationTransformation]
         public TimeSpan? MaxAge { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? BridgePriority { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var name in Name)
@@ -40,7 +43,9 @@ namespace VirtNet.Commands
                     // Timers not given keep the core's 802.1D defaults (15 s, 20 s).
                     if (ForwardDelay.HasValue) physicalSwitch.ForwardDelay = ForwardDelay.Value;
                     if (MaxAge.HasValue) physicalSwitch.MaxAge = MaxAge.Value;
-                    WriteVerbose($"Created physical switch {physicalSwitch.Name}" + (Stack > 1 ? $", a stack of {Stack}." : "."));
+                    if (BridgePriority.HasValue) physicalSwitch.BridgePriority = BridgePriority.Value;
+                    WriteVerbose($"Created physical switch {physicalSwitch.Name}" + (Stack > 1 ? $", a stack of {Stack}" : "") +
+                        $", {physicalSwitch.SpanningTree} bridge priority {physicalSwitch.BridgePriority}.");
                     WriteKept(physicalSwitch);
                 });
         }

@@ -41,6 +41,9 @@ namespace VirtNet.Commands
         public int Mtu { get; set; }
 
         [Parameter]
+        public int SpanningTreeCost { get; set; }
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void BeginProcessing()
@@ -54,6 +57,7 @@ namespace VirtNet.Commands
                 AllowedVLan = AllowedVLan,
                 PortFast = IsBound(nameof(PortFast)) ? PortFast : (PortFastMode?)null,
                 Mtu = IsBound(nameof(Mtu)) ? Mtu : (int?)null,
+                SpanningTreeCost = IsBound(nameof(SpanningTreeCost)) ? SpanningTreeCost : (int?)null,
             };
             // The values are the same for every port, so a bad one fails the whole call before anything changes.
             Fatal(_change.Validate);
