@@ -216,6 +216,72 @@ namespace VirtNet.Tests
             Assert.All(results, r => Assert.DoesNotContain(r.Timeline, e => e.Time < S(100) && e.Event == HaEventKind.HeartbeatsLost));
         }
 
+        /// <summary>
+        /// Access switches under a vPC pair (nx-a 4096 with the gateway, nx-b 8192, peer link Eth1/49): acc-1 by a
+        /// port channel to both peers (vPC Po11), acc-2 by one trunk to each peer. FDM hosts: esx01 (master) on
+        /// acc-1 Gi1/0/1, esx02 and esx03 on acc-2.
+        /// </summary>
+        static (VNCluster Cluster, VNPhysicalSwitch Acc1, VNPhysicalSwitch Acc2, VNPhysicalSwitch A) AccessPair()
+        {
+            var a = new VNPhysicalSwitch("nx-a") { BridgePriority = 4096 };
+            var b = new VNPhysicalSwitch("nx-b") { BridgePriority = 8192 };
+            var acc1 = new VNPhysicalSwitch("acc-1");
+            var acc2 = new VNPhysicalSwitch("acc-2");
+            a.AddEndpoint("gateway", IPv4Address.Parse("192.168.1.1"), null, true, EndpointRole.Gateway);
+            VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49" });
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po11", new[] { "Eth1/1" }, PortChannelMode.Active);
+            acc1.AddPortChannel("Po1", new[] { "Te1/1/1", "Te1/1/2" }, PortChannelMode.Active);
+            var links = new[]
+            {
+                VNSwitchLink.Create(acc1, "Po1", a, "Po11"),
+                VNSwitchLink.Create(acc2, "Te1/1/1", a, "Eth1/2"),
+                VNSwitchLink.Create(acc2, "Te1/1/2", b, "Eth1/2"),
+            };
+            foreach (var port in links.SelectMany(l => l.Ports.Concat(l.PeerPorts))) port.Mode = SwitchPortMode.Trunk;
+            var hosts = new List<VNHost>();
+            for (int n = 1; n <= 3; n++)
+            {
+                var host = new VNHost("esx0" + n, Hypervisor.Esx, "7.0");
+                var vswitch = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+                Cable(vswitch.AddUplink("vmnic0"), n == 1 ? acc1 : acc2, "Gi1/0/" + n, PortFastMode.Enabled);
+                Management(vswitch.AddPortGroup("Management Network"), "vmk0", "192.168.1.1" + n, "192.168.1.1");
+                hosts.Add(host);
+            }
+            var cluster = VNCluster.Create(new VNClusterSpec { Name = "cluster", Hosts = hosts, AdvancedSetting = new Dictionary<string, object>() }, new List<string>());
+            return (cluster, acc1, acc2, a);
+        }
+
+        [Fact]
+        public void Under_a_vPC_pair_a_channel_to_both_peers_never_blocks_and_two_trunks_block_one()
+        {
+            var lab = AccessPair();
+            var rows = SpanningTreeView.Compute(new[] { lab.Acc1, lab.Acc2 }, new[] { 1 });
+            // The pair is one bridge (peer link up). acc-1's Po1 is its only way: Root. acc-2 has two 10 Gb/s trunks
+            // to that bridge, both cost 2 from the same bridge and the same port number (Eth1/2 on each peer): its
+            // own lower port Te1/1/1 is the root port and Te1/1/2 blocks.
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-1/Po1"));
+            Assert.Equal(SpanningTreeRole.Root, Role(rows, "acc-2/Te1/1/1"));
+            Assert.Equal(SpanningTreeRole.Alternate, Role(rows, "acc-2/Te1/1/2"));
+        }
+
+        [Fact]
+        public void Under_a_vPC_pair_a_channel_member_failure_changes_nothing_and_a_root_trunk_failure_takes_30_s()
+        {
+            var lab = AccessPair();
+            var simulator = new HaSimulator(lab.Cluster);
+            // One member of acc-1's Po1 down: the channel runs on the other, no tree change, no loss.
+            var member = simulator.Run(LinkDown("acc-1/Te1/1/1", 0));
+            Assert.All(member, r => Assert.Null(At(r, HaEventKind.HeartbeatsLost)));
+            Assert.All(member, r => Assert.Null(At(r, HaEventKind.SpanningTreeForwarding)));
+            // acc-2's root port Te1/1/1 down: acc-2 lost its own root port, Te1/1/2 listens and learns 2 x 15 s = 30 s.
+            // The slaves lose the master at 0 s and hear it again at 30 s, after their 10 s election and 25 s
+            // self-election, before their 30 s isolation; no response.
+            var trunk = simulator.Run(LinkDown("acc-2/Te1/1/1", 0));
+            var slave = For(trunk, lab.Cluster.Hosts[1]);
+            Assert.Equal(S(30), At(slave, HaEventKind.SpanningTreeForwarding));
+            Assert.Null(slave.ResponseAt);
+        }
+
         static IReadOnlyList<VNFinding> Findings(VNCluster cluster, string ruleId)
         {
             var check = new ConfigurationCheck();
