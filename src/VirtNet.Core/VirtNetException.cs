@@ -65,6 +65,7 @@ namespace VirtNet
         public const string VMKernelAdapterNotFound = nameof(VMKernelAdapterNotFound);
         public const string VirtualMachineNotFound = nameof(VirtualMachineNotFound);
         public const string SwitchPortNotFound = nameof(SwitchPortNotFound);
+        public const string SwitchLinkNotFound = nameof(SwitchLinkNotFound);
         public const string UplinkInUse = nameof(UplinkInUse);
         public const string SwitchPortInUse = nameof(SwitchPortInUse);
         public const string VirtualSwitchInUse = nameof(VirtualSwitchInUse);

@@ -86,6 +86,7 @@ namespace VirtNet.Commands
     public sealed class PortGroupNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNPortGroup); }
     public sealed class PhysicalSwitchNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNPhysicalSwitch); }
     public sealed class ClusterNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNCluster); }
+    public sealed class SwitchLinkNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNSwitchLink); }
     public sealed class VirtualMachineNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNVirtualMachine); }
 
     /// <summary>Port group names of the host given or piped (Add-VNVirtualMachine -PortGroup), else every port group name in the session.</summary>

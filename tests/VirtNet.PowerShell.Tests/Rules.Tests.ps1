@@ -39,10 +39,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 51
+        $rules.Count | Should -Be 53
         $rules[0].RuleId | Should -Be 'VNT001'
         $rules[-1].RuleId | Should -Be 'VNF007'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 51
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 53
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 
@@ -62,7 +62,7 @@ Describe 'Get-VNRule' {
     }
 
     It 'takes wildcards, case-insensitively, and writes each rule once' {
-        (Get-VNRule -RuleId vns*).RuleId | Should -Be @('VNS001', 'VNS002', 'VNS003')
+        (Get-VNRule -RuleId vns*).RuleId | Should -Be @('VNS001', 'VNS002', 'VNS003', 'VNS004', 'VNS005')
         (Get-VNRule VNT001, 'VNT00[1-3]').RuleId | Should -Be @('VNT001', 'VNT002', 'VNT003')
         (Get-VNRule -RuleId 'VNX*') | Should -BeNullOrEmpty
     }
@@ -93,7 +93,7 @@ Describe 'Get-VNRule' {
     It 'completes rule ids on the command line' {
         $line = 'Get-VNRule -RuleId VNS00'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
-            Should -Be @('VNS001', 'VNS002', 'VNS003')
+            Should -Be @('VNS001', 'VNS002', 'VNS003', 'VNS004', 'VNS005')
     }
 }
 

@@ -57,6 +57,15 @@ Describe 'New-VNSwitchLink, Get-VNSwitchLink and Remove-VNSwitchLink' {
         $err[-1].FullyQualifiedErrorId | Should -Be 'SwitchPortInUse,VirtNet.Commands.NewVNSwitchLinkCommand'
     }
 
+    It 'removes a link given by its name, which completes' {
+        $lab = New-Triangle
+        $line = 'Remove-VNSwitchLink acc-1/Gi1/0/5'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('acc-1/Gi1/0/50-dist-2/Gi1/0/49')
+        Remove-VNSwitchLink acc-1/Gi1/0/50-dist-2/Gi1/0/49 -Confirm:$false
+        (Get-VNSwitchLink).Count | Should -Be 2
+        { Remove-VNSwitchLink nowhere -ErrorAction Stop } | Should -Throw -ExpectedMessage "*No switch link named 'nowhere'*"
+    }
+
     It 'changes nothing with -WhatIf and says what it did with -Verbose' {
         $lab = New-Triangle
         New-VNSwitchLink -PhysicalSwitch dist-1 -Port Te1/1/2 -PeerSwitch dist-2 -PeerPort Te1/1/2 -WhatIf

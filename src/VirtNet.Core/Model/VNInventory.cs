@@ -148,6 +148,7 @@ namespace VirtNet
                 [typeof(VNUplink)] = Child<VNUplink, VNVirtualSwitch>("uplink", "uplinks", ErrorIds.UplinkNotFound, i => i._hosts.SelectMany(h => h.Uplinks), o => o.Name, o => o.Path, o => o.VirtualSwitch),
                 [typeof(VNVMKernelAdapter)] = Child<VNVMKernelAdapter, VNHost>("VMkernel adapter", "VMkernel adapters", ErrorIds.VMKernelAdapterNotFound, i => i._hosts.SelectMany(h => h.VMKernelAdapters), o => o.Name, o => o.Path, o => o.Host),
                 [typeof(VNVirtualMachine)] = Child<VNVirtualMachine, VNHost>("virtual machine", "virtual machines", ErrorIds.VirtualMachineNotFound, i => i._hosts.SelectMany(h => h.VirtualMachines), o => o.Name, o => o.Path, o => o.Host),
+                [typeof(VNSwitchLink)] = New<VNSwitchLink>("switch link", "switch links", ErrorIds.SwitchLinkNotFound, i => i._physicalSwitches.SelectMany(s => s.SwitchLinks).Distinct(), o => o.Name, o => o.Path),
                 [typeof(VNSwitchPort)] = Child<VNSwitchPort, VNPhysicalSwitch>("switch port", "switch ports", ErrorIds.SwitchPortNotFound, i => i._physicalSwitches.SelectMany(s => s.Ports), o => o.Name, o => o.Path, o => o.PhysicalSwitch),
             };
 

@@ -45,7 +45,7 @@ namespace VirtNet.Commands
                     if (MaxAge.HasValue) physicalSwitch.MaxAge = MaxAge.Value;
                     if (BridgePriority.HasValue) physicalSwitch.BridgePriority = BridgePriority.Value;
                     WriteVerbose($"Created physical switch {physicalSwitch.Name}" + (Stack > 1 ? $", a stack of {Stack}" : "") +
-                        $", {physicalSwitch.SpanningTree} bridge priority {physicalSwitch.BridgePriority}.");
+                        (BridgePriority.HasValue ? $", bridge priority {physicalSwitch.BridgePriority}." : "."));
                     WriteKept(physicalSwitch);
                 });
         }

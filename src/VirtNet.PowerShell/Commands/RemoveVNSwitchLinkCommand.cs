@@ -7,6 +7,8 @@ namespace VirtNet.Commands
     public sealed class RemoveVNSwitchLinkCommand : VNCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [InventoryName(typeof(VNSwitchLink))]
+        [ArgumentCompleter(typeof(SwitchLinkNameCompleter))]
         public VNSwitchLink[] InputObject { get; set; }
 
         protected override void ProcessRecord()

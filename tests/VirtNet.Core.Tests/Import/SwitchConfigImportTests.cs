@@ -57,7 +57,7 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Running_config_reads_bridge_priorities_and_port_costs_and_warns_about_what_the_model_cannot_hold()
         {
-            var file = Read("acc1-running-config.txt");
+            var file = Read("acc1/acc1-running-config.txt");
             var acc1 = SwitchConfigImport.Build(new[] { file }, null, null, null).Switches.Single();
 
             Assert.Equal(SpanningTreeMode.Pvst, acc1.SpanningTree);
