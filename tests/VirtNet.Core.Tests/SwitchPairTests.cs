@@ -307,6 +307,41 @@ namespace VirtNet.Tests
             return (host, a, b);
         }
 
+        [Theory]
+        // eth0-2 to sw-a at 1000 Mbps (3 slaves, 3000 Mbps), eth3-4 to sw-b at 10000 (2 slaves, 20000 Mbps).
+        // count: 3 slaves > 2, sw-a; bandwidth and stable: 20000 > 3000, sw-b.
+        [InlineData(AdSelect.Count, "sw-a/Po1, ad_select count", "eth3 (sw-b/Gi0/1), eth4 (sw-b/Gi0/2) stay idle")]
+        [InlineData(AdSelect.Bandwidth, "sw-b/Po1, ad_select bandwidth", "eth0 (sw-a/Gi0/1), eth1 (sw-a/Gi0/2), eth2 (sw-a/Gi0/3) stay idle")]
+        [InlineData(AdSelect.Stable, "sw-b/Po1, ad_select stable", "eth0 (sw-a/Gi0/1), eth1 (sw-a/Gi0/2), eth2 (sw-a/Gi0/3) stay idle")]
+        public void VNL001_names_the_aggregator_the_bonds_ad_select_chooses(AdSelect adSelect, string active, string idle)
+        {
+            var host = new VNHost("lx01", Hypervisor.Linux);
+            var bond = host.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad, AdSelect = adSelect });
+            var a = new VNPhysicalSwitch("sw-a");
+            var b = new VNPhysicalSwitch("sw-b");
+            for (int i = 0; i < 5; i++) bond.AddUplink("eth" + i, i < 3 ? 1000 : 10000).ConnectTo(i < 3 ? a : b, "Gi0/" + (i < 3 ? i + 1 : i - 2));
+            a.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2", "Gi0/3" }, PortChannelMode.Active);
+            b.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+            var finding = Assert.Single(CheckRule("VNL001", host));
+            Assert.Contains($"the bond transmits only on the active one ({active}), so {idle}", finding.Message);
+        }
+
+        [Fact]
+        public void VNW004_reports_an_LBFO_Lacp_team_on_two_unpaired_switches_with_its_idle_members()
+        {
+            var host = new VNHost("hv01", Hypervisor.HyperV, "2019");
+            var vswitch = host.AddVirtualSwitch("External", VirtualSwitchType.HyperV);
+            var a = new VNPhysicalSwitch("sw-a");
+            var b = new VNPhysicalSwitch("sw-b");
+            for (int i = 1; i <= 4; i++) vswitch.AddUplink("NIC" + i).ConnectTo(i <= 2 ? a : b, "Gi0/" + ((i - 1) % 2 + 1));
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+            host.NewTeam("Team0", new[] { "NIC1", "NIC2", "NIC3", "NIC4" }, TeamingMode.Lacp, LoadBalancingAlgorithm.Dynamic);
+            var finding = Assert.Single(CheckRule("VNW004", host));
+            // 2 x 1000 on each switch: the first member's aggregator, sw-a.
+            Assert.Contains("LACP forms one aggregator per switch and the team transmits only on the active one (sw-a/Po1, kept while a member of it is up), " +
+                "so NIC3 (sw-b/Gi0/1), NIC4 (sw-b/Gi0/2) stay idle", finding.Message);
+        }
+
         static IReadOnlyList<VNFinding> CheckRule(string rule, VNHost host)
         {
             var check = new ConfigurationCheck();

@@ -193,6 +193,7 @@ Describe 'LACP aggregators on two unpaired switches' {
         $lx = New-VNHost -Name lx06 -Hypervisor Linux
         $verbose = $lx | Add-VNVirtualSwitch -Name bond0 -BondMode 802.3ad -AdSelect Count -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match 'ad_select count'
+        ($lx.VirtualSwitches | Format-Table -AutoSize | Out-String -Width 200) | Should -Match '802\.3ad layer2 ad_select count'
         $line = 'Add-VNVirtualSwitch -Name bond0 -BondMode 802.3ad -AdSelect '
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Bandwidth', 'Count', 'Stable')
         $path = Join-Path $TestDrive 'adselect.json'
