@@ -1,6 +1,7 @@
 # The planner's worked examples through the cmdlets, with the arithmetic behind each expected answer.
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
+    . (Join-Path $PSScriptRoot 'Clear-VNTestSession.ps1')
 
     # The NicTeaming sample lab (vmk0 10.0.0.10 on vSwitch0, vmnic0 to Gi1/0/1 and vmnic1 to Gi2/0/1 of a 3750
     # stack, NFS1 10.0.0.20 and NFS2 10.0.0.21), optionally with IP hash over a static channel across the stack.
@@ -285,11 +286,7 @@ Describe 'Optimize-VNTeaming' {
 }
 
 Describe 'The planners take names from the session inventory' {
-    BeforeEach {
-        Get-VNCluster | Remove-VNCluster
-        Get-VNHost | Remove-VNHost
-        Get-VNPhysicalSwitch | Remove-VNPhysicalSwitch
-    }
+    BeforeEach { Clear-VNTestSession }
 
     It 'Optimize-VNHaIsolation -Cluster lab plans the same change as the cluster object' {
         $hosts = New-VNSampleLab -Name HaCluster | Where-Object { $_ -is [VirtNet.VNHost] }

@@ -38,8 +38,7 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var item in InputObject ?? new object[0])
-                ForInput(() => _contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
+            AddInputs(_contents, InputObject);
         }
 
         /// <summary>Sorts -Proposal by planner; anything else is that item's error, and the others still go in.</summary>
