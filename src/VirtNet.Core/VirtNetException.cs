@@ -129,5 +129,6 @@ namespace VirtNet
         public const string NoUsableUplink = nameof(NoUsableUplink);
         public const string ConflictingParameters = nameof(ConflictingParameters);
         public const string SuggestionOnly = nameof(SuggestionOnly);
+        public const string UnsupportedProposal = nameof(UnsupportedProposal);
     }
 }

@@ -96,8 +96,10 @@ namespace VirtNet.Traffic
 
                 // Configuration rules, asked with the policy in force (a what-if policy included).
                 findings.Add(IpHashStandbyOrBeacon, config.Path, IpHashWithStandbyOrBeacon.Message(subject, policy, Names(config.Standby), Names(config.Unused), beacon));
-                findings.Add(BeaconTooFewUplinks, config.Path,
-                    BeaconProbingWithFewUplinks.Message(subject, beacon, config.BeaconUplinkCount, Names(config.Active), Names(config.Standby)));
+                var fewBeacons = BeaconProbingWithFewUplinks.Message(subject, beacon, config.BeaconUplinkCount, Names(config.Active), Names(config.Standby));
+                if (fewBeacons != null && team.Shotgun)
+                    fewBeacons += $" With the path behind one uplink down, it now sends every frame on both (shotgun): {Count(FlowStatus.Shotgun)} flow(s).";
+                findings.Add(BeaconTooFewUplinks, config.Path, fewBeacons);
                 findings.Add(LoadBasedNeedsDistributed, config.Path, LoadBasedTeamingOnStandardSwitch.Message(subject, policy, config.VirtualSwitch));
 
                 if (policy == LoadBalancingPolicy.LoadBalanceSrcMac && config.PortsWithoutMac.Length > 0)
