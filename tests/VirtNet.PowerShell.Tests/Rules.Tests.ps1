@@ -39,10 +39,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 51
+        $rules.Count | Should -Be 52
         $rules[0].RuleId | Should -Be 'VNT001'
         $rules[-1].RuleId | Should -Be 'VNF008'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 51
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 52
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 
