@@ -86,10 +86,18 @@ namespace VirtNet.Teaming
         /// <summary>The aggregator the team transmits on when all its members are up, as it comes up.</summary>
         public int Initial(AdSelect policy)
         {
-            var up = new bool[AggregatorOf.Length];
-            for (int i = 0; i < up.Length; i++) up[i] = true;
-            return Choose(up, policy, -1);
+            if (_initial[(int)policy] < 0)
+            {
+                var up = new bool[AggregatorOf.Length];
+                for (int i = 0; i < up.Length; i++) up[i] = true;
+                _initial[(int)policy] = Choose(up, policy, -1);
+            }
+            return _initial[(int)policy];
         }
+
+        // Per ad_select, the initial choice: it depends on the members only, and a run asks for it again and again.
+        readonly int[] _initial = { -1, -1, -1 };
+
 
         /// <summary>ad_agg_selection_test: whether aggregator a replaces the best so far.</summary>
         int Better(int best, int a, bool[] up, AdSelect policy)
@@ -153,7 +161,7 @@ namespace VirtNet.Teaming
             if (aggregators == null || !SendsAsOneLag(run)) return count;
             var policy = PolicyOf(run);
             var members = team.Active;
-            var up = new bool[members.Length];
+            var up = run.MemberUp;
             int initial = aggregators.Initial(policy);
             // A slave still in its updelay is not up to LACP either (BOND_LINK_BACK); a recovered one was down meanwhile.
             for (int i = 0; i < up.Length; i++) up[i] = state[members[i]] != UplinkState.Failed && state[members[i]] != UplinkState.UpDelay && state[members[i]] != UplinkState.Recovered;

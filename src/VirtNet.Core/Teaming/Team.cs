@@ -166,6 +166,10 @@ namespace VirtNet.Teaming
         internal int[] Buffer => _buffer ?? (_buffer = new int[Team.BeaconUplinkCount]);
         int[] _buffer;
 
+        /// <summary>Room for whether each active uplink is up, for <see cref="LacpAggregators.Narrow"/>.</summary>
+        internal bool[] MemberUp => _memberUp ?? (_memberUp = new bool[Team.Active.Length]);
+        bool[] _memberUp;
+
         /// <summary>Takes the first <paramref name="count"/> uplinks of <see cref="Buffer"/> as the usable ones.</summary>
         public void SetUsable(int count, bool shotgun, int shotgunDelivers)
         {

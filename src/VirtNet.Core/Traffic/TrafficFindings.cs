@@ -188,7 +188,8 @@ namespace VirtNet.Traffic
             var members = team.Team.Active;
             var idle = new List<int>();
             for (int i = 0; i < members.Length; i++)
-                if (aggregators.AggregatorOf[i] != active && run.State[members[i]] != UplinkState.Failed) idle.Add(members[i]);
+                if (aggregators.AggregatorOf[i] != active && run.State[members[i]] != UplinkState.Failed && run.State[members[i]] != UplinkState.UpDelay)
+                    idle.Add(members[i]);
             if (idle.Count == 0) return;
             int flows = 0;
             for (int s = 0; s < TrafficEngine.StatusCount; s++) flows += run.StatusCount[t * TrafficEngine.StatusCount + s];
