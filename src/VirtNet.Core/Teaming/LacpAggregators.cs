@@ -41,8 +41,8 @@ namespace VirtNet.Teaming
         public VNPortChannel[] Channel { get; }
 
         /// <summary>
-        /// The aggregators of a team's members, in team order; null when they form fewer than two or none has a
-        /// partner (ports in no LACP channel at all are left to the other rules).
+        /// The aggregators of a team's members, in team order; null when the cabled members form fewer than two or
+        /// none has a partner (ports in no LACP channel at all are left to the other rules).
         /// </summary>
         public static LacpAggregators Of(IReadOnlyList<VNUplink> members)
         {
@@ -63,7 +63,8 @@ namespace VirtNet.Teaming
                 aggregatorOf[i] = i;
                 for (int k = 0; k < i && partnered[i]; k++)
                     if (channel[k] == channel[i]) { aggregatorOf[i] = aggregatorOf[k]; break; }
-                if (aggregatorOf[i] == i) aggregators++;
+                // A member the model has not cabled has an unknown partner: it counts for no split of its own.
+                if (aggregatorOf[i] == i && members[i].SwitchPort != null) aggregators++;
             }
             return anyPartner && aggregators >= 2 ? new LacpAggregators(aggregatorOf, partnered, speed, channel) : null;
         }

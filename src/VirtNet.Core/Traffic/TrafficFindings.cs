@@ -203,7 +203,8 @@ namespace VirtNet.Traffic
             string chosen = option.Platform == Hypervisor.Linux ? "ad_select " + LacpAggregators.PolicyOf(team).ToString().ToLowerInvariant() : "kept while a member of it is up";
             int sending = team.Usable.Length;
             findings.AddCounted(OneAggregator, vswitch.Path, flows,
-                n => $"{subject} negotiates LACP with more than one partner, so it forms one aggregator per partner and transmits only on the active one " +
+                n => $"{subject} forms more than one LACP aggregator (one per partner switch or channel, and one of its own for a member whose port is in " +
+                     "no LACP channel) and transmits only on the active one " +
                      $"({channel?.Path ?? Link(members[active])}, {chosen}): " +
                      $"{string.Join(", ", idle.Select(Link))} stay idle, and its {n} flow(s) share {sending} of {sending + idle.Count} working link(s).");
         }

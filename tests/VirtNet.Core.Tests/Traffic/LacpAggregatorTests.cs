@@ -149,6 +149,44 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void A_slave_on_a_port_in_no_LACP_channel_is_an_aggregator_without_partner_and_stays_idle_but_an_uncabled_one_is_not_judged()
+        {
+            foreach (var cabled in new[] { true, false })
+            {
+                var core = new VNPhysicalSwitch("core1");
+                var host = new VNHost("lx03", Hypervisor.Linux);
+                var bond = host.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, settings: new VirtualSwitchSettings
+                    { BondMode = BondMode.Ieee8023ad, XmitHashPolicy = XmitHashPolicy.Layer3Plus4 });
+                for (int i = 0; i < 3; i++)
+                {
+                    var uplink = bond.AddUplink("eth" + i, 1000);
+                    if (i < 2 || cabled) uplink.ConnectTo(core, "Gi0/" + (i + 1));
+                }
+                core.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+                var vm = host.AddVirtualMachine("vm0", new[] { new VNVirtualMachine.AdapterSpec(bond.AddPortGroup("br0"), null, IPv4Address.Parse("10.0.0.10")) })
+                    .NetworkAdapters[0];
+                var result = new TrafficSimulation(new[] { bond }, Lab.Flows(vm, "10.0.0.20-10.0.0.23")).Run();
+                if (cabled)
+                {
+                    // eth2's port Gi0/3 is in no channel: no partner answers, and Po1's aggregator, whose does, wins
+                    // (ad_agg_selection_test). Over [eth0, eth1]: .20, .21 on eth1, .22, .23 on eth0.
+                    Assert.Equal(new[] { "eth1", "eth1", "eth0", "eth0" }, Out(result));
+                    Assert.Contains("eth2 (core1/Gi0/3) stay idle, and its 4 flow(s) share 2 of 3 working link(s)",
+                        Assert.Single(result.Findings, f => f.RuleId == "VNF008").Message);
+                }
+                else
+                {
+                    // eth2 not cabled: its partner is unknown, so the bond hashes over all three as before.
+                    // Mod 3 of the hash v v v v >> 1 (16 = 1 mod 3, so the sum of the hex digits mod 3):
+                    // .20 0x0f0f0f0f: 60 -> 0 eth0; .21 0x0f8f8f8f: 84 -> 0 eth0; .22 0x0e0e0e0e: 56 -> 2 eth2; .23 0x0e8e8e8e: 80 -> 2 eth2.
+                    Assert.Equal(new[] { "eth0", "eth0", "eth2", "eth2" }, Out(result));
+                    Assert.DoesNotContain(result.Findings, f => f.RuleId == "VNF008");
+                    Assert.Contains(result.Findings, f => f.RuleId == "VNF003");
+                }
+            }
+        }
+
+        [Fact]
         public void A_Hyper_V_LACP_team_on_two_unpaired_switches_uses_one_aggregator()
         {
             var a = new VNPhysicalSwitch("sw-a");
