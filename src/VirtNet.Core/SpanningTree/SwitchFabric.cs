@@ -30,6 +30,7 @@ namespace VirtNet.SpanningTree
         internal readonly VNSwitchPort[] MemberPort;
         /// <summary>Per member, the pair whose secondary suspends it when the peer link fails (a vPC member port of the secondary), or -1.</summary>
         internal readonly int[] MemberSuspendedBy;
+        /// <summary>The pairs, in the order of the switches (as HaTopology lists them, so a pair has one index in both).</summary>
         internal readonly List<VNSwitchPair> Pairs = new List<VNSwitchPair>();
         internal readonly int[] PairPrimary, PairSecondary;
         /// <summary>True when every switch of the link runs Rapid PVST+; a side that hears 802.1D BPDUs falls back to 802.1D.</summary>
