@@ -51,7 +51,10 @@ namespace VirtNet.Report
             {
                 Add(lines, width, "", "", $"{sw.Name} ({sw.Model ?? "switch"}" + (sw.IsStack ? $", stack of {sw.Stack}" : "") + $", {sw.Ports.Count} port(s))");
                 var items = sw.PortChannels.Select(c => $"{c.Name} mode {c.Mode}: {string.Join(", ", c.Members.Select(m => m.Name))}")
-                    .Concat(sw.Endpoints.Select(e => $"{e.Name} {e.IPAddress} ({e.Role})")).ToList();
+                    .Concat(sw.Endpoints.Select(e => $"{e.Name} {e.IPAddress} ({e.Role})"))
+                    .Concat(sw.SwitchLinks.Select(l => l.PhysicalSwitch == sw ? $"{l.Port} -> {l.PeerSwitch.Name} {l.PeerPort} (switch link, cost {l.Cost})"
+                        : l.PeerSwitch == sw ? $"{l.PeerPort} -> {l.PhysicalSwitch.Name} {l.Port} (switch link, cost {l.PeerCost})"
+                        : $"{l.PeerPort} (members on its pair peer) -> {l.PhysicalSwitch.Name} {l.Port} (switch link)")).ToList();
                 for (int i = 0; i < items.Count; i++)
                 {
                     bool last = i == items.Count - 1;

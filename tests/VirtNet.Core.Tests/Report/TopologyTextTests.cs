@@ -18,6 +18,24 @@ namespace VirtNet.Tests.Report
         }
 
         [Fact]
+        public void Switch_links_show_under_both_their_switches_with_each_end_s_cost()
+        {
+            var d1 = new VNPhysicalSwitch("dist-1");
+            var acc = new VNPhysicalSwitch("acc-1");
+            VNSwitchLink.Create(acc, "Gi1/0/49", d1, "Te1/1/1");
+            var contents = new ConfigContents();
+            contents.Add(acc);
+            // acc-1 alone brings dist-1 along; the cable runs at the slower end's 1 Gb/s: short cost 4 at both ends.
+            Assert.Equal(new[]
+            {
+                "acc-1 (switch, 1 port(s))",
+                "`-- Gi1/0/49 -> dist-1 Te1/1/1 (switch link, cost 4)",
+                "dist-1 (switch, 1 port(s))",
+                "`-- Te1/1/1 -> acc-1 Gi1/0/49 (switch link, cost 4)",
+            }, TopologyText.Lines(contents, 200));
+        }
+
+        [Fact]
         public void The_NicTeaming_lab_as_a_tree()
         {
             var lines = TopologyText.Lines(Lab(SampleLabName.NicTeaming), 200);
