@@ -570,7 +570,8 @@ namespace VirtNet.HA
             {
                 int baseI = previous * _interfaces;
                 for (int i = 0; i < _interfaces && !connectivityChanged; i++)
-                    connectivityChanged = Attached[baseI + i] != _av[i] || AttachedSwitch[baseI + i] != _asw[i];
+                    // Without switch links every switch is one fabric: a move to another switch in the same VLAN changes nothing.
+                    connectivityChanged = Attached[baseI + i] != _av[i] || (_fabric != null && AttachedSwitch[baseI + i] != _asw[i]);
                 for (int c = 0; c < _fabricSize && !connectivityChanged; c++) connectivityChanged = Component[previous * _fabricSize + c] != _component[c];
                 int baseE = previous * _present.Length;
                 for (int e = 0; e < _present.Length && !connectivityChanged; e++) connectivityChanged = Present[baseE + e] != _present[e];
@@ -619,43 +620,51 @@ namespace VirtNet.HA
         /// first gateway must be reachable so in the source's VLAN; all gateway endpoints together are taken to be one
         /// router, which reaches a destination that a present gateway endpoint reaches in the destination's VLAN.
         /// </summary>
-        internal bool PathUp(int s, ref HaTopology.NetPath path)
+        internal bool PathUp(int s, ref HaTopology.NetPath path) =>
+            PathUp(Attached, AttachedSwitch, s * _interfaces, Present, s * _present.Length, Component, s * _fabricSize, ref path);
+
+        /// <summary>The rule of <see cref="PathUp(int, ref HaTopology.NetPath)"/> over a segment's arrays, or the current state's (offsets 0).</summary>
+        bool PathUp(int[] attached, int[] attachedSwitch, int baseI, bool[] present, int baseE, int[] component, int baseC, ref HaTopology.NetPath path)
         {
-            int baseI = s * _interfaces, baseE = s * _present.Length;
-            int vlan = Attached[baseI + path.Source];
+            int vlan = attached[baseI + path.Source];
             if (vlan < 0) return false;
-            int from = AttachedSwitch[baseI + path.Source], to, destinationVlan;
+            // On-link to a host interface, the heartbeats' case and the hot one: the VLAN first, the switches only with links.
+            if (path.Gateway < 0 && path.DestinationInterface >= 0)
+                return attached[baseI + path.DestinationInterface] == vlan
+                    && (_fabric == null || Joined(component, baseC, vlan, attachedSwitch[baseI + path.Source], attachedSwitch[baseI + path.DestinationInterface]));
+            int from = attachedSwitch[baseI + path.Source], to, destinationVlan;
             if (path.DestinationInterface >= 0)
             {
-                destinationVlan = Attached[baseI + path.DestinationInterface];
-                to = AttachedSwitch[baseI + path.DestinationInterface];
+                destinationVlan = attached[baseI + path.DestinationInterface];
+                to = attachedSwitch[baseI + path.DestinationInterface];
             }
             else
             {
-                destinationVlan = Present[baseE + path.DestinationEndpoint] ? _t.EndpointVlan[path.DestinationEndpoint] : -1;
+                destinationVlan = present[baseE + path.DestinationEndpoint] ? _t.EndpointVlan[path.DestinationEndpoint] : -1;
                 to = _t.EndpointSwitch[path.DestinationEndpoint];
             }
             if (destinationVlan < 0) return false;
-            if (path.Gateway < 0) return destinationVlan == vlan && Joined(s, vlan, from, to);
+            if (path.Gateway < 0) return destinationVlan == vlan && Joined(component, baseC, vlan, from, to);
             int g = path.Gateway;
-            if (!Present[baseE + g] || _t.EndpointVlan[g] != vlan || !Joined(s, vlan, from, _t.EndpointSwitch[g])) return false;
+            if (!present[baseE + g] || _t.EndpointVlan[g] != vlan || !Joined(component, baseC, vlan, from, _t.EndpointSwitch[g])) return false;
             foreach (int e in _t.Gateways)
-                if (Present[baseE + e] && _t.EndpointVlan[e] == destinationVlan && Joined(s, destinationVlan, _t.EndpointSwitch[e], to)) return true;
+                if (present[baseE + e] && _t.EndpointVlan[e] == destinationVlan && Joined(component, baseC, destinationVlan, _t.EndpointSwitch[e], to)) return true;
             return false;
         }
 
-        /// <summary>Whether two switches are joined in a VLAN in a segment; always without switch links, or for an unmodelled LAN (-1).</summary>
-        internal bool Joined(int s, int vlan, int a, int b)
+        /// <summary>Whether two switches are joined in a VLAN; always without switch links, or for an unmodelled LAN (-1).</summary>
+        bool Joined(int[] component, int baseC, int vlan, int a, int b)
         {
             if (_fabric == null || a < 0 || b < 0) return true;
-            int at = s * _fabricSize + _t.VlanIndex[vlan] * _switches;
-            return Component[at + a] == Component[at + b];
+            int at = baseC + _t.VlanIndex[vlan] * _switches;
+            return component[at + a] == component[at + b];
         }
 
-        bool AnyUp(int s, HaTopology.NetPath[] paths, int start, int count)
+        /// <summary>Whether any of the paths works in the current state.</summary>
+        bool AnyUp(HaTopology.NetPath[] paths, int start, int count)
         {
             for (int k = start; k < start + count; k++)
-                if (PathUp(s, ref paths[k])) return true;
+                if (PathUp(_av, _asw, 0, _present, 0, _component, 0, ref paths[k])) return true;
             return false;
         }
 
@@ -664,7 +673,7 @@ namespace VirtNet.HA
             int n = _n;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++)
-                    _hear[a * n + b] = a != b && AnyUp(s, _t.HeartbeatPaths, _t.HeartbeatStart[a * n + b], _t.HeartbeatCount[a * n + b]);
+                    _hear[a * n + b] = a != b && AnyUp(_t.HeartbeatPaths, _t.HeartbeatStart[a * n + b], _t.HeartbeatCount[a * n + b]);
 
             // Groups of hosts that hear each other both ways (union-find by lowest index).
             for (int h = 0; h < n; h++) { _group[h] = h; _groupSize[h] = 0; }
@@ -705,8 +714,8 @@ namespace VirtNet.HA
                     if (hears && heard && (h == 0 || b == 0)) flags |= MasterContact;
                 }
                 if (Root(h) == main) flags |= InMainGroup;
-                if (AnyUp(s, _t.PingPaths, _t.PingStart[h], _t.PingCount[h])) flags |= PingOk;
-                if (_t.StorageAlways[h] || AnyUp(s, _t.StoragePaths, _t.StorageStart[h], _t.StorageCount[h])) flags |= DatastoreOk;
+                if (AnyUp(_t.PingPaths, _t.PingStart[h], _t.PingCount[h])) flags |= PingOk;
+                if (_t.StorageAlways[h] || AnyUp(_t.StoragePaths, _t.StorageStart[h], _t.StorageCount[h])) flags |= DatastoreOk;
                 Flags[s * n + h] = flags;
                 Leader[s * n + h] = Root(h);
             }
