@@ -60,6 +60,16 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void A_priority_for_every_usable_VLAN_is_the_switch_s_bridge_priority()
+        {
+            // NX-OS reserves VLANs 3968-4094, so "spanning-tree vlan 1-3967 priority 4096" is every VLAN of nx-a.
+            var a = ImportPair().Switches.Single(s => s.Name == "nx-a");
+            Assert.Equal(4096, a.BridgePriority);
+            Assert.Empty(a.VLanBridgePriority);
+            Assert.Equal(32768, ImportPair().Switches.Single(s => s.Name == "nx-b").BridgePriority);
+        }
+
+        [Fact]
         public void An_mtu_other_than_1500_or_the_system_jumbomtu_is_a_warning_with_its_line()
         {
             Assert.Equal("", string.Join(" / ", new[] { "nx-a-running-config.txt", "nx-b-running-config.txt", "nx-b-show-vpc-brief.txt" }.SelectMany(f => Read(f).Warnings).Select(w => System.IO.Path.GetFileName(w.File) + ":" + w.Line + " " + w.Message)));

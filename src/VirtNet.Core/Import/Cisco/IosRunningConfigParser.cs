@@ -368,6 +368,9 @@ namespace VirtNet.Import.Cisco
                     // "spanning-tree vlan 10,20-30 priority 24576" (also what "root primary" is saved as).
                     if (!VLanList.TryParse(words[2], out var vlans) || !Numbers.TryParse(words[4], out int priority))
                         _context.Warn(line, $"'{Echo.Cut(text)}' is not 'spanning-tree vlan LIST priority P'; it is skipped.");
+                    // Every usable VLAN at once (1-4094 on IOS, 1-3967 on NX-OS, which reserves 3968-4094) is the
+                    // switch's priority, not thousands of VLANs' own.
+                    else if (Enumerable.Range(1, 3967).All(v => vlans[v])) _facts.BridgePriority = (priority, _context.At(line));
                     else
                         for (int v = 1; v <= 4094; v++)
                             if (vlans[v]) _facts.VlanPriority[v] = (priority, _context.At(line));

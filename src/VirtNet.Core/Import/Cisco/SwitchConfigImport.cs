@@ -169,6 +169,11 @@ namespace VirtNet.Import.Cisco
                     if (facts.MaxAge.HasValue) physicalSwitch.MaxAge = TimeSpan.FromSeconds(facts.MaxAge.Value);
                 });
                 portFastDefault |= facts.PortFastDefault;
+                if (facts.BridgePriority.HasValue)
+                {
+                    var all = facts.BridgePriority.Value;
+                    Model(warnings, all.Source, () => physicalSwitch.BridgePriority = all.Priority);
+                }
                 foreach (var priority in facts.VlanPriority)
                     Model(warnings, priority.Value.Source, () => physicalSwitch.SetBridgePriority(priority.Key, priority.Value.Priority));
                 foreach (var cost in facts.ChannelCost) channelCosts[cost.Key] = cost.Value;

@@ -58,6 +58,8 @@ namespace VirtNet.Import.Cisco
         public SpanningTreeMode? SpanningTree;
         public int? ForwardDelay, MaxAge;
         public SourceLine TimersSource;
+        /// <summary>spanning-tree vlan 1-4094 priority P: the priority of every VLAN.</summary>
+        public (int Priority, SourceLine Source)? BridgePriority;
         /// <summary>spanning-tree vlan N priority P, by VLAN, with the line that said it.</summary>
         public readonly Dictionary<int, (int Priority, SourceLine Source)> VlanPriority = new Dictionary<int, (int, SourceLine)>();
         /// <summary>spanning-tree cost N under interface Port-channelN, by channel group: the cost of the channel's port.</summary>
