@@ -9,7 +9,8 @@ namespace VirtNet.HA
     /// Plays one failure scenario over a compiled topology and records how connectivity evolves: a list of segments
     /// (from a start time until the next segment) in which every interface's attachment, and so every heartbeat,
     /// ping and storage path, stays the same. Link state, spanning tree (a port that comes up forwards only after
-    /// 2 x forward delay unless PortFast is effective) and the teaming engine (<see cref="TeamRun.Choose"/>, the
+    /// 2 x forward delay unless PortFast is effective; the trees over the switch links, which decide which switches
+    /// each VLAN joins, reconverge after a failure) and the teaming engine (<see cref="TeamRun.Choose"/>, the
     /// same that places the traffic simulation's ports, with failback and the host's up delay) decide the attachments. One instance is reused from scenario to scenario; its arrays are sized once per topology.
     /// </summary>
     internal sealed class NetworkRun
@@ -220,8 +221,8 @@ namespace VirtNet.HA
             }
             for (int l = 0; l < _linkUp.Length; l++)
                 if (_linkUp[l] && _t.LinkStp[l] >= 0) _stpUp[_t.LinkStp[l]] = true;
-            // A team's choice depends on its uplinks' states only, so one made in an earlier scenario stands while they are the same.
             UpdateFabric(long.MinValue);
+            // A team's choice depends on its uplinks' states only, so one made in an earlier scenario stands while they are the same.
             ChooseUplinks(long.MinValue);
             for (int i = 0; i < _interfaces; i++) _selected[i] = Select(i);
             Evaluate(long.MinValue);
