@@ -258,7 +258,7 @@ namespace VirtNet.Import
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = _host.FindPortGroup(a.PortGroup);
+            var portGroup = StandardPortGroup(a.PortGroup);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");
@@ -273,6 +273,23 @@ namespace VirtNet.Import
                 gateway = null;
             }
             Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
+        }
+
+        /// <summary>
+        /// The port group an adapter's record names. A VMkernel adapter's record names a port group only on a standard
+        /// switch (the vSphere API's HostVirtualNic.portgroup; on a distributed switch it gives the DVPort instead), so
+        /// where a distributed port group shares the name, the standard one is meant.
+        /// </summary>
+        VNPortGroup StandardPortGroup(string name)
+        {
+            VNPortGroup found = null;
+            foreach (var vswitch in _host.VirtualSwitches)
+            {
+                var portGroup = vswitch.FindPortGroup(name);
+                if (portGroup != null && (found == null || vswitch.Type == VirtualSwitchType.Standard && found.VirtualSwitch.Type != VirtualSwitchType.Standard))
+                    found = portGroup;
+            }
+            return found;
         }
 
         /// <summary>

@@ -12,7 +12,6 @@ namespace VirtNet
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
         IPv4Address? _ipAddress;
         DnsResolution _dnsResolution = DnsResolution.All;
-        readonly Dictionary<string, VNPortGroup> _portGroupsByName = new Dictionary<string, VNPortGroup>(Names.Comparer);
         MacAddressPool _macAddressPool;
 
         public VNHost(string name, Hypervisor hypervisor, string version = null)
@@ -129,11 +128,56 @@ namespace VirtNet
             Names.Find(_virtualSwitches, s => s.Name, name)
             ?? throw Names.NotFound(ErrorIds.VirtualSwitchNotFound, "virtual switch", name, Name, _virtualSwitches, s => s.Name);
 
-        internal VNPortGroup FindPortGroup(string name) => name != null && _portGroupsByName.TryGetValue(name, out var found) ? found : null;
+        /// <summary>
+        /// The port group a name or path stands for on this host: NFS, vSwitch1/NFS or esx01/vSwitch1/NFS. Names are
+        /// unique per switch, not per host: a standard and a distributed port group may share one during a migration,
+        /// and then the bare name is an AmbiguousName error listing their paths. Null when none answers.
+        /// </summary>
+        internal VNPortGroup FindPortGroup(string nameOrPath)
+        {
+            if (nameOrPath == null) return null;
+            int slash = nameOrPath.LastIndexOf('/');
+            if (slash >= 0)
+            {
+                // Names hold no '/', so the parts before the port group's name are the switch's and, first, the host's.
+                var switchName = nameOrPath.Substring(0, slash);
+                int hostSlash = switchName.IndexOf('/');
+                if (hostSlash >= 0)
+                {
+                    if (!Names.Comparer.Equals(switchName.Substring(0, hostSlash), Name)) return null;
+                    switchName = switchName.Substring(hostSlash + 1);
+                }
+                return Names.Find(_virtualSwitches, s => s.Name, switchName)?.FindPortGroup(nameOrPath.Substring(slash + 1));
+            }
+            VNPortGroup found = null;
+            List<VNPortGroup> several = null;
+            foreach (var vswitch in _virtualSwitches)
+            {
+                var portGroup = vswitch.FindPortGroup(nameOrPath);
+                if (portGroup == null) continue;
+                if (found == null) found = portGroup;
+                else (several ?? (several = new List<VNPortGroup> { found })).Add(portGroup);
+            }
+            if (several != null)
+                throw new VirtNetException(ErrorIds.AmbiguousName, VirtNetErrorKind.InvalidArgument,
+                    $"{several.Count} port groups of host '{Name}' are named '{Echo.Cut(nameOrPath)}': {string.Join(", ", several.Select(p => p.Path))}. " +
+                    $"Give the port group's path ({several[0].VirtualSwitch.Name}/{several[0].Name}), or pass the port group itself.", nameOrPath);
+            return found;
+        }
 
-        public VNPortGroup GetPortGroup(string name) =>
-            FindPortGroup(name)
-            ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", name, Name, PortGroups, p => p.Name);
+        /// <summary>A port group by name or path (see <see cref="FindPortGroup"/>): PortGroupNotFound when none answers, AmbiguousName when several do.</summary>
+        public VNPortGroup GetPortGroup(string nameOrPath) =>
+            FindPortGroup(nameOrPath)
+            ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", nameOrPath, Name, PortGroups, PortGroupReference);
+
+        /// <summary>How a file names a port group of this host: by name, or by switch and name where the name alone is ambiguous.</summary>
+        public string PortGroupReference(VNPortGroup portGroup)
+        {
+            foreach (var vswitch in _virtualSwitches)
+                if (vswitch != portGroup.VirtualSwitch && vswitch.FindPortGroup(portGroup.Name) != null)
+                    return portGroup.VirtualSwitch.Name + "/" + portGroup.Name;
+            return portGroup.Name;
+        }
 
         public VNVirtualMachine GetVirtualMachine(string name) =>
             Names.Find(_virtualMachines, v => v.Name, name)
@@ -320,15 +364,6 @@ namespace VirtNet
         }
 
         internal void UnregisterVMKernelAdapter(VNVMKernelAdapter adapter) => _vmKernelAdapters.Remove(adapter);
-
-        // Port group names are unique on a host; the index keeps adding and finding them constant-time, so that a
-        // switch of 100,000 port groups builds in linear time.
-        internal void CheckPortGroupNameFree(string name) =>
-            Names.CheckUnique(_portGroupsByName.ContainsKey(name), name, "port group", Name);
-
-        internal void RegisterPortGroup(VNPortGroup portGroup) => _portGroupsByName[portGroup.Name] = portGroup;
-
-        internal void UnregisterPortGroup(VNPortGroup portGroup) => _portGroupsByName.Remove(portGroup.Name);
 
         public override string ToString() => Name;
     }

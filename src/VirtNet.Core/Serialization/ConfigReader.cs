@@ -462,9 +462,12 @@ namespace VirtNet.Serialization
         VNPortGroup ResolvePortGroup(JToken token, VNHost host, string holder)
         {
             var name = String(token);
-            return Names.Find(host.PortGroups, p => p.Name, name)
+            VNPortGroup portGroup;
+            try { portGroup = host.FindPortGroup(name); }
+            catch (VirtNetException e) { throw Invalid(token, $"{holder}: {e.Message}"); }
+            return portGroup
                 ?? throw Dangling(token, $"{holder} is connected to port group '{Echo.Cut(name)}', which is not on host '{host.Name}' " +
-                    $"(port groups: {NameList(host.PortGroups.Select(p => p.Name))}).");
+                    $"(port groups: {NameList(host.PortGroups.Select(host.PortGroupReference))}).");
         }
 
         int ClaimPortId(JObject adapter, VNVirtualSwitch vswitch, string holder)

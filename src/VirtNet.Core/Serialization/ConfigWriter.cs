@@ -261,7 +261,7 @@ namespace VirtNet.Serialization
         {
             _json.WriteStartObject();
             Property("name", adapter.Name);
-            Property("portGroup", adapter.PortGroup.Name);
+            Property("portGroup", adapter.PortGroup.Host.PortGroupReference(adapter.PortGroup));
             Property("ipAddress", adapter.IPAddress?.ToString());
             Property("prefixLength", adapter.PrefixLength);
             Property("gateway", adapter.Gateway?.ToString());
@@ -283,7 +283,7 @@ namespace VirtNet.Serialization
         void WriteNetworkAdapter(VNVMNetworkAdapter adapter)
         {
             _json.WriteStartObject();
-            Property("portGroup", adapter.PortGroup?.Name);
+            Property("portGroup", adapter.PortGroup == null ? null : adapter.PortGroup.Host.PortGroupReference(adapter.PortGroup));
             Property("macAddress", adapter.MacAddress?.ToString());
             Property("dynamicMacAddress", adapter.DynamicMacAddressEnabled);
             Property("ipAddress", adapter.IPAddress?.ToString());

@@ -223,21 +223,27 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
-        public void A_distributed_port_group_sharing_a_standard_ones_name_is_not_moved_onto_it()
+        public void A_distributed_port_group_sharing_a_standard_ones_name_is_kept_beside_it()
         {
             var result = ImportTwoSites();
             var siteA = result.Hosts[0];
 
-            // Migration-PG is on vSwitch0 (VLAN 30, standard) and on dvs-prod (distributed): the standard one stays where it is.
+            // Migration-PG is on vSwitch0 (vPort: VLAN 30, standard) and on dvs-prod (dvPort: VLAN 30, Uplink 1 active,
+            // Uplink 2 standby): both are kept, each on its own switch, with its own policy.
             var standard = siteA.GetVirtualSwitch("vSwitch0").GetPortGroup("Migration-PG");
             Assert.Equal(30, standard.VLanId);
             Assert.True(standard.TeamingPolicy.IsFailoverOrderInherited);
-            // The model keeps port group names unique on a host, so the distributed one is refused, with a warning.
-            var warning = Assert.Single(result.Warnings);
-            Assert.Equal(("RVTools_tabdvPort.csv", 4), (System.IO.Path.GetFileName(warning.File), warning.Line));
-            Assert.Contains("port group 'Migration-PG' is not imported", warning.Message);
-            // On site-b it has no standard twin and is imported with its own order: Uplink 1 is vmnic2 there.
-            var siteB = result.Hosts[1].GetVirtualSwitch("dvs-prod").GetPortGroup("Migration-PG").TeamingPolicy;
+            var distributed = siteA.GetVirtualSwitch("dvs-prod").GetPortGroup("Migration-PG").TeamingPolicy;
+            // On site-a, vNIC puts Uplink 1 on vmnic1 and Uplink 2 on vmnic2.
+            Assert.Equal(new[] { "vmnic1" }, distributed.ActiveNic);
+            Assert.Equal(new[] { "vmnic2" }, distributed.StandbyNic);
+            Assert.Empty(result.Warnings);
+            // vSC_VMK's Port Group is the host's record of a standard port group (a VMkernel adapter on a distributed
+            // switch is on a DVPort): vmk2 is on the standard one.
+            Assert.Equal("esx11.site-a.local/vSwitch0/Migration-PG", siteA.GetVMKernelAdapter("vmk2").PortGroup.Path);
+            // Its name alone is ambiguous on site-a, and says so; on site-b it has no standard twin.
+            Assert.Equal(ErrorIds.AmbiguousName, Assert.Throws<VirtNetException>(() => siteA.GetPortGroup("Migration-PG")).ErrorId);
+            var siteB = result.Hosts[1].GetPortGroup("Migration-PG").TeamingPolicy;
             Assert.Equal(new[] { "vmnic2" }, siteB.ActiveNic);
             Assert.Equal(new[] { "vmnic1" }, siteB.StandbyNic);
         }
