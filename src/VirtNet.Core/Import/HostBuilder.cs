@@ -258,7 +258,7 @@ namespace VirtNet.Import
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = StandardPortGroup(a.PortGroup);
+            var portGroup = AdapterPortGroup(a);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");
@@ -276,20 +276,20 @@ namespace VirtNet.Import
         }
 
         /// <summary>
-        /// The port group an adapter's record names. A VMkernel adapter's record names a port group only on a standard
-        /// switch (the vSphere API's HostVirtualNic.portgroup; on a distributed switch it gives the DVPort instead), so
-        /// where a distributed port group shares the name, the standard one is meant.
+        /// The port group an adapter's record names. Where a standard and a distributed port group share the name, a
+        /// record of esxcfg-vmknic or esxcli means the standard one (it shows an adapter on a distributed switch as a
+        /// DVPort); an RVTools or PowerCLI record names either kind without its switch, so the standard one is taken
+        /// and the warning says so.
         /// </summary>
-        VNPortGroup StandardPortGroup(string name)
+        VNPortGroup AdapterPortGroup(AdapterFacts a)
         {
-            VNPortGroup found = null;
-            foreach (var vswitch in _host.VirtualSwitches)
-            {
-                var portGroup = vswitch.FindPortGroup(name);
-                if (portGroup != null && (found == null || vswitch.Type == VirtualSwitchType.Standard && found.VirtualSwitch.Type != VirtualSwitchType.Standard))
-                    found = portGroup;
-            }
-            return found;
+            var named = _host.VirtualSwitches.Select(s => s.FindPortGroup(a.PortGroup)).Where(p => p != null).ToList();
+            if (named.Count <= 1) return named.FirstOrDefault();
+            var chosen = named.FirstOrDefault(p => p.VirtualSwitch.Type == VirtualSwitchType.Standard) ?? named[0];
+            if (!a.PortGroupIsStandard)
+                Warn(a.Source, $"adapter '{a.Name}' is on port group '{a.PortGroup}', which {string.Join(" and ", named.Select(p => p.VirtualSwitch.Name))} " +
+                    $"both have, and the row does not say which switch; it is put on {chosen.Path}.");
+            return chosen;
         }
 
         /// <summary>

@@ -52,6 +52,11 @@ namespace VirtNet.Import
         public string Name { get; }
         public SourceLine Source;
         public string PortGroup;
+        /// <summary>
+        /// The file names only standard port groups (esxcfg-vmknic and esxcli show a distributed switch's adapter as a
+        /// DVPort), so a distributed port group of the same name is not meant. RVTools and PowerCLI name both kinds.
+        /// </summary>
+        public bool PortGroupIsStandard;
         public int? DVPort;
         public IPv4Address? IPAddress;
         public int? PrefixLength;
@@ -190,7 +195,7 @@ namespace VirtNet.Import
             foreach (var o in other.Adapters)
             {
                 var a = Adapter(o.Name, o.Source);
-                if (o.PortGroup != null || o.DVPort != null) { a.PortGroup = o.PortGroup; a.DVPort = o.DVPort; }
+                if (o.PortGroup != null || o.DVPort != null) { a.PortGroup = o.PortGroup; a.PortGroupIsStandard = o.PortGroupIsStandard; a.DVPort = o.DVPort; }
                 if (o.IPAddress != null || o.NoIPv4) { a.IPAddress = o.IPAddress; a.PrefixLength = o.PrefixLength; a.NoIPv4 = o.NoIPv4; a.Source = o.Source; }
                 a.Mac = o.Mac ?? a.Mac;
                 a.Mtu = o.Mtu ?? a.Mtu;

@@ -237,10 +237,12 @@ namespace VirtNet.Tests.Import
             // On site-a, vNIC puts Uplink 1 on vmnic1 and Uplink 2 on vmnic2.
             Assert.Equal(new[] { "vmnic1" }, distributed.ActiveNic);
             Assert.Equal(new[] { "vmnic2" }, distributed.StandbyNic);
-            Assert.Empty(result.Warnings);
-            // vSC_VMK's Port Group is the host's record of a standard port group (a VMkernel adapter on a distributed
-            // switch is on a DVPort): vmk2 is on the standard one.
+            // vSC_VMK names the port group of vmk2 without its switch: it is put on the standard one, and the one
+            // warning says so (vmk1's dvPG-vMotion, on the distributed switch only, needs none).
             Assert.Equal("esx11.site-a.local/vSwitch0/Migration-PG", siteA.GetVMKernelAdapter("vmk2").PortGroup.Path);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("RVTools_tabvSC_VMK.csv", 4), (System.IO.Path.GetFileName(warning.File), warning.Line));
+            Assert.Contains("which vSwitch0 and dvs-prod both have", warning.Message);
             // Its name alone is ambiguous on site-a, and says so; on site-b it has no standard twin.
             Assert.Equal(ErrorIds.AmbiguousName, Assert.Throws<VirtNetException>(() => siteA.GetPortGroup("Migration-PG")).ErrorId);
             var siteB = result.Hosts[1].GetPortGroup("Migration-PG").TeamingPolicy;

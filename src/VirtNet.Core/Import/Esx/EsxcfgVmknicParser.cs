@@ -64,6 +64,7 @@ namespace VirtNet.Import.Esx
             else
             {
                 adapter.PortGroup = portGroup;
+                adapter.PortGroupIsStandard = true;
                 adapter.DVPort = null;
                 ReportCollapsed(line, portGroup, _collapsed);
             }

@@ -162,6 +162,7 @@ namespace VirtNet.Import.Esx
             if (!string.IsNullOrEmpty(portGroup) && portGroup != "N/A")
             {
                 adapter.PortGroup = portGroup;
+                adapter.PortGroupIsStandard = true;
                 adapter.DVPort = null;
                 var portset = Value("Portset");
                 if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portset, portGroup, _context.At(LineOf("Portgroup")));
