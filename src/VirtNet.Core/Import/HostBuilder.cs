@@ -241,11 +241,9 @@ namespace VirtNet.Import
         void AddAdapter(AdapterFacts a)
         {
             string what = $"adapter '{a.Name}' is not imported";
-            if (a.DVPort.HasValue)
+            if (a.OpaqueNetwork != null)
             {
-                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{Echo.Cut(name)}'" : "";
-                Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}{dvs}, and esxcfg and esxcli name no distributed port group. " +
-                    "Import the host from PowerCLI objects or RVTools to get it.");
+                Warn(a.Source, $"{what}: it is on NSX opaque network {Echo.Cut(a.OpaqueNetwork)}, and the model holds no NSX networks.");
                 return;
             }
             if (a.NoIPv4 || a.IPAddress == null || a.PrefixLength == null)
@@ -253,17 +251,23 @@ namespace VirtNet.Import
                 Warn(a.Source, a.NoIPv4 ? $"{what}: it has no IPv4 address (N/A)." : $"{what}: no file gives its IPv4 address and netmask.");
                 return;
             }
-            if (a.PortGroup == null)
+            var portGroup = a.DVPort.HasValue ? DistributedPortGroup(a, what) : null;
+            if (a.DVPort.HasValue && portGroup == null) return;
+            if (portGroup == null && a.PortGroup == null)
             {
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = AdapterPortGroup(a);
+            portGroup = portGroup ?? AdapterPortGroup(a);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");
                 return;
             }
+            // vmotion, provisioning and other netstacks route apart from the default one (vSphere Networking, "TCP/IP
+            // Stacks at the VMkernel Level"); the model routes every VMkernel adapter through one.
+            if (a.NetStack != null && !string.Equals(a.NetStack, DefaultNetStack, StringComparison.OrdinalIgnoreCase))
+                Warn(a.Source, $"adapter '{a.Name}' is on TCP/IP stack {Echo.Cut(a.NetStack)}; the model keeps one stack per host, so it is imported on the default one.");
             var address = a.IPAddress.Value;
             int prefix = a.PrefixLength.Value;
             var gateway = a.Gateway ?? DefaultGatewayFor(a, address, prefix);
@@ -273,6 +277,37 @@ namespace VirtNet.Import
                 gateway = null;
             }
             Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
+        }
+
+        const string DefaultNetStack = "defaultTcpipStack";
+
+        /// <summary>
+        /// The distributed port group of an adapter on a DVPort. esxcfg and esxcli name a distributed port group only
+        /// by its key (vswitch dvs vmware list's DVPortgroup ID, such as dvportgroup-102), so that is its name here;
+        /// its VLAN and policy are vCenter's and not in these files.
+        /// </summary>
+        VNPortGroup DistributedPortGroup(AdapterFacts a, string what)
+        {
+            var port = _facts.FindDVPort(a.DVSwitch, a.DVPort.Value, out bool others);
+            if (others)
+            {
+                Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}, and more than one distributed switch has a port {a.DVPort}; no file says which " +
+                    "(esxcli network ip interface list's VDS Name does).");
+                return null;
+            }
+            var vswitchName = a.DVSwitch ?? port?.VirtualSwitch;
+            var on = $"DVPort {a.DVPort}" + (vswitchName != null ? $" of distributed switch '{Echo.Cut(vswitchName)}'" : "");
+            var vswitch = vswitchName == null ? null : Names.Find(_host.VirtualSwitches, v => v.Name, vswitchName);
+            if (vswitch == null || port?.PortGroupKey == null)
+            {
+                Warn(a.Source, $"{what}: it is on {on}, and no file says " +
+                    (vswitch == null ? "what that switch is (esxcfg-vswitch -l or esxcli network vswitch dvs vmware list does)." :
+                        "which distributed port group that port is in (esxcli network vswitch dvs vmware list does)."));
+                return null;
+            }
+            var portGroup = vswitch.FindPortGroup(port.PortGroupKey);
+            if (portGroup == null && !Try(a.Source, what, () => portGroup = vswitch.AddPortGroup(port.PortGroupKey))) return null;
+            return portGroup;
         }
 
         /// <summary>

@@ -58,6 +58,12 @@ namespace VirtNet.Import
         /// </summary>
         public bool PortGroupIsStandard;
         public int? DVPort;
+        /// <summary>The distributed switch of <see cref="DVPort"/> (esxcli's VDS Name); null when the file does not say.</summary>
+        public string DVSwitch;
+        /// <summary>The NSX opaque network the adapter is on (esxcfg-vmknic's Opaque Network column, esxcli's Opaque Network ID).</summary>
+        public string OpaqueNetwork;
+        /// <summary>The TCP/IP stack instance (NetStack, Netstack Instance); null when the file does not say.</summary>
+        public string NetStack;
         public IPv4Address? IPAddress;
         public int? PrefixLength;
         /// <summary>The IPv4 columns say N/A: the adapter has no IPv4 address.</summary>
@@ -67,6 +73,16 @@ namespace VirtNet.Import
         public IPv4Address? Gateway;
         /// <summary>What the adapter is enabled for (PowerCLI's ManagementTrafficEnabled ...); null: the default for its name.</summary>
         public List<AdapterPurpose> Purpose;
+    }
+
+    /// <summary>A port of a distributed switch, from esxcfg-vswitch's DVPort table or esxcli's vswitch dvs vmware list.</summary>
+    sealed class DVPortFacts
+    {
+        public DVPortFacts(string virtualSwitch, int id) { VirtualSwitch = virtualSwitch; Id = id; }
+        public string VirtualSwitch { get; }
+        public int Id { get; }
+        /// <summary>The key of the distributed port group the port belongs to (DVPortgroup ID: dvportgroup-102); null when not given.</summary>
+        public string PortGroupKey;
     }
 
     sealed class NicFacts
@@ -89,8 +105,8 @@ namespace VirtNet.Import
         public readonly List<AdapterFacts> Adapters = new List<AdapterFacts>();
         public readonly List<NicFacts> Nics = new List<NicFacts>();
         public readonly Dictionary<string, PolicyFacts> VirtualSwitchPolicies = new Dictionary<string, PolicyFacts>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>DVPort id to the distributed switch it is on, from esxcfg-vswitch's DVPort tables.</summary>
-        public readonly Dictionary<int, string> DVPorts = new Dictionary<int, string>();
+        /// <summary>Ports of distributed switches, by switch and port id (each switch numbers its ports from 0).</summary>
+        public readonly List<DVPortFacts> DVPorts = new List<DVPortFacts>();
         public IPv4Address? DefaultGateway;
         public string DefaultGatewayInterface;
         public SourceLine DefaultGatewaySource;
@@ -171,6 +187,37 @@ namespace VirtNet.Import
             return n;
         }
 
+        readonly Dictionary<string, DVPortFacts> _dvPorts = new Dictionary<string, DVPortFacts>(StringComparer.OrdinalIgnoreCase);
+
+        static string DVPortKey(string vswitch, int id) => Key(vswitch, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public DVPortFacts DVPort(string vswitch, int id)
+        {
+            var key = DVPortKey(vswitch, id);
+            if (!_dvPorts.TryGetValue(key, out var port))
+            {
+                _dvPorts[key] = port = new DVPortFacts(vswitch, id);
+                DVPorts.Add(port);
+            }
+            return port;
+        }
+
+        /// <summary>The port <paramref name="id"/> of the switch named, or, without one, of any distributed switch (several: the first, and <paramref name="others"/> is set).</summary>
+        public DVPortFacts FindDVPort(string vswitch, int id, out bool others)
+        {
+            others = false;
+            if (vswitch != null)
+                return _dvPorts.TryGetValue(DVPortKey(vswitch, id), out var port) ? port : null;
+            DVPortFacts found = null;
+            foreach (var vs in VirtualSwitches)
+            {
+                if (!_dvPorts.TryGetValue(DVPortKey(vs.Name, id), out var port)) continue;
+                if (found == null) found = port;
+                else others = true;
+            }
+            return found;
+        }
+
         public NicFacts FindNic(string name) => _nics.TryGetValue(name, out var n) ? n : null;
 
         /// <summary>Adds what another file says; where both say something, the other (later) file wins.</summary>
@@ -195,7 +242,16 @@ namespace VirtNet.Import
             foreach (var o in other.Adapters)
             {
                 var a = Adapter(o.Name, o.Source);
-                if (o.PortGroup != null || o.DVPort != null) { a.PortGroup = o.PortGroup; a.PortGroupIsStandard = o.PortGroupIsStandard; a.DVPort = o.DVPort; }
+                if (o.PortGroup != null || o.DVPort != null || o.OpaqueNetwork != null)
+                {
+                    // A file that gives the DVPort without its switch keeps the switch another file gave for that port.
+                    a.DVSwitch = o.DVSwitch ?? (o.DVPort == a.DVPort ? a.DVSwitch : null);
+                    a.PortGroup = o.PortGroup;
+                    a.PortGroupIsStandard = o.PortGroupIsStandard;
+                    a.DVPort = o.DVPort;
+                    a.OpaqueNetwork = o.OpaqueNetwork;
+                }
+                a.NetStack = o.NetStack ?? a.NetStack;
                 if (o.IPAddress != null || o.NoIPv4) { a.IPAddress = o.IPAddress; a.PrefixLength = o.PrefixLength; a.NoIPv4 = o.NoIPv4; a.Source = o.Source; }
                 a.Mac = o.Mac ?? a.Mac;
                 a.Mtu = o.Mtu ?? a.Mtu;
@@ -209,7 +265,11 @@ namespace VirtNet.Import
                 n.Mac = o.Mac ?? n.Mac;
             }
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
-            foreach (var pair in other.DVPorts) DVPorts[pair.Key] = pair.Value;
+            foreach (var o in other.DVPorts)
+            {
+                var port = DVPort(o.VirtualSwitch, o.Id);
+                port.PortGroupKey = o.PortGroupKey ?? port.PortGroupKey;
+            }
             foreach (var pair in other.AdvancedSettings) AdvancedSettings[pair.Key] = pair.Value;
             if (other.DefaultGateway != null)
             {
