@@ -60,12 +60,11 @@ namespace VirtNet.Import
                 return null;
             _host.Fqdn = fqdn;
             if (IPv4Address.TryParse(name, out var ip)) _host.IPAddress = ip;
-            // The model holds a NIC as the uplink of a switch: NIC output without any switch output would vanish unsaid.
-            if (_facts.VirtualSwitches.Count == 0 && _facts.Nics.Count > 0)
-                Warn(_origin, $"the files list physical NICs ({string.Join(", ", _facts.Nics.Take(8).Select(n => n.Name))}{(_facts.Nics.Count > 8 ? ", ..." : "")}) " +
-                    "but no virtual switch; the model keeps NICs as the uplinks of switches, so they are not imported. Add the vSwitch output " +
-                    "(esxcfg-vswitch -l or esxcli network vswitch standard list).");
             foreach (var vs in _facts.VirtualSwitches) AddVirtualSwitch(vs);
+            // NICs no switch uses are the host's too: kept with their speed, MAC address and link.
+            foreach (var nic in _facts.Nics)
+                if (_host.FindUplink(nic.Name) == null)
+                    Try(_origin, $"physical NIC '{Echo.Cut(nic.Name)}' is not imported", () => _host.AddUnusedNic(nic.Name, nic.SpeedMbps, nic.Mac, nic.Link));
             AddPortGroupsFromLists();
             foreach (var pg in _facts.PortGroups) AddPortGroup(pg);
             foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);

@@ -91,6 +91,7 @@ namespace VirtNet.Import
         public string Name { get; }
         public int? SpeedMbps;
         public MacAddress? Mac;
+        public NicLinkStatus? Link;
     }
 
     /// <summary>
@@ -263,6 +264,7 @@ namespace VirtNet.Import
                 var n = Nic(o.Name);
                 n.SpeedMbps = o.SpeedMbps ?? n.SpeedMbps;
                 n.Mac = o.Mac ?? n.Mac;
+                n.Link = o.Link ?? n.Link;
             }
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
             foreach (var o in other.DVPorts)

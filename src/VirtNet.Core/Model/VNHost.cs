@@ -10,6 +10,7 @@ namespace VirtNet
         readonly List<VNVirtualSwitch> _virtualSwitches = new List<VNVirtualSwitch>();
         readonly List<VNVirtualMachine> _virtualMachines = new List<VNVirtualMachine>();
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
+        readonly List<VNPhysicalNic> _unusedNics = new List<VNPhysicalNic>();
         IPv4Address? _ipAddress;
         DnsResolution _dnsResolution = DnsResolution.All;
         MacAddressPool _macAddressPool;
@@ -90,6 +91,8 @@ namespace VirtNet
         public IReadOnlyList<VNVMKernelAdapter> VMKernelAdapters => _vmKernelAdapters;
         public IEnumerable<VNPortGroup> PortGroups => _virtualSwitches.SelectMany(s => s.PortGroups);
         public IEnumerable<VNUplink> Uplinks => _virtualSwitches.SelectMany(s => s.Uplinks);
+        /// <summary>The host's physical NICs that no virtual switch uses, as imported from esxcfg-nics -l, esxcli network nic list or RVTools' vNIC tab.</summary>
+        public IReadOnlyList<VNPhysicalNic> UnusedNics => _unusedNics;
         public string Path => Name;
 
         /// <summary>The switch type a host gets when none is asked for: Standard on ESX, HyperV on Hyper-V, LinuxBond on Linux.</summary>
@@ -355,6 +358,26 @@ namespace VirtNet
             var where = portGroup.Host == null ? "has been removed from its virtual switch" : $"is on host '{portGroup.Host.Name}'";
             return new VirtNetException(ErrorIds.PortGroupNotFound, VirtNetErrorKind.ObjectNotFound,
                 $"Port group '{portGroup.Path}' {where}; a VM on '{Name}' connects only to port groups of '{Name}' ({existing}).", portGroup.Name);
+        }
+
+        /// <summary>Keeps a physical NIC no switch uses; its name must not be an uplink's or another NIC's.</summary>
+        internal VNPhysicalNic AddUnusedNic(string name, int? speedMbps, MacAddress? mac, NicLinkStatus? linkStatus)
+        {
+            var nic = new VNPhysicalNic(this, name, speedMbps, mac, linkStatus);
+            var uplink = FindUplink(name);
+            if (uplink != null)
+                throw new VirtNetException(ErrorIds.UplinkInUse, VirtNetErrorKind.ResourceExists,
+                    $"Physical NIC '{Echo.Cut(name)}' is already uplink '{uplink.Path}'.", name);
+            Names.CheckUnique(_unusedNics, n => n.Name, name, "physical NIC", Name);
+            _unusedNics.Add(nic);
+            return nic;
+        }
+
+        /// <summary>A NIC that becomes a switch's uplink is no longer unused.</summary>
+        internal void TakeUnusedNic(string name)
+        {
+            var nic = Names.Find(_unusedNics, n => n.Name, name);
+            if (nic != null) _unusedNics.Remove(nic);
         }
 
         internal void RegisterVMKernelAdapter(VNVMKernelAdapter adapter)

@@ -217,6 +217,7 @@ namespace VirtNet
                 try { uplink.ConnectTo(physicalSwitch, switchPort); }
                 catch { RemoveUplink(uplink); throw; }
             }
+            Host.TakeUnusedNic(name);
             return uplink;
         }
 

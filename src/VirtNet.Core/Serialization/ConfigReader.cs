@@ -209,8 +209,8 @@ namespace VirtNet.Serialization
 
         VNHost ReadHost(JObject h, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "advancedSettings", "macAddressPool", "virtualSwitches", "vmKernelAdapters",
-                "virtualMachines");
+            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "advancedSettings", "macAddressPool", "virtualSwitches", "unusedNics",
+                "vmKernelAdapters", "virtualMachines");
             var name = RequiredString(h, "name");
             var hypervisor = RequiredEnum<Hypervisor>(h, "hypervisor");
             var version = RequiredString(h, "version");
@@ -234,6 +234,17 @@ namespace VirtNet.Serialization
 
             _nextPortIds.Clear();
             foreach (var s in Objects(h, "virtualSwitches")) ReadVirtualSwitch(s, host, physicalSwitches);
+            // Left out by files written before hosts kept NICs no switch uses, and when there are none.
+            foreach (var n in Objects(h, "unusedNics"))
+            {
+                Expect(n, "name", "speedMbps", "macAddress", "linkStatus");
+                var nicName = RequiredString(n, "name");
+                var speed = Map(Value(n, "speedMbps"), Int);
+                var mac = Map(Value(n, "macAddress"), Mac);
+                var link = Map(Value(n, "linkStatus"), Enum<NicLinkStatus>);
+                Build(n, () => host.AddUnusedNic(nicName, speed, mac, link), (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"),
+                    (ErrorIds.UplinkInUse, "name"), (ErrorIds.InvalidSpeed, "speedMbps"));
+            }
             // Created in file order, which is the host's creation order: the Service Console routes in that order.
             foreach (var a in Objects(h, "vmKernelAdapters")) ReadVMKernelAdapter(a, host);
             foreach (var v in Objects(h, "virtualMachines")) ReadVirtualMachine(v, host);

@@ -120,8 +120,20 @@ namespace VirtNet.Serialization
             _json.WritePropertyName("macAddressPool");
             WriteMacAddressPool(host.MacAddressPool);
             List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);
+            // Written only when there are some, so that files of hosts without spare NICs stay as they were.
+            if (host.UnusedNics.Count > 0) List("unusedNics", host.UnusedNics, WriteUnusedNic);
             List("vmKernelAdapters", host.VMKernelAdapters, WriteVMKernelAdapter);
             List("virtualMachines", host.VirtualMachines, WriteVirtualMachine);
+            _json.WriteEndObject();
+        }
+
+        void WriteUnusedNic(VNPhysicalNic nic)
+        {
+            _json.WriteStartObject();
+            Property("name", nic.Name);
+            Property("speedMbps", nic.SpeedMbps);
+            Property("macAddress", nic.MacAddress?.ToString());
+            Property("linkStatus", nic.LinkStatus?.ToString());
             _json.WriteEndObject();
         }
 

@@ -402,20 +402,59 @@ namespace VirtNet.Tests.Import
         }
     
         [Fact]
-        public void NIC_output_without_any_vSwitch_output_is_a_warning_not_a_silent_loss()
+        public void NIC_output_without_any_vSwitch_output_keeps_every_NIC_with_speed_MAC_and_link()
         {
             var file = EsxConfigImport.Parse("esx08-nics.txt", string.Join("\n",
                 "[root@esx08:~] esxcfg-nics -l",
                 "Name    PCI          Driver      Link Speed      Duplex MAC Address       MTU    Description",
                 "vmnic0  0000:4b:00.0 icen        Up   25000Mbps  Full   68:05:ca:08:00:00 1500   Intel(R) Ethernet Controller E810-C for SFP",
-                "vmnic1  0000:4b:00.1 icen        Up   25000Mbps  Full   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
+                "vmnic1  0000:4b:00.1 icen        Down 0Mbps      Half   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
 
             var result = EsxConfigImport.Build(new[] { file }, null, "8.0");
 
-            Assert.Empty(result.Hosts.Single().VirtualSwitches);
-            var warning = Assert.Single(result.Warnings);
-            Assert.Equal(("esx08-nics.txt", 0), (warning.File, warning.Line));
-            Assert.StartsWith("the files list physical NICs (vmnic0, vmnic1) but no virtual switch;", warning.Message);
+            var host = result.Hosts.Single();
+            Assert.Empty(host.VirtualSwitches);
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { "vmnic0", "vmnic1" }, host.UnusedNics.Select(n => n.Name));
+            Assert.Equal((25000, "68:05:ca:08:00:00", NicLinkStatus.Up), (host.UnusedNics[0].SpeedMbps, host.UnusedNics[0].MacAddress.ToString(), host.UnusedNics[0].LinkStatus));
+            // A link that is down shows 0 Mbps: the speed is not known.
+            Assert.Equal(((int?)null, NicLinkStatus.Down), (host.UnusedNics[1].SpeedMbps, host.UnusedNics[1].LinkStatus));
+        }
+
+        [Fact]
+        public void NICs_no_vSwitch_uses_are_kept_beside_the_uplinks_and_survive_a_configuration_file()
+        {
+            const string VSwitch = "[root@esx09:~] esxcfg-vswitch -l\n" +
+                "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n" +
+                "vSwitch0         2560        5           128               9000    vmnic0,vmnic1\n";
+            var files = new[] { EsxConfigImport.Parse("esx09-vswitch.txt", VSwitch), EsxConfigImport.Read(Fixtures.File("Esx", "esx09-nic-list.txt")) };
+
+            var result = EsxConfigImport.Build(files, null, "8.0");
+
+            var host = result.Hosts.Single();
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { 25000, 25000 }, host.GetVirtualSwitch("vSwitch0").Uplinks.Select(u => u.SpeedMbps));
+            Assert.Equal(new[] { "vmnic2", "vmnic3" }, host.UnusedNics.Select(n => n.Name));
+            Assert.Equal(((int?)null, NicLinkStatus.Down), (host.UnusedNics[0].SpeedMbps, host.UnusedNics[0].LinkStatus));
+            Assert.Equal((1000, "d0:94:66:09:00:03", NicLinkStatus.Up), (host.UnusedNics[1].SpeedMbps, host.UnusedNics[1].MacAddress.ToString(), host.UnusedNics[1].LinkStatus));
+
+            var contents = new VirtNet.Serialization.ConfigContents();
+            contents.Add(host);
+            var json = VirtNet.Serialization.ConfigWriter.ToJson(contents);
+            var back = VirtNet.Serialization.ConfigFile.ReadText("esx09.json", json).Hosts.Single();
+            Assert.Equal(json, VirtNet.Serialization.ConfigWriter.ToJson(Contents(back)));
+            Assert.Equal(new[] { "vmnic2/Down/", "vmnic3/Up/1000" }, back.UnusedNics.Select(n => $"{n.Name}/{n.LinkStatus}/{n.SpeedMbps}"));
+
+            // A NIC that becomes an uplink is no longer unused.
+            back.GetVirtualSwitch("vSwitch0").AddUplink("vmnic3", 1000);
+            Assert.Equal(new[] { "vmnic2" }, back.UnusedNics.Select(n => n.Name));
+        }
+
+        static VirtNet.Serialization.ConfigContents Contents(VNHost host)
+        {
+            var contents = new VirtNet.Serialization.ConfigContents();
+            contents.Add(host);
+            return contents;
         }
     }
 }
