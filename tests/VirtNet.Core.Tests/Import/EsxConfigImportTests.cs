@@ -174,7 +174,7 @@ namespace VirtNet.Tests.Import
         [Fact]
         public void Adapters_on_DVPorts_go_on_the_distributed_port_group_vswitch_dvs_vmware_list_names()
         {
-            const string File = "esx06-dvs-vmknic.txt";
+            const string File = "dvs-vmknic-esx06.txt";
             var (host, warnings) = Import(fixture: File);
 
             // vmk1 is on DVPort 100 and vmk2 on 101 of dvs-prod; dvs vmware list puts port 100 in dvportgroup-1011
@@ -427,7 +427,7 @@ namespace VirtNet.Tests.Import
             const string VSwitch = "[root@esx09:~] esxcfg-vswitch -l\n" +
                 "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n" +
                 "vSwitch0         2560        5           128               9000    vmnic0,vmnic1\n";
-            var files = new[] { EsxConfigImport.Parse("esx09-vswitch.txt", VSwitch), EsxConfigImport.Read(Fixtures.File("Esx", "esx09-nic-list.txt")) };
+            var files = new[] { EsxConfigImport.Parse("esx09-vswitch.txt", VSwitch), EsxConfigImport.Read(Fixtures.File("Esx", "nic-list-esx09.txt")) };
 
             var result = EsxConfigImport.Build(files, null, "8.0");
 
