@@ -120,7 +120,7 @@ namespace VirtNet.Serialization
 
         void ReadPortChannel(JObject c, VNPhysicalSwitch physicalSwitch)
         {
-            Expect(c, "name", "mode", "members");
+            Expect(c, "name", "mode", "members", "memberStates");
             var name = RequiredString(c, "name");
             var mode = RequiredEnum<PortChannelMode>(c, "mode");
             var members = new List<string>();
@@ -133,9 +133,14 @@ namespace VirtNet.Serialization
                         $"'{physicalSwitch.Name}' ({NameList(physicalSwitch.Ports.Select(x => x.Name))}).");
                 members.Add(member);
             }
-            Build(c, () => physicalSwitch.AddPortChannel(name, members, mode),
+            // Left out by files written before members had states, and when no member's state is known.
+            var states = Value(c, "memberStates") == null ? null : Array(c, "memberStates").Select(t => t.Type == JTokenType.Null ? null : Map(t, Enum<PortChannelMemberState>)).ToList();
+            if (states != null && states.Count != members.Count)
+                throw Invalid(c["memberStates"], $"port channel '{Echo.Cut(name)}' has {members.Count} member(s) and {states.Count} member state(s). Give one state (or null) per member, in the same order.");
+            var channel = Build(c, () => physicalSwitch.AddPortChannel(name, members, mode),
                 (ErrorIds.InvalidSwitchPortName, "name"), (ErrorIds.DuplicateName, "name"),
                 (ErrorIds.SwitchPortInUse, "members"), (ErrorIds.InvalidPortChannel, "members"));
+            for (int i = 0; states != null && i < states.Count; i++) channel.SetMemberState(physicalSwitch.FindPort(members[i]), states[i]);
         }
 
         void ReadEndpoint(JObject e, VNPhysicalSwitch physicalSwitch)

@@ -339,6 +339,8 @@ namespace VirtNet.Serialization
             Property("name", channel.Name);
             Property("mode", channel.Mode.ToString());
             List("members", channel.Members, m => _json.WriteValue(m.Name));
+            // Written only when a member's state is known, so that files of configured channels stay as they were.
+            if (channel.Members.Any(m => m.MemberState.HasValue)) List("memberStates", channel.Members, m => _json.WriteValue(m.MemberState?.ToString()));
             _json.WriteEndObject();
         }
 

@@ -125,6 +125,29 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
+        public void Port_channel_member_states_round_trip_and_channels_without_them_write_none()
+        {
+            var sw = new VNPhysicalSwitch("edge2", "C9300-48P", 1);
+            var lacp = sw.AddPortChannel("Po10", new[] { "Twe1/1/1", "Twe1/1/2", "Twe1/1/3" }, PortChannelMode.Active);
+            lacp.SetMemberState(lacp.Members[0], PortChannelMemberState.Bundled);
+            lacp.SetMemberState(lacp.Members[1], PortChannelMemberState.HotStandby);
+            sw.AddPortChannel("Po11", new[] { "Gi1/0/1" }, PortChannelMode.On);
+            var first = PathOf("first.json");
+            var second = PathOf("second.json");
+
+            ConfigFile.Write(first, Contents(sw), noClobber: true);
+            var back = ConfigFile.Read(first).PhysicalSwitches.Single();
+            ConfigFile.Write(second, Contents(back), noClobber: true);
+
+            Assert.Equal(new PortChannelMemberState?[] { PortChannelMemberState.Bundled, PortChannelMemberState.HotStandby, null },
+                back.PortChannels[0].Members.Select(m => m.MemberState));
+            var text = File.ReadAllText(first);
+            Assert.Contains("\"memberStates\": [\n            \"Bundled\",\n            \"HotStandby\",\n            null\n          ]", text.Replace("\r\n", "\n"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "memberStates"));
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+
+        [Fact]
         public void Import_rebuilds_an_equal_object_graph()
         {
             var lab = SampleNetwork.Build();
