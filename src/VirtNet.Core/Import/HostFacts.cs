@@ -119,12 +119,12 @@ namespace VirtNet.Import
         readonly Dictionary<string, AdapterFacts> _adapters = new Dictionary<string, AdapterFacts>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, NicFacts> _nics = new Dictionary<string, NicFacts>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Port groups by switch and name; a port group no file has put on a switch yet is under the empty switch name.</summary>
-        readonly Dictionary<string, PortGroupFacts> _portGroups = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<(string, string), PortGroupFacts> _portGroups = new Dictionary<(string, string), PortGroupFacts>(IdentityComparer.Instance);
         /// <summary>The first port group seen with each name, for files that name a port group without its switch.</summary>
         readonly Dictionary<string, PortGroupFacts> _firstByName = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
 
-        // Names hold no control characters once the model takes them; a damaged one that does is refused there.
-        static string Key(string vswitch, string name) => (vswitch ?? "") + "\u0001" + name;
+        // Keys are tuples, not joined strings: reading a port group allocates no key.
+        static (string, string) Key(string vswitch, string name) => (vswitch ?? "", name);
 
         public VSwitchFacts VirtualSwitch(string name, SourceLine source)
         {
@@ -188,9 +188,9 @@ namespace VirtNet.Import
             return n;
         }
 
-        readonly Dictionary<string, DVPortFacts> _dvPorts = new Dictionary<string, DVPortFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<(string, int), DVPortFacts> _dvPorts = new Dictionary<(string, int), DVPortFacts>(IdentityComparer.Instance);
 
-        static string DVPortKey(string vswitch, int id) => Key(vswitch, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        static (string, int) DVPortKey(string vswitch, int id) => (vswitch ?? "", id);
 
         public DVPortFacts DVPort(string vswitch, int id)
         {
@@ -280,5 +280,17 @@ namespace VirtNet.Import
                 DefaultGatewaySource = other.DefaultGatewaySource;
             }
         }
+    }
+
+    /// <summary>Compares a (switch, name) or (switch, port id) identity as the model compares names: without regard to case.</summary>
+    sealed class IdentityComparer : IEqualityComparer<(string, string)>, IEqualityComparer<(string, int)>
+    {
+        public static readonly IdentityComparer Instance = new IdentityComparer();
+        static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
+        public bool Equals((string, string) x, (string, string) y) => Names.Equals(x.Item1, y.Item1) && Names.Equals(x.Item2, y.Item2);
+        public int GetHashCode((string, string) key) => Names.GetHashCode(key.Item1) * 31 + Names.GetHashCode(key.Item2);
+        public bool Equals((string, int) x, (string, int) y) => Names.Equals(x.Item1, y.Item1) && x.Item2 == y.Item2;
+        public int GetHashCode((string, int) key) => Names.GetHashCode(key.Item1) * 31 + key.Item2;
     }
 }
