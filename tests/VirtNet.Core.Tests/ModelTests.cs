@@ -160,14 +160,18 @@ namespace VirtNet.Tests
         }
 
         [Fact]
-        public void Port_group_names_are_unique_per_vSwitch()
+        public void Port_group_names_are_unique_among_a_hosts_switches_of_one_type()
         {
-            var host = new VNHost("esx01", Hypervisor.Esx, "3.5");
+            var host = new VNHost("esx01", Hypervisor.Esx, "8.0");
             var vs0 = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
             vs0.AddPortGroup("VM Network");
-            var e = Assert.Throws<VirtNetException>(() => vs0.AddPortGroup("vm network"));
+            Assert.Equal(ErrorIds.DuplicateName, Assert.Throws<VirtNetException>(() => vs0.AddPortGroup("vm network")).ErrorId);
+            // ESX refuses a standard port group name another standard vSwitch has; vCenter a distributed one another vDS has.
+            var e = Assert.Throws<VirtNetException>(() => host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard).AddPortGroup("VM NETWORK"));
             Assert.Equal(ErrorIds.DuplicateName, e.ErrorId);
             Assert.Contains("esx01/vSwitch0", e.Message);
+            host.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed).AddPortGroup("VM Network");
+            Assert.Equal(ErrorIds.DuplicateName, Assert.Throws<VirtNetException>(() => host.AddVirtualSwitch("dvs02", VirtualSwitchType.Distributed).AddPortGroup("VM Network")).ErrorId);
         }
     }
 

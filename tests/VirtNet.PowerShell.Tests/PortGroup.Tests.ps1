@@ -32,16 +32,16 @@ Describe 'Add-VNPortGroup' {
         $vs.PortGroups.Count | Should -Be 0
     }
 
-    It 'refuses a port group name used on the same switch, ignoring case, with DuplicateName' {
+    It 'refuses a port group name used on another standard switch of the host, ignoring case, with DuplicateName' {
         $h = New-VNHost -Name esx01 -Version 4.1
-        $vs0 = $h | Add-VNVirtualSwitch -Name vSwitch0
-        $null = $vs0 | Add-VNPortGroup -Name vMotion
-        { $vs0 | Add-VNPortGroup -Name VMOTION -ErrorAction Stop } |
+        $null = $h | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name vMotion
+        $vs1 = $h | Add-VNVirtualSwitch -Name vSwitch1
+        { $vs1 | Add-VNPortGroup -Name VMOTION -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateName,VirtNet.Commands.AddVNPortGroupCommand'
-        $vs0.PortGroups.Count | Should -Be 1
+        $vs1.PortGroups.Count | Should -Be 0
     }
 
-    It 'adds a port group whose name a port group of another switch of the host has' {
+    It 'adds a distributed port group whose name a standard port group of the host has' {
         $h = New-VNHost -Name esx01 -Version 8.0
         $null = $h | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name Migration -VLanId 30
         $pg = $h | Add-VNVirtualSwitch -Name dvs01 -Type Distributed | Add-VNPortGroup -Name Migration -VLanId 30

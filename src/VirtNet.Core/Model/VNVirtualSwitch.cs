@@ -17,8 +17,9 @@ namespace VirtNet
 
         readonly List<VNUplink> _uplinks = new List<VNUplink>();
         readonly List<VNPortGroup> _portGroups = new List<VNPortGroup>();
-        // Port group names are unique on a switch (a standard and a distributed switch of one host may each have one of
-        // a name); the index keeps adding and finding them constant-time, so that 100,000 port groups build in linear time.
+        // Port group names are unique among a host's switches of one type (a standard and a distributed switch may each
+        // have one of a name); the index keeps adding and finding them constant-time, so that 100,000 port groups build
+        // in linear time.
         readonly Dictionary<string, VNPortGroup> _portGroupsByName = new Dictionary<string, VNPortGroup>(Names.Comparer);
 
         internal VNVirtualSwitch(VNHost host, string name, VirtualSwitchType type, int? numPorts, int? mtu, VirtualSwitchSettings settings)
@@ -248,7 +249,12 @@ namespace VirtNet
         public VNPortGroup AddPortGroup(string name, int vlanId = 0)
         {
             Names.Check(name, "port group");
-            Names.CheckUnique(_portGroupsByName.ContainsKey(name), name, "port group", "virtual switch " + Path);
+            // ESX refuses a standard port group name another standard vSwitch of the host has, and vCenter a distributed
+            // port group name another distributed switch of the datacenter has; a standard and a distributed port group
+            // may share a name (as while VMs move from one to the other).
+            foreach (var vswitch in Host.VirtualSwitches)
+                if (vswitch.Type == Type)
+                    Names.CheckUnique(vswitch._portGroupsByName.ContainsKey(name), name, "port group", "virtual switch " + vswitch.Path);
             var pg = new VNPortGroup(this, name, Net.VLan.CheckPortGroupVLan(vlanId));
             _portGroups.Add(pg);
             _portGroupsByName[name] = pg;
