@@ -112,6 +112,7 @@ namespace VirtNet
         public const string FlowNotInScope = nameof(FlowNotInScope);
         public const string NoFlows = nameof(NoFlows);
         public const string PhysicalSwitchNotFound = nameof(PhysicalSwitchNotFound);
+        public const string SwitchPairNotFound = nameof(SwitchPairNotFound);
         public const string TooManyUplinks = nameof(TooManyUplinks);
         public const string InvalidCluster = nameof(InvalidCluster);
         public const string InvalidAdvancedSetting = nameof(InvalidAdvancedSetting);
@@ -128,5 +129,6 @@ namespace VirtNet
         public const string NoUsableUplink = nameof(NoUsableUplink);
         public const string ConflictingParameters = nameof(ConflictingParameters);
         public const string SuggestionOnly = nameof(SuggestionOnly);
+        public const string UnsupportedProposal = nameof(UnsupportedProposal);
     }
 }

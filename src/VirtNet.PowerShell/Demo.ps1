@@ -160,9 +160,16 @@ foreach ($result in $isolated) {
     $result.Timeline | Write-Table
 }
 
-Write-Section 'HTML report of both labs' @(
-    'Export-VNReport: the topology of both labs, the teaming comparison for the NFS flows, the findings, the HA matrix'
-    'and the timeline of esx03, in one self-contained file.'
+Write-Section 'What should I change? Optimize-VNHaIsolation' @(
+    'The smallest set of changes after which no host is isolated in any scenario, each verified by simulating it again.'
+    'Nothing is changed until -Apply.'
 )
-@($lab) + $haLab + $cluster | Export-VNReport -Path $ReportPath -Flow $storage -Title 'VirtNet sample labs: NicTeaming and HaCluster'
+$changes = Optimize-VNHaIsolation -Cluster $cluster
+$changes | Write-Table
+
+Write-Section 'HTML report of both labs' @(
+    'Export-VNReport: the topology of both labs, the teaming comparison for the NFS flows, the findings, the HA matrix,'
+    'the timeline of esx03 and the proposed change before and after, in one self-contained file.'
+)
+@($lab) + $haLab + $cluster | Export-VNReport -Path $ReportPath -Flow $storage -Proposal $changes -Title 'VirtNet sample labs: NicTeaming and HaCluster'
 Write-Host "Wrote $((Resolve-Path $ReportPath).Path)"

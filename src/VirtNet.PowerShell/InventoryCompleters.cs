@@ -140,6 +140,15 @@ namespace VirtNet.Commands
         }
     }
 
+    /// <summary>The names of the vPC and MLAG pairs of the session's physical switches (Invoke-VNTrafficSimulation -FailedPeerLink).</summary>
+    public sealed class SwitchPairNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Matching(SessionInventory.Current.PhysicalSwitches.Where(s => s.Pair != null).Select(s => s.Pair.Name)
+                .Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
+    }
+
     /// <summary>The releases of the hypervisor given (-Hypervisor; ESX by default).</summary>
     public sealed class HostVersionCompleter : IArgumentCompleter
     {

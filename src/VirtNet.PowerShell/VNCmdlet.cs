@@ -148,6 +148,16 @@ namespace VirtNet.Commands
         protected void WriteKept(object item) => WriteObject(Inventory.Add(item));
 
         /// <summary>
+        /// For a cmdlet that works on a whole model (export, report, topology): each input is a host, physical switch or
+        /// cluster, or an object on one that stands for it; anything else is that input's error.
+        /// </summary>
+        protected void AddInputs(Serialization.ConfigContents contents, object[] inputs)
+        {
+            foreach (var item in inputs ?? new object[0])
+                ForInput(() => contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
+        }
+
+        /// <summary>
         /// For a cmdlet that works on a whole model (export, report, topology): without -InputObject and without pipeline
         /// input, everything the session keeps.
         /// </summary>

@@ -154,12 +154,62 @@ namespace VirtNet.Tests
             Assert.All(result.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
         }
 
+        [Fact]
+        public void A_failed_peer_link_moves_the_flows_to_the_primarys_members_unless_a_peer_is_down()
+        {
+            var lab = new PairLab();
+            var vmk = VNVMKernelAdapter.Create(lab.PortGroup, "vmk1", IPv4Address.Parse("10.0.0.10"), 24);
+            var flows = VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) }, new[] { IPv4AddressRange.Parse("10.0.0.20-10.0.0.23") });
+            var simulation = new TrafficSimulation(new[] { lab.VSwitch }, flows);
+            string[] Out(VNTrafficResult r) => r.Flows.Select(f => f.Uplink?.Name).ToArray();
+
+            // Healthy, IP hash over 4: (10 XOR d) mod 4: 30 -> 2, 31 -> 3, 28 -> 0, 29 -> 1; 4 x 10000 = 40000 Mbps.
+            var healthy = simulation.Run();
+            Assert.Equal(new[] { "vmnic2", "vmnic3", "vmnic0", "vmnic1" }, Out(healthy));
+            Assert.Equal(40000, healthy.AggregateThroughputMbps, 6);
+
+            // Peer link down, both peers up: nx-b (secondary) suspends its Po10 members Eth1/1-2, so vmnic1 and vmnic3
+            // lose their link. IP hash over [vmnic0, vmnic2]: (10 XOR d) mod 2: 30 -> 0, 31 -> 1, 28 -> 0, 29 -> 1,
+            // all on nx-a; two flows per 10000 Mbps uplink: 20000 Mbps.
+            var peerLink = new TrafficScenario();
+            peerLink.FailedPeerLinks.Add(lab.A.Pair);
+            var suspended = simulation.Run(peerLink);
+            Assert.Equal(new[] { "vmnic1", "vmnic3" }, suspended.FailedUplink.Select(u => u.Name));
+            Assert.Equal(new[] { "vmnic0", "vmnic2", "vmnic0", "vmnic2" }, Out(suspended));
+            Assert.All(suspended.Flows, f => Assert.Same(lab.A, f.Uplink.SwitchPort.PhysicalSwitch));
+            Assert.Equal(20000, suspended.AggregateThroughputMbps, 6);
+            Assert.All(suspended.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
+
+            // Peer link and primary down: the secondary keeps forwarding. nx-a's members are down with it; IP hash over
+            // [vmnic1, vmnic3]: 30 -> 0 vmnic1, 31 -> 1 vmnic3, 28 -> vmnic1, 29 -> vmnic3.
+            var primaryDown = new TrafficScenario();
+            primaryDown.FailedPeerLinks.Add(lab.A.Pair);
+            primaryDown.FailedSwitches.Add(lab.A);
+            var survived = simulation.Run(primaryDown);
+            Assert.Equal(new[] { "vmnic0", "vmnic2" }, survived.FailedUplink.Select(u => u.Name));
+            Assert.Equal(new[] { "vmnic1", "vmnic3", "vmnic1", "vmnic3" }, Out(survived));
+        }
+
+        [Fact]
+        public void The_traffic_simulation_finds_a_pair_and_its_peer_by_name_and_says_which_are_valid()
+        {
+            var lab = new PairLab();
+            var vmk = VNVMKernelAdapter.Create(lab.PortGroup, "vmk1", IPv4Address.Parse("10.0.0.10"), 24);
+            var simulation = new TrafficSimulation(new[] { lab.VSwitch }, VNFlowList.Create(new[] { ((VNVirtualAdapter)vmk, vmk.IPAddress.Value) },
+                new[] { IPv4AddressRange.Parse("10.0.0.20") }));
+            Assert.Same(lab.A.Pair, simulation.FindPair("VPC-1"));
+            var e = Assert.Throws<VirtNetException>(() => simulation.FindPair("vpc-9"));
+            Assert.Equal(ErrorIds.SwitchPairNotFound, e.ErrorId);
+            Assert.Contains("vpc-1", e.Message);
+            Assert.Equal((lab.B, 0), simulation.FindSwitch("nx-b"));
+        }
+
         /// <summary>
         /// Three ESXi 7.0 hosts: esx01 and esx02 with vmnic0 to nx-a and vmnic1 to nx-b in Po1/Po2 (vPC, IP hash);
         /// esx03 with its only NIC to nx-b Eth1/3 in Po3 (a vPC whose nx-a member Eth1/3 is empty). PortFast
         /// everywhere; the gateway 192.168.1.1 on nx-a; the peer link Eth1/49 on both.
         /// </summary>
-        static (HaLab lab, VNPhysicalSwitch a, VNPhysicalSwitch b) PeerLinkLab()
+        static (HaLab lab, VNPhysicalSwitch a, VNPhysicalSwitch b) PeerLinkLab(bool peerLink = true)
         {
             var lab = new HaLab(hosts: 0, version: "7.0");
             var a = new VNPhysicalSwitch("nx-a");
@@ -176,7 +226,7 @@ namespace VirtNet.Tests
                 Management(vswitch.AddPortGroup("Management Network"), "vmk0", "192.168.1.1" + n, "192.168.1.1");
                 lab.Hosts.Add(host);
             }
-            VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, new[] { "Eth1/49" });
+            VNSwitchPair.Create("vpc-1", SwitchPairKind.Vpc, new[] { a, b }, peerLink ? new[] { "Eth1/49" } : null);
             return (lab, a, b);
         }
 
@@ -203,6 +253,18 @@ namespace VirtNet.Tests
                 Assert.Equal(HaVerdict.NotIsolated, r.Verdict);
                 Assert.Equal(S(0), At(r, HaEventKind.LinkDown));
             }
+        }
+
+        [Fact]
+        public void A_pair_whose_peer_link_is_not_modelled_never_suspends_the_secondarys_ports()
+        {
+            var (lab, a, b) = PeerLinkLab(peerLink: false);
+            var cluster = VNCluster.Create(new VNClusterSpec { Name = "c", Hosts = lab.Hosts }, new List<string>());
+            // esx01's vmnic0 fails; nothing touches nx-b, so esx03's only link, a vPC port of the secondary, stays up.
+            var scenario = new VNFailureScenario("vmnic0", new[] { new VNFailureEvent(FailureEventKind.LinkDown, lab[1].VirtualSwitches[0].Uplinks[0], S(0)) });
+            var r3 = For(new HaSimulator(cluster).Run(scenario), lab[3]);
+            Assert.Equal(HaVerdict.NotIsolated, r3.Verdict);
+            Assert.Null(At(r3, HaEventKind.LinkDown));
         }
 
         [Fact]
@@ -243,6 +305,41 @@ namespace VirtNet.Tests
             for (int i = 0; i < 4; i++) bond.AddUplink("eth" + i, i < 2 ? speedA : speedB).ConnectTo(i < 2 ? a : b, "Gi0/" + (i % 2 + 1));
             foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
             return (host, a, b);
+        }
+
+        [Theory]
+        // eth0-2 to sw-a at 1000 Mbps (3 slaves, 3000 Mbps), eth3-4 to sw-b at 10000 (2 slaves, 20000 Mbps).
+        // count: 3 slaves > 2, sw-a; bandwidth and stable: 20000 > 3000, sw-b.
+        [InlineData(AdSelect.Count, "sw-a/Po1, ad_select count", "eth3 (sw-b/Gi0/1), eth4 (sw-b/Gi0/2) stay idle")]
+        [InlineData(AdSelect.Bandwidth, "sw-b/Po1, ad_select bandwidth", "eth0 (sw-a/Gi0/1), eth1 (sw-a/Gi0/2), eth2 (sw-a/Gi0/3) stay idle")]
+        [InlineData(AdSelect.Stable, "sw-b/Po1, ad_select stable", "eth0 (sw-a/Gi0/1), eth1 (sw-a/Gi0/2), eth2 (sw-a/Gi0/3) stay idle")]
+        public void VNL001_names_the_aggregator_the_bonds_ad_select_chooses(AdSelect adSelect, string active, string idle)
+        {
+            var host = new VNHost("lx01", Hypervisor.Linux);
+            var bond = host.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad, AdSelect = adSelect });
+            var a = new VNPhysicalSwitch("sw-a");
+            var b = new VNPhysicalSwitch("sw-b");
+            for (int i = 0; i < 5; i++) bond.AddUplink("eth" + i, i < 3 ? 1000 : 10000).ConnectTo(i < 3 ? a : b, "Gi0/" + (i < 3 ? i + 1 : i - 2));
+            a.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2", "Gi0/3" }, PortChannelMode.Active);
+            b.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+            var finding = Assert.Single(CheckRule("VNL001", host));
+            Assert.Contains($"the bond transmits only on the active one ({active}), so {idle}", finding.Message);
+        }
+
+        [Fact]
+        public void VNW004_reports_an_LBFO_Lacp_team_on_two_unpaired_switches_with_its_idle_members()
+        {
+            var host = new VNHost("hv01", Hypervisor.HyperV, "2019");
+            var vswitch = host.AddVirtualSwitch("External", VirtualSwitchType.HyperV);
+            var a = new VNPhysicalSwitch("sw-a");
+            var b = new VNPhysicalSwitch("sw-b");
+            for (int i = 1; i <= 4; i++) vswitch.AddUplink("NIC" + i).ConnectTo(i <= 2 ? a : b, "Gi0/" + ((i - 1) % 2 + 1));
+            foreach (var sw in new[] { a, b }) sw.AddPortChannel("Po1", new[] { "Gi0/1", "Gi0/2" }, PortChannelMode.Active);
+            host.NewTeam("Team0", new[] { "NIC1", "NIC2", "NIC3", "NIC4" }, TeamingMode.Lacp, LoadBalancingAlgorithm.Dynamic);
+            var finding = Assert.Single(CheckRule("VNW004", host));
+            // 2 x 1000 on each switch: the first member's aggregator, sw-a.
+            Assert.Contains("LACP forms one aggregator per switch and the team transmits only on the active one (sw-a/Po1, kept while a member of it is up), " +
+                "so NIC3 (sw-b/Gi0/1), NIC4 (sw-b/Gi0/2) stay idle", finding.Message);
         }
 
         static IReadOnlyList<VNFinding> CheckRule(string rule, VNHost host)

@@ -1,13 +1,8 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
 
-    # Every test starts from an empty session: clusters first (they hold hosts), then hosts (their uplinks are
-    # cabled to the switches), then switches.
-    function Clear-Session {
-        Get-VNCluster | Remove-VNCluster
-        Get-VNHost | Remove-VNHost
-        Get-VNPhysicalSwitch | Remove-VNPhysicalSwitch
-    }
+    # Every test starts from an empty session.
+    . (Join-Path $PSScriptRoot 'Clear-VNTestSession.ps1')
 
     # esx01 (ESX 3.5): vSwitch1 with vmnic0/vmnic1 cabled to core1 Gi1/0/1 and Gi2/0/1, port group NFS with vmk1.
     function New-NfsHost([string] $Name = 'esx01') {
@@ -40,7 +35,7 @@ BeforeAll {
 
 
 Describe 'The session inventory' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'keeps what New-VNHost, New-VNPhysicalSwitch and New-VNCluster return, in creation order' {
         $hosts = New-HaHosts -Count 2
@@ -86,7 +81,7 @@ Describe 'The session inventory' {
 }
 
 Describe 'Names and paths wherever an object is expected' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'resolves a host name, a vSwitch path and a port group path' {
         New-NfsHost | Out-Null
@@ -149,7 +144,7 @@ Describe 'Names and paths wherever an object is expected' {
 }
 
 Describe 'Remove-VNHost, Remove-VNPhysicalSwitch, Remove-VNCluster' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'removes a host by name; -WhatIf removes nothing' {
         New-VNHost -Name esx01 | Out-Null
@@ -192,7 +187,7 @@ Describe 'Remove-VNHost, Remove-VNPhysicalSwitch, Remove-VNCluster' {
 }
 
 Describe 'Set-VNCluster' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'changes a das.* option in place, keeping the others' {
         $cluster = New-VNCluster -Name ha -Host (New-HaHosts) -AdvancedSetting @{ 'das.isolationShutdownTimeout' = 120 }
@@ -252,7 +247,7 @@ Describe 'Set-VNCluster' {
 }
 
 Describe 'Verdicts to trust' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'accepts a one-host cluster, as vSphere does, with a finding that nobody can restart its VMs' {
         $esx = New-HaHosts -Count 1
@@ -294,14 +289,14 @@ Describe 'Verdicts to trust' {
 }
 
 Describe 'Export-VNConfig conventions' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'saves the whole session without -InputObject' {
         New-NfsHost -Name nfs01 | Out-Null
         New-VNCluster -Name ha -Host (New-HaHosts -Count 2) | Out-Null
         $path = Join-Path $TestDrive 'all.json'
         Export-VNConfig -Path $path
-        Clear-Session
+        Clear-VNTestSession
         $objects = Import-VNConfig -Path $path
         ($objects | ForEach-Object Name) | Should -Be @('nfs01', 'esx01', 'esx02', 'core1', 'cat-a', 'ha')
     }
@@ -325,7 +320,7 @@ Describe 'Export-VNConfig conventions' {
 }
 
 Describe 'Tab completion of names' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'completes -MakeNicActive with the uplinks of the <Case>' -ForEach @(
         @{ Case = 'port group given'; Line = 'Set-VNTeamingPolicy -InputObject $pg -MakeNicActive ' }
@@ -359,7 +354,7 @@ Describe 'Tab completion of names' {
 }
 
 Describe 'Views at 80 columns' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It 'Get-VNTeamingPolicy shows the active and standby NICs first' {
         New-NfsHost | Out-Null
@@ -389,7 +384,7 @@ Describe 'Views at 80 columns' {
 }
 
 Describe '-Verbose says what each cmdlet did' {
-    BeforeEach { Clear-Session }
+    BeforeEach { Clear-VNTestSession }
 
     It '<Command> says "<Expected>"' -ForEach @(
         @{ Command = 'New-VNHost'; Expected = 'Created host esx09 (Esx 6.7).'; Script = { New-VNHost -Name esx09 -Version 6.7 } }

@@ -1,6 +1,7 @@
 # The planner's worked examples through the cmdlets, with the arithmetic behind each expected answer.
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
+    . (Join-Path $PSScriptRoot 'Clear-VNTestSession.ps1')
 
     # The NicTeaming sample lab (vmk0 10.0.0.10 on vSwitch0, vmnic0 to Gi1/0/1 and vmnic1 to Gi2/0/1 of a 3750
     # stack, NFS1 10.0.0.20 and NFS2 10.0.0.21), optionally with IP hash over a static channel across the stack.
@@ -285,11 +286,7 @@ Describe 'Optimize-VNTeaming' {
 }
 
 Describe 'The planners take names from the session inventory' {
-    BeforeEach {
-        Get-VNCluster | Remove-VNCluster
-        Get-VNHost | Remove-VNHost
-        Get-VNPhysicalSwitch | Remove-VNPhysicalSwitch
-    }
+    BeforeEach { Clear-VNTestSession }
 
     It 'Optimize-VNHaIsolation -Cluster lab plans the same change as the cluster object' {
         $hosts = New-VNSampleLab -Name HaCluster | Where-Object { $_ -is [VirtNet.VNHost] }
@@ -309,5 +306,81 @@ Describe 'The planners take names from the session inventory' {
 
     It 'a name not in the session is refused with the names that are' {
         { Optimize-VNHaIsolation -Cluster nosuch -ErrorAction Stop } | Should -Throw -ExpectedMessage '*nosuch*'
+    }
+}
+
+Describe 'Export-VNReport -Proposal: the planners'' proposals before and after' {
+    BeforeAll {
+        $folder = Join-Path $TestDrive 'proposals'
+        $null = New-Item -ItemType Directory -Path $folder
+        function Read-Report([string] $Path) { [xml]((Get-Content -Path $Path -Raw) -replace '^<!DOCTYPE html>', '') }
+    }
+
+    It 'shows the HA change and the scenarios run again with it: esx03''s flap goes from Isolated 17 s to ok' {
+        $hosts = New-VNSampleLab -Name HaCluster | Where-Object { $_ -is [VirtNet.VNHost] }
+        $cluster = New-VNCluster -Name lab -Host $hosts
+        $changes = Optimize-VNHaIsolation -Cluster $cluster
+        $path = Join-Path $folder 'ha.html'
+        $cluster | Export-VNReport -Path $path -Proposal $changes
+        $xml = Read-Report $path
+        $section = $xml.SelectSingleNode('//section[@id="changes"]')
+        $section.SelectSingleNode('.//table[@class="changes"]/tbody/tr/td[1]').InnerText | Should -Be 'PortFast'
+        $section.SelectSingleNode('.//table[@class="changes"]/tbody/tr/td[2]').InnerText | Should -Be 'cat-a/Gi0/3, cat-b/Gi0/3'
+        # Before: failback at 2.1 s onto Gi0/3, forwarding only at 2 + 30 = 32 s, response at 2 + 15 = 17 s.
+        # After: PortFast trunk forwards at once, heartbeats never stop. Only that scenario had an isolation.
+        $rows = $section.SelectNodes('.//table[@class="matrix"]/tbody/tr')
+        $rows.Count | Should -Be 1
+        $rows[0].SelectSingleNode('th').InnerText | Should -Be 'esx03/vSwitch0/vmnic0 flaps 2 s'
+        $rows[0].SelectNodes('td')[2].InnerText | Should -Be "Isolated 17 s $([char]0x2192) ok"
+        $rows[0].SelectNodes('td')[2].class | Should -Be 'v-notisolated turned'
+        # The report's own HA section and the model are as before: the change was simulated, then undone.
+        $xml.SelectSingleNode('//section[@id="ha"]//td[@class="v-isolated"]').InnerText | Should -Be 'Isolated 17 s'
+        @(Test-VNHaIsolation -Cluster $cluster | Where-Object Verdict -ne NotIsolated).Count | Should -Be 1
+    }
+
+    It 'shows a teaming proposal''s numbers before and after: port ID 0 -> IP hash 2000 Mbps' {
+        $core = New-VNPhysicalSwitch -Name core1 -LoadBalance SrcDstIp
+        $vs = New-VNHost -Name esx01 -Version 5.5 | Add-VNVirtualSwitch -Name vSwitch1
+        $vs | Add-VNUplink -Name vmnic0, vmnic1 -PhysicalSwitch $core -SwitchPort Gi1/0/1, Gi1/0/2 | Out-Null
+        New-VNPortChannel -PhysicalSwitch $core -Name Po1 -Member Gi1/0/1, Gi1/0/2 -Mode On | Out-Null
+        $vmk = $vs | Add-VNPortGroup -Name NFS | Add-VNVMKernelAdapter -Name vmk1 -IPAddress 10.0.0.10/24 -Purpose Storage
+        $flows = New-VNFlow -Source $vmk -Destination 10.0.0.20, 10.0.0.21
+        $proposal = Optimize-VNTeaming -VirtualSwitch $vs -Flow $flows
+        $path = Join-Path $folder 'teaming.html'
+        $vs.Host | Export-VNReport -Path $path -Proposal $proposal
+        $row = (Read-Report $path).SelectSingleNode('//section[@id="changes"]//table[@class="changes"]/tbody/tr')
+        $cells = $row.SelectNodes('td')
+        $row.SelectSingleNode('th').InnerText | Should -Be 'esx01/vSwitch1/NFS'
+        $cells[0].InnerText | Should -Be 'LoadBalanceSrcId; active vmnic0, vmnic1'
+        $cells[1].InnerText | Should -Be 'LoadBalanceIP; active vmnic0, vmnic1'
+        # Port ID towards the static channel: a channel mismatch, 0 Mbps. IP hash: 10 XOR 20 = 30 -> vmnic0, 10 XOR 21 = 31 -> vmnic1,
+        # 1000 Mbps each; after either uplink fails the other carries both: 1000 Mbps.
+        $arrow = [char]0x2192
+        $cells[2].InnerText | Should -Be "0 $arrow 2000"
+        $cells[2].class | Should -Be 'num better'
+        $cells[3].InnerText | Should -Be "0 $arrow 1000"
+        $cells[5].InnerText | Should -Match '^proposed'
+    }
+
+    It 'lists proposed addresses with their uplink and channel member' {
+        $lab = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Source $lab.Vmk -Count 2 -AddressRange 10.0.0.20-10.0.0.30
+        $path = Join-Path $folder 'addresses.html'
+        $lab.Host | Export-VNReport -Path $path -Proposal $p
+        $rows = (Read-Report $path).SelectNodes('//section[@id="changes"]//table[@class="changes"]/tbody/tr')
+        # The worked case above: .22 -> vmnic0 / Gi1/0/1, .23 -> vmnic1 / Gi2/0/1.
+        @($rows | ForEach-Object { ($_.SelectNodes('td') | ForEach-Object InnerText) -join ' ' }) |
+            Should -Be @('10.0.0.22 vmnic0 vmnic0 cat3750/Gi1/0/1 Ok', '10.0.0.23 vmnic1 vmnic1 cat3750/Gi2/0/1 Ok')
+    }
+
+    It 'refuses what is not a proposal with UnsupportedProposal, and warns about a proposal for a host outside the report' {
+        $lab = New-StorageHost -IpHash
+        $other = New-StorageHost -IpHash
+        $p = Find-VNBalancedAddress -Source $other.Vmk -Count 1 -AddressRange 10.0.0.22-10.0.0.30
+        $path = Join-Path $folder 'mixed.html'
+        $lab.Host | Export-VNReport -Path $path -Proposal 'not a proposal', $p -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'UnsupportedProposal,VirtNet.Commands.ExportVNReportCommand'
+        "$($warn[0])" | Should -Match 'address proposals for host esx01 are left out: the host is not in the report'
+        (Read-Report $path).SelectSingleNode('//section[@id="changes"]') | Should -BeNullOrEmpty
     }
 }

@@ -1,5 +1,6 @@
 BeforeAll {
     Import-Module $env:VIRTNET_MODULE -Force
+    . (Join-Path $PSScriptRoot 'Clear-VNTestSession.ps1')
     . (Join-Path $PSScriptRoot 'New-VNTestEstate.ps1')
 }
 
@@ -126,11 +127,7 @@ Describe 'Show-VNTopology' {
 }
 
 Describe 'Export-VNReport and Show-VNTopology without input: the session inventory' {
-    BeforeEach {
-        Get-VNCluster | Remove-VNCluster
-        Get-VNHost | Remove-VNHost
-        Get-VNPhysicalSwitch | Remove-VNPhysicalSwitch
-    }
+    BeforeEach { Clear-VNTestSession }
 
     It 'reports every host, switch and cluster the session keeps' {
         # HaCluster: three hosts (esx01-03) on two switches (cat-a, cat-b), then one cluster of them.

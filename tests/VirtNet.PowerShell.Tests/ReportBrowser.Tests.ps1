@@ -99,6 +99,12 @@ BeforeAll {
     @($labs) + $cluster | Export-VNReport -Path $labReport -Flow $storage -Title 'VirtNet sample labs: NicTeaming and HaCluster'
     $labFindings = @(@($labs) + $cluster | Test-VNConfiguration)
 
+    # The planners' proposals on the NicTeaming host and the HaCluster lab, for the Proposed changes section.
+    $teamingProposals = Optimize-VNTeaming -VirtualSwitch $labHosts[0].VirtualSwitches[0] -Flow $storage
+    $haChanges = Optimize-VNHaIsolation -Cluster $cluster
+    $addresses = Find-VNBalancedAddress -Host $labHosts[0] -Source vmk0 -Count 2 -AddressRange 10.0.0.22-10.0.0.30
+    $proposalReport = Join-Path $TestDrive 'proposals.html'
+    @($labs) + $cluster | Export-VNReport -Path $proposalReport -Proposal (@($teamingProposals) + $haChanges + $addresses) -Title 'Proposed changes on the sample labs'
     $estate = New-VNTestEstate -HostCount 64
     $estateReport = Join-Path $TestDrive 'estate-64.html'
     $estate.Clusters | Export-VNReport -Path $estateReport -Title 'Generated estate: 64 hosts, 4 uplinks each'
@@ -130,12 +136,14 @@ Describe 'The report in Chromium' -Skip:$skipBrowser {
     }
 
     Context '<Name>' -ForEach @(
-        @{ Name = 'sample-labs'; Report = 'lab' }
-        @{ Name = 'estate-64'; Report = 'estate' }
+        @{ Name = 'sample-labs'; Report = 'lab'; Height = 2400 }
+        @{ Name = 'estate-64'; Report = 'estate'; Height = 2400 }
+        # Tall enough to reach the Proposed changes section at the end.
+        @{ Name = 'proposals'; Report = 'proposals'; Height = 6000 }
     ) {
         BeforeAll {
-            $path = if ($Report -eq 'lab') { $labReport } else { $estateReport }
-            $model = if ($Report -eq 'lab') {
+            $path = @{ lab = $labReport; estate = $estateReport; proposals = $proposalReport }[$Report]
+            $model = if ($Report -ne 'estate') {
                 @{ Hosts = $labHosts; Switches = $labSwitches; Findings = $labFindings }
             }
             else {
@@ -157,6 +165,10 @@ Describe 'The report in Chromium' -Skip:$skipBrowser {
             Get-KindCount $run.Dom 'finding' | Should -Be $model.Findings.Count
         }
 
+        It 'has the Proposed changes section exactly when proposals are given' {
+            $run.Dom -match '<section id="changes">' | Should -Be ($Report -eq 'proposals')
+        }
+
         It 'draws no two boxes or labels over each other' {
             Find-Overlap -Path $path | Should -BeNullOrEmpty
         }
@@ -164,7 +176,7 @@ Describe 'The report in Chromium' -Skip:$skipBrowser {
         It 'renders at <_> px wide' -ForEach 1280, 1920 {
             $png = Join-Path $screenshots "$Name-$_.png"
             Remove-Item -Path $png -ErrorAction SilentlyContinue
-            $shot = Invoke-Chromium @("--screenshot=$png", "--window-size=$_,2400", '--hide-scrollbars', $path)
+            $shot = Invoke-Chromium @("--screenshot=$png", "--window-size=$_,$Height", '--hide-scrollbars', $path)
             $shot.ExitCode | Should -Be 0
             $shot.Console | Should -BeNullOrEmpty
             (Get-Item -Path $png).Length | Should -BeGreaterThan 20000

@@ -39,10 +39,10 @@ BeforeAll {
 Describe 'Get-VNRule' {
     It 'lists the whole catalogue by area, then id' {
         $rules = Get-VNRule
-        $rules.Count | Should -Be 51
+        $rules.Count | Should -Be 52
         $rules[0].RuleId | Should -Be 'VNT001'
-        $rules[-1].RuleId | Should -Be 'VNF007'
-        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 51
+        $rules[-1].RuleId | Should -Be 'VNF008'
+        ($rules.RuleId | Select-Object -Unique).Count | Should -Be 52
         $rules | ForEach-Object { $_ | Should -BeOfType ([VirtNet.VNRule]) }
     }
 
@@ -81,7 +81,7 @@ Describe 'Get-VNRule' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'RuleNotFound,VirtNet.Commands.GetVNRuleCommand'
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNF007."
+        $err[0].Exception.Message | Should -BeLike "There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002, *, VNF008."
     }
 
     It 'shows RuleId, Severity, Area and Title in its default table' {

@@ -140,7 +140,7 @@ namespace VirtNet.HA
             {
                 var port = u.SwitchPort;
                 var pair = port?.PhysicalSwitch.Pair;
-                return pair != null && pair.Secondary == port.PhysicalSwitch && port.PortChannel != null && port.PortChannel.IsMultiChassis ? Pairs.IndexOf(pair) : -1;
+                return pair != null && pair.SuspendsWithPeerLink(port) ? Pairs.IndexOf(pair) : -1;
             }).ToArray();
         }
 

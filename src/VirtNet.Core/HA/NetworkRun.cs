@@ -260,18 +260,19 @@ namespace VirtNet.HA
             return sw < 0 || (_switchDown[sw] == 0 && _memberDown[sw * 10 + _t.LinkMember[l]] == 0 && !Suspended(l));
         }
 
-        /// <summary>
-        /// A vPC member port of the secondary is suspended while the peer link is down and the primary still runs
-        /// (the peer-keepalive tells the secondary so); with the primary down the secondary keeps forwarding
-        /// (Cisco vPC guide, peer-link and peer failure).
-        /// </summary>
+        /// <summary>A vPC member port of the secondary, suspended while the pair's peer link is down (<see cref="VNSwitchPair.SecondarySuspends"/>).</summary>
         bool Suspended(int l)
         {
             int p = _t.LinkSuspendedBy[l];
-            if (p < 0 || _switchDown[_t.PairPrimary[p]] > 0 || _switchDown[_t.PairSecondary[p]] > 0) return false;
+            if (p < 0) return false;
+            int cables = 0, up = 0;
             for (int c = 0; c < _t.CablePair.Length; c++)
-                if (_t.CablePair[c] == p && _peerPortDown[2 * c] == 0 && _peerPortDown[2 * c + 1] == 0) return false;
-            return true;
+                if (_t.CablePair[c] == p)
+                {
+                    cables++;
+                    if (_peerPortDown[2 * c] == 0 && _peerPortDown[2 * c + 1] == 0) up++;
+                }
+            return VNSwitchPair.SecondarySuspends(_switchDown[_t.PairPrimary[p]] == 0, _switchDown[_t.PairSecondary[p]] == 0, VNSwitchPair.PeerLinkUp(cables, up));
         }
 
         void UpdateLinks(long t)

@@ -72,6 +72,21 @@ namespace VirtNet
         Failure,
     }
 
+    /// <summary>
+    /// The bonding ad_select option (bonding.rst; bond_3ad.c ad_agg_selection_logic): which of an 802.3ad bond's
+    /// aggregators transmits when its slaves reach more than one partner. The kernel's names are stable, bandwidth
+    /// and count (0 to 2).
+    /// </summary>
+    public enum AdSelect
+    {
+        /// <summary>0, stable: the largest aggregate bandwidth, kept until all its slaves are down (the default).</summary>
+        Stable,
+        /// <summary>1, bandwidth: the largest aggregate bandwidth, chosen again whenever a slave's link changes.</summary>
+        Bandwidth,
+        /// <summary>2, count: the most slaves up, then the largest bandwidth, chosen again whenever a slave's link changes.</summary>
+        Count,
+    }
+
     /// <summary>Where a Hyper-V host's dynamic MAC address pool comes from.</summary>
     public enum MacAddressPoolSource
     {

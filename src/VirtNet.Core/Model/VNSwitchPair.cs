@@ -52,6 +52,20 @@ namespace VirtNet
             return other == null || IsPeerLink(other) ? null : other;
         }
 
+        /// <summary>A port the secondary suspends when the peer link fails: a member of a vPC (multi-chassis channel) on the secondary.</summary>
+        internal bool SuspendsWithPeerLink(VNSwitchPort port) =>
+            port.PhysicalSwitch == Secondary && port.PortChannel != null && port.PortChannel.IsMultiChassis;
+
+        /// <summary>
+        /// Whether the secondary has suspended its vPC member ports: the peer link is down while both peers run, the
+        /// peer-keepalive telling the secondary that the primary is alive. With a peer down the other keeps
+        /// forwarding (Cisco vPC guide, peer-link and peer failure).
+        /// </summary>
+        internal static bool SecondarySuspends(bool primaryUp, bool secondaryUp, bool peerLinkUp) => primaryUp && secondaryUp && !peerLinkUp;
+
+        /// <summary>A peer link is up while one of its cables has both ends up; one that is not modelled has no cable that could fail.</summary>
+        internal static bool PeerLinkUp(int cables, int cablesUp) => cables == 0 || cablesUp > 0;
+
         bool IsPeerLink(VNPortChannel channel) => channel.Members.Any(m => PrimaryPeerLink.Contains(m) || SecondaryPeerLink.Contains(m));
 
         /// <summary>

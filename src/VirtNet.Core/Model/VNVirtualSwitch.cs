@@ -78,6 +78,8 @@ namespace VirtNet
         public string Primary { get; private set; }
         /// <summary>Linux bonds: primary_reselect, which counts when a primary is set; null for other types.</summary>
         public PrimaryReselect? PrimaryReselect { get; private set; }
+        /// <summary>Linux bonds: ad_select, which counts in 802.3ad; null for other types.</summary>
+        public AdSelect? AdSelect { get; private set; }
         /// <summary>Linux bonds: tlb_dynamic_lb, which counts in balance-tlb and balance-alb; null for other types.</summary>
         public bool? TlbDynamicLb { get; private set; }
         /// <summary>Linux bonds: miimon, the MII link poll interval in ms (0: no link monitoring); null for other types.</summary>
@@ -111,9 +113,9 @@ namespace VirtNet
             if (!hyperV && (settings.SwitchType.HasValue || settings.EnableEmbeddedTeaming.HasValue || settings.LoadBalancingAlgorithm.HasValue))
                 throw NotForThisType("-SwitchType, -EnableEmbeddedTeaming and -LoadBalancingAlgorithm", "Hyper-V");
             if (!bond && (settings.BondMode.HasValue || settings.XmitHashPolicy.HasValue || settings.Primary != null
-                || settings.PrimaryReselect.HasValue || settings.TlbDynamicLb.HasValue || settings.MiiMon.HasValue || settings.UpDelay.HasValue
+                || settings.PrimaryReselect.HasValue || settings.AdSelect.HasValue || settings.TlbDynamicLb.HasValue || settings.MiiMon.HasValue || settings.UpDelay.HasValue
                 || settings.DownDelay.HasValue))
-                throw NotForThisType("-BondMode, -XmitHashPolicy, -Primary, -PrimaryReselect, -TlbDynamicLb, -MiiMon, -UpDelay and -DownDelay", "Linux bond");
+                throw NotForThisType("-BondMode, -XmitHashPolicy, -Primary, -PrimaryReselect, -AdSelect, -TlbDynamicLb, -MiiMon, -UpDelay and -DownDelay", "Linux bond");
             if (bond)
             {
                 BondMode = settings.BondMode ?? LinuxBonding.DefaultMode;
@@ -121,6 +123,7 @@ namespace VirtNet
                 LinuxBonding.CheckOptions(Host, BondMode.Value, XmitHashPolicy.Value, settings.Primary, settings.TlbDynamicLb);
                 Primary = string.IsNullOrEmpty(settings.Primary) ? null : settings.Primary;
                 PrimaryReselect = settings.PrimaryReselect ?? VirtNet.PrimaryReselect.Always;
+                AdSelect = settings.AdSelect ?? VirtNet.AdSelect.Stable;
                 TlbDynamicLb = settings.TlbDynamicLb ?? true;
                 (MiiMon, UpDelay, DownDelay) = LinuxBonding.LinkMonitoring(settings.MiiMon, settings.UpDelay, settings.DownDelay);
             }

@@ -20,6 +20,8 @@ namespace VirtNet
         public string Primary { get; set; }
         /// <summary>Linux bond with a primary: primary_reselect (default always).</summary>
         public PrimaryReselect? PrimaryReselect { get; set; }
+        /// <summary>Linux bond: ad_select, which counts in 802.3ad (default stable).</summary>
+        public AdSelect? AdSelect { get; set; }
         /// <summary>Linux bond in balance-tlb or balance-alb: tlb_dynamic_lb (default true).</summary>
         public bool? TlbDynamicLb { get; set; }
         /// <summary>Linux bond: miimon, the link poll interval in ms (default 100).</summary>

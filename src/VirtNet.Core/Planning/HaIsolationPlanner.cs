@@ -28,6 +28,8 @@ namespace VirtNet.HA
     public sealed class VNHaIsolationChange
     {
         internal Action ApplyChange;
+        /// <summary>The planner's change, to simulate it without applying it (a report's "after"); null for suggestions and what is unfixable.</summary>
+        internal Planning.HaIsolationPlanner.Candidate Candidate;
 
         public VNCluster Cluster { get; internal set; }
         public HaChangeKind Kind { get; internal set; }
@@ -77,7 +79,7 @@ namespace VirtNet.Planning
         static readonly long[] FailureDetectionTimes = { 20000, 30000, 45000, 60000 };
         const int MaxRounds = 3;
 
-        sealed class Candidate
+        internal sealed class Candidate
         {
             public HaChangeKind Kind;
             public string Target, From, To;
@@ -136,10 +138,24 @@ namespace VirtNet.Planning
                 To = c.To,
                 Fixes = covers[c].Where(k => !remainingKeys.Contains(k)).Select(k => k.Host.Name + ": " + k.Scenario.Name).ToArray(),
                 ApplyChange = c.Cluster == null ? c.Do : () => cluster.TakeSettingsOf(c.Cluster(cluster)),
+                Candidate = c,
                 Reason = ReasonOf(c.Kind),
             }).ToList();
             changes.AddRange(Unfixable(cluster, remaining, results));
             return changes;
+        }
+
+        /// <summary>
+        /// The scenarios' results on the cluster as it would be with the changes that are not made yet (applied changes
+        /// are in the model already; suggestions change nothing), which are undone afterwards: the "after" that
+        /// Export-VNReport shows beside the model's "before".
+        /// </summary>
+        internal static List<VNHaIsolationResult> ResultsWith(VNCluster cluster, IEnumerable<VNHaIsolationChange> changes, IReadOnlyList<VNFailureScenario> scenarios)
+        {
+            var pending = changes.Where(c => c.Candidate != null && !c.Applied).Select(c => c.Candidate).ToList();
+            List<VNHaIsolationResult> results = null;
+            Simulate(cluster, pending, variant => Failing(variant, scenarios, out results));
+            return results;
         }
 
         /// <summary>The host and scenario pairs that do not end NotIsolated.</summary>

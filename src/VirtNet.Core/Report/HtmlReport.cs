@@ -18,6 +18,12 @@ namespace VirtNet.Report
         public VNFlowList Flow { get; set; }
         /// <summary>HA failure scenarios; null: each cluster's standard catalogue.</summary>
         public IReadOnlyList<VNFailureScenario> Scenario { get; set; }
+        /// <summary>Optimize-VNTeaming's proposals, shown with their numbers before and after.</summary>
+        public IReadOnlyList<VNTeamingProposal> TeamingProposals { get; set; } = new VNTeamingProposal[0];
+        /// <summary>Optimize-VNHaIsolation's changes; the HA scenarios run again with those not applied yet made, for the "after".</summary>
+        public IReadOnlyList<VNHaIsolationChange> HaChanges { get; set; } = new VNHaIsolationChange[0];
+        /// <summary>Find-VNBalancedAddress's proposals, with the uplinks and members they land on.</summary>
+        public IReadOnlyList<VNAddressProposal> AddressProposals { get; set; } = new VNAddressProposal[0];
         public DateTimeOffset GeneratedAt { get; set; } = DateTimeOffset.UtcNow;
     }
 
@@ -31,6 +37,10 @@ namespace VirtNet.Report
         public IReadOnlyList<TimelineStrip> Timelines { get; internal set; }
         public IReadOnlyList<VNFinding> Findings { get; internal set; }
         public IReadOnlyList<VNHaIsolationResult> HaResults { get; internal set; }
+        /// <summary>Per cluster with proposed HA changes, its scenarios' results with the changes made.</summary>
+        public IReadOnlyDictionary<VNCluster, List<VNHaIsolationResult>> HaResultsAfter { get; internal set; }
+        /// <summary>The planners' proposals the report shows (those about objects in the report).</summary>
+        public int ProposalCount { get; internal set; }
         /// <summary>Hosts isolated or partitioned, summed over the scenarios.</summary>
         public int IsolationCount => Timelines.Sum(t => t.Results.Count);
         /// <summary>What could not go into the report (a scenario naming something a cluster lacks, a switch that cannot be simulated).</summary>
@@ -91,18 +101,65 @@ namespace VirtNet.Report
                 ha.Add((clusters[c], ran, results));
             }
             report.HaResults = ha.SelectMany(x => x.Results).ToList();
+            report.HaResultsAfter = HaAfter(settings, ha, warnings);
             var strips = report.HaResults.Where(r => r.Verdict == HaVerdict.Isolated || r.Verdict == HaVerdict.Partitioned).ToList();
             double axis = TimelineStrip.AxisSeconds(strips);
             var haSwitches = switches.Concat(clusters.SelectMany(c => c.PhysicalSwitches)).Distinct().ToList();
             report.Timelines = TimelineStrip.BuildAll(strips, axis, haSwitches);
+            var proposals = new Proposals(contents, settings, report.HaResultsAfter, warnings);
+            report.ProposalCount = proposals.Count;
             report.Warnings = warnings;
 
             progress?.Report(new SimulationProgress(90, "Writing HTML"));
             var text = new StringWriter(new StringBuilder(64 * 1024 + hosts.Count * 6000), CultureInfo.InvariantCulture);
-            new Writer(new HtmlWriter(text), contents, settings, report, traffic, ha, axis).Write();
+            new Writer(new HtmlWriter(text), contents, settings, report, traffic, ha, axis, proposals).Write();
             report.Html = text.ToString();
             progress?.Report(new SimulationProgress(100, "Done"));
             return report;
+        }
+
+        /// <summary>
+        /// For each cluster with proposed HA changes, its scenarios run again with the changes not applied yet made (and
+        /// undone): the planner's verification, shown beside the model's results.
+        /// </summary>
+        static Dictionary<VNCluster, List<VNHaIsolationResult>> HaAfter(ReportSettings settings,
+            List<(VNCluster Cluster, IReadOnlyList<VNFailureScenario> Scenarios, List<VNHaIsolationResult> Results)> ha, List<string> warnings)
+        {
+            var after = new Dictionary<VNCluster, List<VNHaIsolationResult>>();
+            foreach (var changes in settings.HaChanges.GroupBy(c => c.Cluster))
+            {
+                int at = ha.FindIndex(x => x.Cluster == changes.Key);
+                if (at < 0)
+                    warnings.Add($"The {Count(changes.Count(), "HA change")} proposed for cluster {changes.Key.Name} are left out: the cluster is not in the report.");
+                else
+                    after[changes.Key] = Planning.HaIsolationPlanner.ResultsWith(changes.Key, changes, ha[at].Scenarios);
+            }
+            return after;
+        }
+
+        /// <summary>The planners' proposals about objects in the report; the others are left out with a warning.</summary>
+        internal sealed class Proposals
+        {
+            public readonly List<VNTeamingProposal> Teaming;
+            public readonly List<VNHaIsolationChange> Ha;
+            public readonly List<VNAddressProposal> Addresses;
+
+            public Proposals(ConfigContents contents, ReportSettings settings, IReadOnlyDictionary<VNCluster, List<VNHaIsolationResult>> haAfter, List<string> warnings)
+            {
+                var hosts = new HashSet<VNHost>(contents.Hosts);
+                List<T> InReport<T>(IEnumerable<T> items, Func<T, VNHost> host, string what)
+                {
+                    var kept = items.Where(p => hosts.Contains(host(p))).ToList();
+                    foreach (var missing in items.Where(p => !hosts.Contains(host(p))).Select(host).Distinct())
+                        warnings.Add($"The {what} for host {missing.Name} are left out: the host is not in the report.");
+                    return kept;
+                }
+                Teaming = InReport(settings.TeamingProposals, p => p.PortGroup.VirtualSwitch.Host, "teaming proposals");
+                Addresses = InReport(settings.AddressProposals, p => p.Source.VirtualSwitch.Host, "address proposals");
+                Ha = settings.HaChanges.Where(c => haAfter.ContainsKey(c.Cluster)).ToList();
+            }
+
+            public int Count => Teaming.Count + Ha.Count + Addresses.Count;
         }
 
         /// <summary>NothingToReport unless there is a host or a physical switch to report on.</summary>
@@ -200,14 +257,16 @@ namespace VirtNet.Report
             readonly List<SwitchTraffic> _traffic;
             readonly List<(VNCluster Cluster, IReadOnlyList<VNFailureScenario> Scenarios, List<VNHaIsolationResult> Results)> _ha;
             readonly double _axis;
+            readonly Proposals _proposals;
             readonly Dictionary<DiagramNode, string> _ids = new Dictionary<DiagramNode, string>();
             readonly Dictionary<string, string> _idByPath = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             readonly Dictionary<VNHaIsolationResult, string> _stripIds = new Dictionary<VNHaIsolationResult, string>();
             int _next;
 
             public Writer(HtmlWriter w, ConfigContents contents, ReportSettings settings, VNReport report, List<SwitchTraffic> traffic,
-                List<(VNCluster, IReadOnlyList<VNFailureScenario>, List<VNHaIsolationResult>)> ha, double axis)
+                List<(VNCluster, IReadOnlyList<VNFailureScenario>, List<VNHaIsolationResult>)> ha, double axis, Proposals proposals)
             {
+                _proposals = proposals;
                 _w = w;
                 _contents = contents;
                 _settings = settings;
@@ -233,6 +292,7 @@ namespace VirtNet.Report
                 Findings();
                 HighAvailability();
                 MacAddresses();
+                Changes();
                 if (_report.Warnings.Count > 0)
                 {
                     _w.Open("section", "id", "notes").Element("h2", "Left out");
@@ -315,6 +375,7 @@ namespace VirtNet.Report
                 _w.Open("a", "href", "#findings").Text("Configuration check").Close("a");
                 if (_ha.Count > 0) _w.Open("a", "href", "#ha").Text("HA").Close("a");
                 if (HyperVHosts().Any()) _w.Open("a", "href", "#hyperv").Text("Hyper-V").Close("a");
+                if (_proposals.Count > 0) _w.Open("a", "href", "#changes").Text("Proposed changes").Close("a");
                 _w.Close("nav").Close("header").Line();
             }
 
@@ -542,7 +603,7 @@ namespace VirtNet.Report
                             var r = rs?.FirstOrDefault(x => x.Host == h);
                             if (r == null) { _w.Element("td", ""); continue; }
                             _w.Open("td", "class", "v-" + r.Verdict.ToString().ToLowerInvariant(), "title", r.Explanation);
-                            var text = r.Verdict == HaVerdict.NotIsolated ? "ok" : r.Verdict + (r.ResponseAt.HasValue ? " " + TimelineStrip.Seconds(r.ResponseAt.Value) + " s" : "");
+                            var text = Verdict(r);
                             if (_stripIds.TryGetValue(r, out var sid)) _w.Element("a", text, "href", "#" + sid); else _w.Text(text);
                             _w.Close("td");
                         }
@@ -570,6 +631,9 @@ namespace VirtNet.Report
                 }
                 _w.Close("section").Line();
             }
+
+            static string Verdict(VNHaIsolationResult r) =>
+                r.Verdict == HaVerdict.NotIsolated ? "ok" : r.Verdict + (r.ResponseAt.HasValue ? " " + TimelineStrip.Seconds(r.ResponseAt.Value) + " s" : "");
 
             // ---- Hyper-V ----
 
@@ -613,6 +677,121 @@ namespace VirtNet.Report
                     _w.Close("tbody").Close("table");
                 }
                 _w.Close("section").Line();
+            }
+
+            // ---- Proposed changes ----
+
+            void Changes()
+            {
+                if (_proposals.Count == 0) return;
+                _w.Open("section", "id", "changes").Element("h2", "Proposed changes");
+                _w.Element("p", "What the planners propose, each verified by simulating it: before is the model as it is, after is the model with " +
+                    "the change made. A change marked applied is in the model already, so the rest of this report shows it.", "class", "legend");
+                TeamingChanges();
+                HaChanges();
+                AddressChanges();
+                _w.Close("section").Line();
+            }
+
+            void TeamingChanges()
+            {
+                if (_proposals.Teaming.Count == 0) return;
+                _w.Element("h3", "Teaming (Optimize-VNTeaming)");
+                _w.Open("table", "class", "changes").Open("thead").Open("tr");
+                foreach (var h in new[] { "PortGroup", "Before", "After", "ThroughputMbps", "WorstSingleFailureThroughputMbps", "MaxUtilizationPercent", "State" })
+                    _w.Element("th", h);
+                _w.Close("tr").Close("thead").Open("tbody");
+                foreach (var p in _proposals.Teaming)
+                {
+                    _w.Open("tr", "class", p.Changed ? "changed" : "kept").Element("th", p.PortGroup.Path, "scope", "row");
+                    _w.Element("td", Teaming(p.LoadBalancingPolicyBefore, p.ActiveNicBefore, p.StandbyNicBefore));
+                    _w.Element("td", p.Changed ? Teaming(p.LoadBalancingPolicy, p.ActiveNic, p.StandbyNic) : "unchanged");
+                    BeforeAfter(p.ThroughputMbpsBefore, p.ThroughputMbps, higherIsBetter: true);
+                    BeforeAfter(p.WorstSingleFailureThroughputMbpsBefore, p.WorstSingleFailureThroughputMbps, higherIsBetter: true);
+                    BeforeAfter(p.MaxUtilizationPercentBefore, p.MaxUtilizationPercent, higherIsBetter: false);
+                    _w.Open("td").Text(!p.Changed ? "kept" : p.Applied ? "applied" : "proposed");
+                    if (p.Reason != null) _w.Element("div", p.Reason, "class", "why");
+                    _w.Close("td").Close("tr");
+                }
+                _w.Close("tbody").Close("table").Line();
+            }
+
+            static string Teaming(LoadBalancingPolicy policy, string[] active, string[] standby) =>
+                $"{policy}; active {(active.Length == 0 ? "none" : string.Join(", ", active))}" + (standby.Length == 0 ? "" : $"; standby {string.Join(", ", standby)}");
+
+            /// <summary>A number before and after, coloured by whether the change makes it better.</summary>
+            void BeforeAfter(double before, double after, bool higherIsBetter)
+            {
+                var css = Math.Abs(after - before) < 0.05 ? "num same" : (after > before) == higherIsBetter ? "num better" : "num worse";
+                _w.Element("td", N0(before) + " \u2192 " + N0(after), "class", css);
+            }
+
+            void HaChanges()
+            {
+                if (_proposals.Ha.Count == 0) return;
+                foreach (var (cluster, scenarios, before) in _ha)
+                {
+                    var changes = _proposals.Ha.Where(c => c.Cluster == cluster).ToList();
+                    if (changes.Count == 0) continue;
+                    _w.Element("h3", $"HA isolation of cluster {cluster.Name} (Optimize-VNHaIsolation)");
+                    _w.Open("table", "class", "changes").Open("thead").Open("tr");
+                    foreach (var h in new[] { "Kind", "Target", "From", "To", "Fixes", "State" }) _w.Element("th", h);
+                    _w.Close("tr").Close("thead").Open("tbody");
+                    foreach (var c in changes)
+                    {
+                        _w.Open("tr").Element("td", c.Kind.ToString()).Element("td", c.Target).Element("td", c.From ?? "").Element("td", c.To ?? "");
+                        _w.Element("td", c.Fixes.Length == 0 ? "" : string.Join("; ", c.Fixes));
+                        _w.Open("td").Text(c.Applied ? "applied" : c.CanApply ? "proposed" : "suggestion");
+                        if (c.Reason != null) _w.Element("div", c.Reason, "class", "why");
+                        _w.Close("td").Close("tr");
+                    }
+                    _w.Close("tbody").Close("table");
+
+                    // Before and after, for every scenario in which some host does not end NotIsolated either way.
+                    var after = _report.HaResultsAfter[cluster].ToDictionary(r => (r.Host, r.Scenario));
+                    var rows = scenarios.Where(s => before.Any(r => r.Scenario == s && r.Verdict != HaVerdict.NotIsolated)
+                        || after.Values.Any(r => r.Scenario == s && r.Verdict != HaVerdict.NotIsolated)).ToList();
+                    if (rows.Count == 0) continue;
+                    _w.Element("p", "Before \u2192 after the changes, in the scenarios where a host is isolated, partitioned or failed either way:", "class", "legend");
+                    _w.Open("table", "class", "matrix").Open("thead").Open("tr").Element("th", "Scenario");
+                    foreach (var h in cluster.Hosts) _w.Element("th", h.Name);
+                    _w.Close("tr").Close("thead").Open("tbody");
+                    foreach (var scenario in rows)
+                    {
+                        _w.Open("tr").Element("th", scenario.Name, "scope", "row");
+                        foreach (var h in cluster.Hosts)
+                        {
+                            var b = before.FirstOrDefault(r => r.Host == h && r.Scenario == scenario);
+                            if (b == null || !after.TryGetValue((h, scenario), out var a)) { _w.Element("td", ""); continue; }
+                            bool same = b.Verdict == a.Verdict;
+                            _w.Element("td", same ? Verdict(a) : Verdict(b) + " \u2192 " + Verdict(a),
+                                "class", "v-" + a.Verdict.ToString().ToLowerInvariant() + (same ? "" : " turned"), "title", a.Explanation);
+                        }
+                        _w.Close("tr");
+                    }
+                    _w.Close("tbody").Close("table").Line();
+                }
+            }
+
+            void AddressChanges()
+            {
+                if (_proposals.Addresses.Count == 0) return;
+                _w.Element("h3", "Addresses (Find-VNBalancedAddress)");
+                foreach (var group in _proposals.Addresses.GroupBy(p => (p.Source, p.Role)))
+                {
+                    var first = group.First();
+                    _w.Element("p", $"{(first.Role == AddressRole.Destination ? "Targets" : "Source addresses")} for {first.Source.Path} " +
+                        $"({first.SourceIPAddress}): {first.UplinksUsed} of {first.UsableUplinks} uplinks used" +
+                        (first.ChannelMembers > 0 ? $", {first.MembersUsed} of {first.ChannelMembers} channel members" : "") +
+                        $", balance index {N(first.BalanceIndex)}." + (first.Reason == null ? "" : " " + first.Reason));
+                    _w.Open("table", "class", "changes").Open("thead").Open("tr");
+                    foreach (var h in new[] { "IPAddress", "Uplink", "InboundUplink", "Member", "Status" }) _w.Element("th", h);
+                    _w.Close("tr").Close("thead").Open("tbody");
+                    foreach (var p in group)
+                        _w.Open("tr").Element("td", p.IPAddress.ToString()).Element("td", p.Uplink?.Name ?? "").Element("td", p.InboundUplink?.Name ?? "")
+                            .Element("td", p.Member?.Path ?? "").Element("td", p.Status.ToString()).Close("tr");
+                    _w.Close("tbody").Close("table").Line();
+                }
             }
         }
 
@@ -685,6 +864,8 @@ tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
 .v-notisolated{background:#e8f5e9;color:#2e7d32}.v-isolated{background:var(--err);color:#fff;font-weight:600}
 .v-partitioned{background:#ffb74d;font-weight:600}.v-failed{background:#6a1b9a;color:#fff;font-weight:600}
 .timeline:target{outline:3px solid #d50000}
+.changes td.better{color:var(--ok);font-weight:600}.changes td.worse{color:var(--err);font-weight:600}.changes td.same{color:#78909c}
+.changes tr.kept{color:#78909c}.matrix td.turned{font-weight:700;outline:2px solid currentColor;outline-offset:-3px}.changes .why{color:#546e7a;font-size:12px;max-width:520px}
 @media print{nav{display:none}figure{break-inside:avoid}}
 ";
     }

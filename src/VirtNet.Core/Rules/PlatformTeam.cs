@@ -60,22 +60,27 @@ namespace VirtNet.Rules
         }
 
         /// <summary>
-        /// A bond's LACP channels on separate switches are separate aggregators, and an 802.3ad bond transmits on
-        /// one only: with ad_select stable (the default) or bandwidth, the one of the largest aggregate speed, on a
-        /// tie the first slave's (bonding.rst, "ad_select"; bond_3ad.c ad_agg_selection_logic).
+        /// LACP channels on separate switches (or separate channels of one) are separate aggregators, and an LACP
+        /// team transmits on one only (<see cref="Teaming.LacpAggregators"/>): the message names it and the links
+        /// that stay idle.
         /// </summary>
         string Aggregators(List<VNPortChannel> channels)
         {
-            if (!Subject.StartsWith("Bond ", System.StringComparison.Ordinal) || Required != RequiredPortChannel.Lacp || !channels.All(c => c.IsLacp)) return "";
-            var switches = channels.Select(c => (object)c.PhysicalSwitch.Pair ?? c.PhysicalSwitch).Distinct().Count();
-            if (switches != channels.Count) return "";
-            var cabled = Cabled.ToList();
-            var active = channels.OrderByDescending(c => cabled.Where(u => u.SwitchPort.PortChannel.Logical == c).Sum(u => (long)u.SpeedMbps))
-                .ThenBy(c => cabled.FindIndex(u => u.SwitchPort.PortChannel.Logical == c)).First();
-            var idle = cabled.Where(u => u.SwitchPort.PortChannel.Logical != active).ToList();
-            return $", switches that are no stack or vPC/MLAG pair: LACP forms one aggregator per switch and the bond transmits only on the active one " +
-                $"({active.Path}, ad_select stable), so {Describe.Uplinks(idle)} stay idle";
+            if (Required != RequiredPortChannel.Lacp || !channels.All(c => c.IsLacp)) return "";
+            var members = Members.ToList();
+            var aggregators = Teaming.LacpAggregators.Of(members);
+            if (aggregators == null) return "";
+            var policy = Bond ? Members[0].VirtualSwitch.AdSelect ?? AdSelect.Stable : AdSelect.Stable;
+            int active = aggregators.Initial(policy);
+            var channel = aggregators.Channel[active];
+            var idle = members.Where((u, i) => aggregators.AggregatorOf[i] != active && u.SwitchPort != null).ToList();
+            bool unpaired = channels.Select(c => (object)c.PhysicalSwitch.Pair ?? c.PhysicalSwitch).Distinct().Count() == channels.Count;
+            return (unpaired ? ", switches that are no stack or vPC/MLAG pair" : "") +
+                $": LACP forms one aggregator per {(unpaired ? "switch" : "channel")} and the {(Bond ? "bond" : "team")} transmits only on the active one " +
+                $"({channel.Path}, {(Bond ? "ad_select " + policy.ToString().ToLowerInvariant() : "kept while a member of it is up")}), so {Describe.Uplinks(idle)} stay idle";
         }
+
+        bool Bond => Subject.StartsWith("Bond ", System.StringComparison.Ordinal);
 
         bool Matches(VNPortChannel channel) => Required == RequiredPortChannel.Lacp ? channel.IsLacp : channel.IsStatic;
     }

@@ -64,6 +64,7 @@ namespace VirtNet
             new SourceMacHashWithoutMac(),
             new RoundRobinReordersTcp(),
             new BondHashWithoutNextHopMac(),
+            new LacpTeamOnOneAggregator(),
         };
 
         /// <summary>The catalogue, by area (in <see cref="RuleArea"/> order), then by id.</summary>

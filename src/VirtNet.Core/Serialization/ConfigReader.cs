@@ -306,7 +306,7 @@ namespace VirtNet.Serialization
 
         void ReadBondSettings(JObject b, VirtualSwitchSettings settings)
         {
-            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "tlbDynamicLb", "miimon", "updelay", "downdelay");
+            Expect(b, "mode", "xmitHashPolicy", "primary", "primaryReselect", "adSelect", "tlbDynamicLb", "miimon", "updelay", "downdelay");
             var mode = Required(b, "mode");
             var policy = Required(b, "xmitHashPolicy");
             settings.BondMode = Model(mode, () => LinuxBonding.ParseBondMode(String(mode)));
@@ -314,6 +314,7 @@ namespace VirtNet.Serialization
             var primary = Value(b, "primary");
             settings.Primary = primary == null ? null : String(primary);
             settings.PrimaryReselect = Map(Value(b, "primaryReselect"), Enum<PrimaryReselect>);
+            settings.AdSelect = Map(Value(b, "adSelect"), Enum<AdSelect>);
             settings.TlbDynamicLb = Map(Value(b, "tlbDynamicLb"), Bool);
             settings.MiiMon = Map(Value(b, "miimon"), Int);
             settings.UpDelay = Map(Value(b, "updelay"), Int);

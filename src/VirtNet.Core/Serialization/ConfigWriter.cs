@@ -219,6 +219,7 @@ namespace VirtNet.Serialization
             Property("xmitHashPolicy", LinuxBonding.Name(vswitch.XmitHashPolicy.Value));
             Property("primary", vswitch.Primary);
             Property("primaryReselect", vswitch.PrimaryReselect.Value.ToString().ToLowerInvariant());
+            Property("adSelect", vswitch.AdSelect.Value.ToString().ToLowerInvariant());
             // The kernel refuses tlb_dynamic_lb in the other modes, so it is written only where it counts.
             if (vswitch.BondMode == BondMode.BalanceTlb || vswitch.BondMode == BondMode.BalanceAlb) Property("tlbDynamicLb", vswitch.TlbDynamicLb.Value);
             Property("miimon", vswitch.MiiMon);

@@ -44,6 +44,8 @@ namespace VirtNet.Teaming
             foreach (var u in team.Active) if (!Down(u) && !Idle(u)) usable[count++] = u;
             if (count == 0) foreach (var u in team.Standby) if (!Down(u)) usable[count++] = u;
             if (count == 0) foreach (var u in team.Active) if (!Down(u) && Idle(u)) usable[count++] = u;
+            // An LACP team whose members reach several partners transmits on one aggregator only.
+            count = LacpAggregators.Narrow(run, state, usable, count);
 
             bool shotgun = false;
             int delivers = -1;

@@ -37,9 +37,10 @@ namespace VirtNet.Teaming
         {
             var vswitch = portGroup.VirtualSwitch;
             var policy = portGroup.TeamingPolicy;
-            int[] Indices(IEnumerable<string> names) => names
+            List<VNUplink> Members(IEnumerable<string> names) => names
                 .Select(n => vswitch.Uplinks.FirstOrDefault(x => Names.Comparer.Equals(x.Name, n)))
-                .Where(x => x != null).Select(indexOf).Where(u => u >= 0).ToArray();
+                .Where(x => x != null && indexOf(x) >= 0).ToList();
+            int[] Indices(IEnumerable<string> names) => Members(names).Select(indexOf).ToArray();
             var ports = portGroup.Ports.OrderBy(a => a.PortId).ToArray();
             var option = TeamingOption.Of(portGroup);
             bool esx = option.Platform == Hypervisor.Esx;
@@ -51,6 +52,7 @@ namespace VirtNet.Teaming
                 UpDelayOf(vswitch))
             {
                 PortsWithoutMac = ports.Where(a => a.MacAddress == null).Select(a => a.Path).ToArray(),
+                Aggregators = LacpAggregators.Of(Members(active)),
             };
         }
 
@@ -102,6 +104,8 @@ namespace VirtNet.Teaming
         public ulong[] PortMacs { get; }
         /// <summary>Paths of the ports whose adapter has no MAC address (source MAC hash cannot place them as ESX would).</summary>
         public string[] PortsWithoutMac { get; set; } = new string[0];
+        /// <summary>The LACP aggregators of the active uplinks, when they reach more than one partner; else null.</summary>
+        public LacpAggregators Aggregators { get; private set; }
         /// <summary>Beacon probing compares the uplinks that may carry traffic: active and standby.</summary>
         public int BeaconUplinkCount => Active.Length + Standby.Length;
 
@@ -134,6 +138,8 @@ namespace VirtNet.Teaming
         public TeamingAlgorithm Algorithm { get; }
         /// <summary>A bond's active slave (curr_active_slave), see <see cref="BondPlacement.SelectActiveSlave"/>; -1 for none and for other teams.</summary>
         public int ActiveSlave = -1;
+        /// <summary>The aggregator the team transmits on (<see cref="LacpAggregators"/>, index of its first active uplink); -1 for none and for teams with one.</summary>
+        public int ActiveAggregator = -1;
         /// <summary>Flows placed by a hash that reads the destination MAC when the model does not know it.</summary>
         public int UnknownDestinationMac;
         /// <summary>The balance-tlb/alb bucket table of the team's bond, shared by its port groups.</summary>
@@ -159,6 +165,10 @@ namespace VirtNet.Teaming
         /// <summary>Room for the usable uplinks as <see cref="Failover"/> lists them: at most every active and standby uplink.</summary>
         internal int[] Buffer => _buffer ?? (_buffer = new int[Team.BeaconUplinkCount]);
         int[] _buffer;
+
+        /// <summary>Room for whether each active uplink is up, for <see cref="LacpAggregators.Narrow"/>.</summary>
+        internal bool[] MemberUp => _memberUp ?? (_memberUp = new bool[Team.Active.Length]);
+        bool[] _memberUp;
 
         /// <summary>Takes the first <paramref name="count"/> uplinks of <see cref="Buffer"/> as the usable ones.</summary>
         public void SetUsable(int count, bool shotgun, int shotgunDelivers)

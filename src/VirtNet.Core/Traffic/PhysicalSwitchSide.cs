@@ -177,19 +177,12 @@ namespace VirtNet.Traffic
         }
 
         /// <summary>
-        /// Whether a channel comes up towards this team. Mode on bundles without negotiation. A standard vSwitch
-        /// speaks neither LACP nor PAgP; a distributed switch speaks LACP from vSphere 5.1 (one LAG with IP hash;
-        /// 5.5 enhanced LACP). A Hyper-V team speaks LACP in Lacp mode, a bond in 802.3ad mode. Nothing here speaks
-        /// PAgP. A channel that does not form leaves its ports on their own (IOS LACP/PAgP individual ports), which
-        /// the model takes as the outcome.
+        /// Whether a channel comes up towards this team. Mode on bundles without negotiation; LACP forms with the
+        /// teams that speak it (<see cref="LacpAggregators.Negotiates"/>). Nothing here speaks PAgP. A channel that
+        /// does not form leaves its ports on their own (IOS LACP/PAgP individual ports), which the model takes as the
+        /// outcome.
         /// </summary>
-        public static bool Forms(VNPortChannel channel, TeamRun run)
-        {
-            var vswitch = run.Team.VirtualSwitch;
-            return channel.IsStatic || (channel.IsLacp && (run.Option.Platform == Hypervisor.Esx
-                ? vswitch.Type == VirtualSwitchType.Distributed && vswitch.Host.VersionInfo.IsAtLeast(5, 1)
-                : run.Option.SpeaksLacp));
-        }
+        public static bool Forms(VNPortChannel channel, TeamRun run) => channel.IsStatic || (channel.IsLacp && LacpAggregators.Negotiates(run));
 
         /// <summary>The logical port MAC learning sees for an uplink: its channel or its own port; -1 when unknown.</summary>
         public int LogicalPort(int uplink) =>

@@ -22,7 +22,8 @@ namespace VirtNet.Traffic
             LoadBasedNeedsDistributed = Rule("VNT008"), HyperVNicsWithoutTeam = Rule("VNW003"), HyperVTeamWithoutChannel = Rule("VNW004"),
             HyperVTeamInChannel = Rule("VNW005"), BondWithoutChannel = Rule("VNL001"), BondInChannel = Rule("VNL002"),
             NoUplink = Rule("VNF001"), UndetectedFailure = Rule("VNF002"), NotCabled = Rule("VNF003"), LoadBasedMoves = Rule("VNF004"),
-            MacUnknown = Rule("VNF005"), RoundRobinReorders = Rule("VNF006"), DestinationMacUnknown = Rule("VNF007");
+            MacUnknown = Rule("VNF005"), RoundRobinReorders = Rule("VNF006"), DestinationMacUnknown = Rule("VNF007"),
+            OneAggregator = Rule("VNF008");
 
         /// <summary>Findings of one run, one per rule and target; a counted finding adds up the flows of every team that raises it.</summary>
         sealed class FindingSet
@@ -78,6 +79,7 @@ namespace VirtNet.Traffic
                 var team = teams[t];
                 var config = team.Team;
                 int Count(FlowStatus s) => run.StatusCount[t * TrafficEngine.StatusCount + (int)s];
+                AggregatorFinding(findings, model, run, t);
                 if (team.Option.Platform != Hypervisor.Esx)
                 {
                     int tcpFlows = 0;
@@ -94,8 +96,10 @@ namespace VirtNet.Traffic
 
                 // Configuration rules, asked with the policy in force (a what-if policy included).
                 findings.Add(IpHashStandbyOrBeacon, config.Path, IpHashWithStandbyOrBeacon.Message(subject, policy, Names(config.Standby), Names(config.Unused), beacon));
-                findings.Add(BeaconTooFewUplinks, config.Path,
-                    BeaconProbingWithFewUplinks.Message(subject, beacon, config.BeaconUplinkCount, Names(config.Active), Names(config.Standby)));
+                var fewBeacons = BeaconProbingWithFewUplinks.Message(subject, beacon, config.BeaconUplinkCount, Names(config.Active), Names(config.Standby));
+                if (fewBeacons != null && team.Shotgun)
+                    fewBeacons += $" With the path behind one uplink down, it now sends every frame on both (shotgun): {Count(FlowStatus.Shotgun)} flow(s).";
+                findings.Add(BeaconTooFewUplinks, config.Path, fewBeacons);
                 findings.Add(LoadBasedNeedsDistributed, config.Path, LoadBasedTeamingOnStandardSwitch.Message(subject, policy, config.VirtualSwitch));
 
                 if (policy == LoadBalancingPolicy.LoadBalanceSrcMac && config.PortsWithoutMac.Length > 0)
@@ -169,6 +173,40 @@ namespace VirtNet.Traffic
                         $"{LoadBasedTeaming.Interval.TotalSeconds:0} s: a steady state {run.LoadBased.Rounds * LoadBasedTeaming.Interval.TotalSeconds:0} s after the load began.");
             }
             return findings.ToArray();
+        }
+
+        /// <summary>
+        /// VNF008: an LACP team whose members form several aggregators sends on the active one only; the links of the
+        /// others that are up carry nothing. Counts every flow of the team, as they all share the active links.
+        /// </summary>
+        static void AggregatorFinding(FindingSet findings, TrafficModel model, TrafficRun run, int t)
+        {
+            var team = run.Teams[t];
+            var aggregators = team.Team.Aggregators;
+            int active = team.ActiveAggregator;
+            if (aggregators == null || active < 0) return;
+            var members = team.Team.Active;
+            var idle = new List<int>();
+            for (int i = 0; i < members.Length; i++)
+                if (aggregators.AggregatorOf[i] != active && run.State[members[i]] != UplinkState.Failed && run.State[members[i]] != UplinkState.UpDelay)
+                    idle.Add(members[i]);
+            if (idle.Count == 0) return;
+            int flows = 0;
+            for (int s = 0; s < TrafficEngine.StatusCount; s++) flows += run.StatusCount[t * TrafficEngine.StatusCount + s];
+            var vswitch = team.Team.VirtualSwitch;
+            var option = team.Option;
+            string subject = option.Platform == Hypervisor.Linux ? $"Bond {vswitch.Path} ({LinuxBonding.Name(option.BondMode.Value)})"
+                : option.Platform == Hypervisor.HyperV ? $"Hyper-V team of {vswitch.Path} ({option.TeamingMode})"
+                : $"The LAG of {vswitch.Path} (IP hash)";
+            string Link(int u) => model.Uplinks[u].Name + (model.SwitchPort[u] != null ? $" ({model.SwitchPort[u].Path})" : "");
+            var channel = aggregators.Channel[active];
+            string chosen = option.Platform == Hypervisor.Linux ? "ad_select " + LacpAggregators.PolicyOf(team).ToString().ToLowerInvariant() : "kept while a member of it is up";
+            int sending = team.Usable.Length;
+            findings.AddCounted(OneAggregator, vswitch.Path, flows,
+                n => $"{subject} forms more than one LACP aggregator (one per partner switch or channel, and one of its own for a member whose port is in " +
+                     "no LACP channel) and transmits only on the active one " +
+                     $"({channel?.Path ?? Link(members[active])}, {chosen}): " +
+                     $"{string.Join(", ", idle.Select(Link))} stay idle, and its {n} flow(s) share {sending} of {sending + idle.Count} working link(s).");
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VirtNet
 {
@@ -8,6 +9,13 @@ namespace VirtNet
     {
         /// <summary>Uplinks whose link is down (NIC, cable, or the switch or stack member they are cabled to).</summary>
         public List<VNUplink> FailedUplinks { get; } = new List<VNUplink>();
+        /// <summary>Physical switches that are down: the uplinks cabled to them lose their link.</summary>
+        public List<VNPhysicalSwitch> FailedSwitches { get; } = new List<VNPhysicalSwitch>();
+        /// <summary>
+        /// vPC or MLAG pairs whose peer link is down (every cable of it): while both peers run, the secondary
+        /// suspends its vPC member ports, and the uplinks cabled to them lose their link (<see cref="VNSwitchPair.SecondarySuspends"/>).
+        /// </summary>
+        public List<VNSwitchPair> FailedPeerLinks { get; } = new List<VNSwitchPair>();
         /// <summary>Uplinks whose link stays up while the path beyond their switch port is down.</summary>
         public List<VNUplink> UpstreamFailedUplinks { get; } = new List<VNUplink>();
         /// <summary>Uplinks that failed before and are up again.</summary>
@@ -36,7 +44,8 @@ namespace VirtNet
         /// src-dst-ip over the active uplinks for IP hash, ports on their own for the others.</summary>
         public bool AssumeMatchingPhysicalSwitch { get; set; }
 
-        public bool HasFailures => FailedUplinks.Count > 0 || UpstreamFailedUplinks.Count > 0 || RecoveredUplinks.Count > 0;
+        public bool HasFailures => FailedUplinks.Count > 0 || FailedSwitches.Count > 0 || FailedPeerLinks.Count > 0 || UpstreamFailedUplinks.Count > 0
+            || RecoveredUplinks.Count > 0;
 
         internal TeamingOption Teaming => LoadBalancingPolicy.HasValue ? TeamingOption.Esx(LoadBalancingPolicy.Value) : null;
 
@@ -48,9 +57,25 @@ namespace VirtNet
                 Set(model, state, u, VirtNet.Teaming.Failover.StateAt(true, true, 0, now, VirtNet.Teaming.Team.UpDelayOf(u.VirtualSwitch)));
             foreach (var u in UpstreamFailedUplinks) Set(model, state, u, UplinkState.UpstreamFailed);
             // A link down that failure detection has not seen yet is, to the team, a failure behind a live link.
-            foreach (var u in FailedUplinks)
+            foreach (var u in FailedUplinks.Concat(LinksDown(model)))
                 Set(model, state, u, now < VirtNet.Teaming.Team.DownDelayOf(u.VirtualSwitch) ? UplinkState.UpstreamFailed : UplinkState.Failed);
             return state;
+        }
+
+        /// <summary>The uplinks cabled to a failed switch, or to a vPC port its secondary suspends.</summary>
+        IEnumerable<VNUplink> LinksDown(Traffic.TrafficModel model)
+        {
+            if (FailedSwitches.Count == 0 && FailedPeerLinks.Count == 0) yield break;
+            for (int u = 0; u < model.Uplinks.Length; u++)
+            {
+                var port = model.SwitchPort[u];
+                if (port == null) continue;
+                var pair = port.PhysicalSwitch.Pair;
+                if (FailedSwitches.Contains(port.PhysicalSwitch)
+                    || (pair != null && pair.SuspendsWithPeerLink(port) && VNSwitchPair.SecondarySuspends(!FailedSwitches.Contains(pair.Primary),
+                        !FailedSwitches.Contains(pair.Secondary), !FailedPeerLinks.Contains(pair))))
+                    yield return model.Uplinks[u];
+            }
         }
 
         static void Set(Traffic.TrafficModel model, UplinkState[] state, VNUplink uplink, UplinkState value)

@@ -59,12 +59,20 @@ namespace VirtNet
         public IReadOnlyList<VNUplink> FindUplinksOrSwitchUplinks(string name) =>
             Model.Uplinks.Any(u => Names.Comparer.Equals(u.Name, name) || Names.Comparer.Equals(u.Path, name)) ? FindUplinks(name) : FindSwitchUplinks(name);
 
-        /// <summary>
-        /// The uplinks cabled to a physical switch (core1), or to one member of a stack (core1/2: every port Gi2/...).
-        /// </summary>
+        /// <summary>The uplinks cabled to a physical switch (core1), or to one member of a stack (core1/2: every port Gi2/...).</summary>
         public IReadOnlyList<VNUplink> FindSwitchUplinks(string name)
         {
-            var switches = Model.SwitchPort.Where(p => p != null).Select(p => p.PhysicalSwitch).Distinct().ToList();
+            var (physical, member) = FindSwitch(name);
+            return Model.Uplinks.Where(u => u.SwitchPort?.PhysicalSwitch == physical && (member == 0 || u.SwitchPort.StackMember == member)).ToList();
+        }
+
+        /// <summary>
+        /// A physical switch the simulated uplinks are cabled to, or the peer of one in a vPC/MLAG pair (core1), with
+        /// 0; or one member of a stack (core1/2), with its number.
+        /// </summary>
+        public (VNPhysicalSwitch Switch, int Member) FindSwitch(string name)
+        {
+            var switches = CabledSwitches();
             var parts = (name ?? "").Split('/');
             int member = 0;
             var physical = parts.Length <= 2 ? Names.Find(switches, s => s.Name, parts[0]) : null;
@@ -72,7 +80,22 @@ namespace VirtNet
                 throw Names.NotFound(ErrorIds.PhysicalSwitchNotFound, "physical switch or stack member", name,
                     "the switches cabled to " + string.Join(", ", Model.Switches.Select(s => s.Path)),
                     switches.SelectMany(s => s.IsStack ? Enumerable.Range(1, s.Stack).Select(m => s.Name + "/" + m).Prepend(s.Name) : new[] { s.Name }), n => n);
-            return Model.Uplinks.Where(u => u.SwitchPort?.PhysicalSwitch == physical && (member == 0 || u.SwitchPort.StackMember == member)).ToList();
+            return (physical, member);
+        }
+
+        /// <summary>A vPC or MLAG pair of the switches the simulated uplinks are cabled to, by name.</summary>
+        public VNSwitchPair FindPair(string name)
+        {
+            var pairs = CabledSwitches().Select(s => s.Pair).Where(p => p != null).Distinct().ToList();
+            return Names.Find(pairs, p => p.Name, name)
+                ?? throw Names.NotFound(ErrorIds.SwitchPairNotFound, "switch pair", name,
+                    "the switches cabled to " + string.Join(", ", Model.Switches.Select(s => s.Path)), pairs, p => p.Name);
+        }
+
+        List<VNPhysicalSwitch> CabledSwitches()
+        {
+            var cabled = Model.SwitchPort.Where(p => p != null).Select(p => p.PhysicalSwitch).Distinct().ToList();
+            return cabled.Concat(cabled.Where(s => s.Pair != null).Select(s => s.Pair.PeerOf(s))).Distinct().ToList();
         }
 
         /// <summary>

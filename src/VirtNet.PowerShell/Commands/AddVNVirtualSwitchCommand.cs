@@ -59,6 +59,9 @@ namespace VirtNet.Commands
         public PrimaryReselect? PrimaryReselect { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        public AdSelect? AdSelect { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool? TlbDynamicLb { get; set; }
 
         // Milliseconds, as the kernel's miimon, updelay and downdelay options take them.
@@ -85,6 +88,7 @@ namespace VirtNet.Commands
                     XmitHashPolicy = string.IsNullOrEmpty(XmitHashPolicy) ? (XmitHashPolicy?)null : LinuxBonding.ParseXmitHashPolicy(XmitHashPolicy),
                     Primary = Primary,
                     PrimaryReselect = PrimaryReselect,
+                    AdSelect = AdSelect,
                     TlbDynamicLb = TlbDynamicLb,
                     MiiMon = MiiMon,
                     UpDelay = UpDelay,
@@ -99,6 +103,7 @@ namespace VirtNet.Commands
                 if (vswitch.BondMode.HasValue)
                     WriteVerbose($"Bond {vswitch.Path}: mode {LinuxBonding.Name(vswitch.BondMode.Value)}, xmit_hash_policy {LinuxBonding.Name(vswitch.XmitHashPolicy.Value)}" +
                         (vswitch.Primary != null ? $", primary {vswitch.Primary} (primary_reselect {vswitch.PrimaryReselect.ToString().ToLowerInvariant()})" : "") +
+                        (vswitch.BondMode == VirtNet.BondMode.Ieee8023ad ? $", ad_select {vswitch.AdSelect.ToString().ToLowerInvariant()}" : "") +
                         $", miimon {vswitch.MiiMon} ms, updelay {vswitch.UpDelay} ms, downdelay {vswitch.DownDelay} ms" +
                         $"; transmit as kernel {Host.Version} does.");
                 WriteObject(vswitch);

@@ -26,8 +26,7 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var item in InputObject ?? new object[0])
-                ForInput(() => _contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
+            AddInputs(_contents, InputObject);
         }
 
         /// <summary>One file for the whole pipeline, written once every input is in.</summary>

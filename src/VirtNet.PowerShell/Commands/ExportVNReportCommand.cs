@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -27,6 +28,9 @@ namespace VirtNet.Commands
         public VNFailureScenario[] Scenario { get; set; }
 
         [Parameter]
+        public object[] Proposal { get; set; }
+
+        [Parameter]
         public string Title { get; set; }
 
         [Parameter]
@@ -34,8 +38,32 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var item in InputObject ?? new object[0])
-                ForInput(() => _contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
+            AddInputs(_contents, InputObject);
+        }
+
+        /// <summary>Sorts -Proposal by planner; anything else is that item's error, and the others still go in.</summary>
+        void AddProposals(ReportSettings settings)
+        {
+            var teaming = new List<VNTeamingProposal>();
+            var ha = new List<VNHaIsolationChange>();
+            var addresses = new List<VNAddressProposal>();
+            foreach (var item in Proposal ?? new object[0])
+                ForInput(() =>
+                {
+                    switch (item is PSObject wrapped ? wrapped.BaseObject : item)
+                    {
+                        case VNTeamingProposal p: teaming.Add(p); break;
+                        case VNHaIsolationChange c: ha.Add(c); break;
+                        case VNAddressProposal a: addresses.Add(a); break;
+                        case var other:
+                            throw new VirtNetException(ErrorIds.UnsupportedProposal, VirtNetErrorKind.InvalidArgument,
+                                $"'{Echo.Cut(other?.ToString() ?? "null")}' is not a proposal. -Proposal takes the output of Optimize-VNTeaming, " +
+                                "Optimize-VNHaIsolation and Find-VNBalancedAddress.", other);
+                    }
+                });
+            settings.TeamingProposals = teaming;
+            settings.HaChanges = ha;
+            settings.AddressProposals = addresses;
         }
 
         /// <summary>One report for the whole pipeline, written once every input is in.</summary>
@@ -49,8 +77,10 @@ namespace VirtNet.Commands
             if (!ShouldProcess(path, what)) return;
             var progress = new SlowProgress(this, "Export-VNReport " + Path);
             var settings = new ReportSettings { Title = Title, Flow = Flow, Scenario = Scenario?.Where(s => s != null).ToList() };
+            AddProposals(settings);
             var report = Fatal(() => HtmlReport.Build(_contents, settings, progress));
             foreach (var warning in report.Warnings) WriteWarning(warning);
+            if (report.ProposalCount > 0) WriteVerbose($"Showing {report.ProposalCount} proposal(s) before and after.");
             Fatal(() => HtmlReport.Write(path, report.Html, NoClobber));
             progress.Complete();
             WriteVerbose(string.Format(CultureInfo.InvariantCulture,

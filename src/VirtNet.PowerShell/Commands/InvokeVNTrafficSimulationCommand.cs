@@ -38,6 +38,10 @@ namespace VirtNet.Commands
         public string[] FailedSwitch { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(SwitchPairNameCompleter))]
+        public string[] FailedPeerLink { get; set; }
+
+        [Parameter]
         public string[] FailedUpstream { get; set; }
 
         [Parameter]
@@ -83,11 +87,22 @@ namespace VirtNet.Commands
             {
                 if (IsBound(nameof(Elapsed))) scenario.Elapsed = Elapsed;
                 foreach (var name in FailedUplink ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindUplinks(name));
-                foreach (var name in FailedSwitch ?? new string[0]) scenario.FailedUplinks.AddRange(simulation.FindSwitchUplinks(name));
+                foreach (var name in FailedSwitch ?? new string[0])
+                {
+                    // A whole switch is kept as one, so that a vPC pair can tell whether its peer runs.
+                    var (physical, member) = simulation.FindSwitch(name);
+                    if (member == 0) scenario.FailedSwitches.Add(physical);
+                    else scenario.FailedUplinks.AddRange(simulation.FindSwitchUplinks(name));
+                }
+                foreach (var name in FailedPeerLink ?? new string[0]) scenario.FailedPeerLinks.Add(simulation.FindPair(name));
                 foreach (var name in FailedUpstream ?? new string[0]) scenario.UpstreamFailedUplinks.AddRange(simulation.FindUplinksOrSwitchUplinks(name));
                 foreach (var name in RecoveredUplink ?? new string[0]) scenario.RecoveredUplinks.AddRange(simulation.FindUplinks(name));
             });
 
+            foreach (var pair in scenario.FailedPeerLinks)
+                WriteVerbose(scenario.FailedSwitches.Contains(pair.Primary) || scenario.FailedSwitches.Contains(pair.Secondary)
+                    ? $"Peer link of {pair.Name} down with a peer down: the running peer keeps its vPC ports."
+                    : $"Peer link of {pair.Name} down while both peers run: {pair.Secondary.Name} (secondary) suspends its vPC member ports.");
             var progress = new SlowProgress(this, "Simulating traffic");
             var result = simulation.Run(scenario, progress);
             progress.Complete();

@@ -21,8 +21,7 @@ namespace VirtNet.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var item in InputObject ?? new object[0])
-                ForInput(() => _contents.Add(item is PSObject wrapped ? wrapped.BaseObject : item));
+            AddInputs(_contents, InputObject);
         }
 
         protected override void EndProcessing()

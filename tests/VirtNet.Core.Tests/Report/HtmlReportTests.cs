@@ -184,7 +184,7 @@ namespace VirtNet.Tests.Report
             var pools = dom.Descendants("table").Single(t => (string)t.Attribute("class") == "pools").Descendants("tbody").Single().Elements("tr").ToList();
             Assert.Equal(new[] { "hv01", "hv02" }, pools.Select(r => r.Elements("td").First().Value));
             Assert.All(pools, r => Assert.Equal("00-15-5D-01-85-00", r.Elements("td").ElementAt(1).Value));
-            var conflict = Assert.Single(dom.Descendants("tr").Where(r => (string)r.Attribute("class") == "conflict"));
+            var conflict = Assert.Single(dom.Descendants("tr"), r => (string)r.Attribute("class") == "conflict");
             Assert.Equal("SameIPOctets", conflict.Elements("td").First().Value);
             // Switch Embedded Teaming: both NICs active in the switch's one team.
             var chips = Kind(dom, "role").Select(e => e.Element(XName.Get("text", "http://www.w3.org/2000/svg")).Value);

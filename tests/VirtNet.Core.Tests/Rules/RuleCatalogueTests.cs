@@ -23,7 +23,7 @@ namespace VirtNet.Tests.Rules
             "VNL001 Error", "VNL002 Error",
             "VNA001 Warning", "VNA002 Error", "VNA003 Warning",
             "VNF001 Error", "VNF002 Error", "VNF003 Information", "VNF004 Information", "VNF005 Warning",
-            "VNF006 Information", "VNF007 Warning",
+            "VNF006 Information", "VNF007 Warning", "VNF008 Warning",
         };
 
         [Fact]
@@ -80,7 +80,7 @@ namespace VirtNet.Tests.Rules
             Assert.Equal(ErrorIds.RuleNotFound, e.ErrorId);
             Assert.Equal(VirtNetErrorKind.ObjectNotFound, e.Kind);
             Assert.Contains("There is no rule 'VNT999'. Valid rule ids: VNT001, VNT002,", e.Message);
-            Assert.EndsWith("VNF007.", e.Message);
+            Assert.EndsWith("VNF008.", e.Message);
         }
 
         [Fact]
@@ -110,10 +110,10 @@ namespace VirtNet.Tests.Rules
         [Fact]
         public void Simulation_rules_are_in_the_catalogue_and_selectable_but_a_configuration_check_finds_nothing_for_them()
         {
-            Assert.Equal(new[] { "VNF001", "VNF002", "VNF003", "VNF004", "VNF005", "VNF006", "VNF007" }, RuleCatalogue.Match("VNF*").Select(r => r.RuleId));
+            Assert.Equal(new[] { "VNF001", "VNF002", "VNF003", "VNF004", "VNF005", "VNF006", "VNF007", "VNF008" }, RuleCatalogue.Match("VNF*").Select(r => r.RuleId));
             Assert.DoesNotContain(RuleCatalogue.Select(null, new[] { "VNF*" }), r => r.Area == RuleArea.Simulation);
             var lab = new RuleLab();
-            Assert.Empty(lab.CheckAll(lab.Host).Where(f => f.RuleId.StartsWith("VNF", StringComparison.Ordinal)));
+            Assert.DoesNotContain(lab.CheckAll(lab.Host), f => f.RuleId.StartsWith("VNF", StringComparison.Ordinal));
             foreach (var rule in RuleCatalogue.Match("VNF*"))
                 Assert.Empty(rule.Definition.Evaluate(new CheckScope(lab.Host.VirtualSwitches, new VNSwitchPort[0], new VirtNet.HA.VNCluster[0])));
         }

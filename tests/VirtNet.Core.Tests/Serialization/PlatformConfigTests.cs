@@ -74,6 +74,7 @@ namespace VirtNet.Tests.Serialization
             var bond0 = imported.Hosts[2].GetVirtualSwitch("bond0");
             Assert.Equal(BondMode.Ieee8023ad, bond0.BondMode);
             Assert.Equal(XmitHashPolicy.Layer3Plus4, bond0.XmitHashPolicy);
+            Assert.Equal(AdSelect.Count, bond0.AdSelect);
             Assert.Same(imported.PhysicalSwitches.Single(), bond0.GetUplink("eth0").PhysicalSwitch);
         }
 
@@ -117,6 +118,8 @@ namespace VirtNet.Tests.Serialization
             Assert.Contains("\"mode\": \"802.3ad\"", text);
             Assert.Contains("\"xmitHashPolicy\": \"layer3+4\"", text);
             Assert.Contains("\"mode\": \"active-backup\"", text);
+            Assert.Contains("\"adSelect\": \"count\"", text);
+            Assert.Contains("\"adSelect\": \"stable\"", text);
         }
 
         const string HyperVHost =

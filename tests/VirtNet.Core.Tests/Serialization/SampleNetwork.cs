@@ -140,7 +140,7 @@ namespace VirtNet.Tests.Serialization
 
             var lx01 = new VNHost("lx01", Hypervisor.Linux, "6.1");
             var bond0 = lx01.AddVirtualSwitch("bond0", VirtualSwitchType.LinuxBond, nic: new[] { "eth0", "eth1" },
-                settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad, XmitHashPolicy = XmitHashPolicy.Layer3Plus4 });
+                settings: new VirtualSwitchSettings { BondMode = BondMode.Ieee8023ad, XmitHashPolicy = XmitHashPolicy.Layer3Plus4, AdSelect = AdSelect.Count });
             bond0.GetUplink("eth0").ConnectTo(sw, "Gi1/0/2");
             bond0.GetUplink("eth1").ConnectTo(sw, "Gi2/0/2");
             sw.AddPortChannel("Po2", new[] { "Gi1/0/2", "Gi2/0/2" }, PortChannelMode.Active);
@@ -193,7 +193,7 @@ namespace VirtNet.Tests.Serialization
                 lines.Add($"vswitch {vswitch.Path} {vswitch.Type} ports={vswitch.NumPorts} elastic={vswitch.IsElastic} used={vswitch.UsedPorts} " +
                           $"available={vswitch.NumPortsAvailable} mtu={vswitch.Mtu} next={vswitch.NextPortId} nic={string.Join(",", vswitch.Nic)}");
                 lines.Add($"  platform switchType={vswitch.SwitchType} set={vswitch.EmbeddedTeamingEnabled} team={vswitch.Team?.Name} mode={vswitch.TeamingMode} " +
-                          $"algorithm={vswitch.LoadBalancingAlgorithm} bond={vswitch.BondMode} hash={vswitch.XmitHashPolicy}");
+                          $"algorithm={vswitch.LoadBalancingAlgorithm} bond={vswitch.BondMode} hash={vswitch.XmitHashPolicy} adSelect={vswitch.AdSelect}");
                 lines.Add("  teaming " + Describe(vswitch.TeamingPolicy));
                 lines.Add("  connected " + string.Join(",", vswitch.ConnectedAdapters.Select(a => a.Path + "#" + a.PortId)));
                 foreach (var uplink in vswitch.Uplinks)

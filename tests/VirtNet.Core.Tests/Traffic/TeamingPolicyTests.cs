@@ -136,6 +136,8 @@ namespace VirtNet.Tests.Traffic
             Assert.All(result.Flows, f => Assert.Equal(FlowStatus.Shotgun, f.Status));
             Assert.All(result.Flows, f => Assert.Equal("vmnic1", f.Uplink.Name));
             Assert.Equal(600, result.AggregateThroughputMbps);
+            // The finding counts the flows now sent twice: all six VMs' flows.
+            Assert.EndsWith("it now sends every frame on both (shotgun): 6 flow(s).", Assert.Single(result.Findings, f => f.RuleId == "VNT007").Message);
         }
 
         [Fact]
