@@ -113,18 +113,18 @@ Describe 'Get-VNPortGroup' {
 
     Context 'a name two switches of a host share' {
         BeforeAll {
-            $m = New-VNHost -Name esx02 -Version 8.0
+            $m = New-VNHost -Name esx-shared -Version 8.0
             $null = $m | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name Migration -VLanId 30
             $null = $m | Add-VNVirtualSwitch -Name dvs01 -Type Distributed | Add-VNPortGroup -Name Migration -VLanId 31
         }
 
         It 'gets both port groups by the name' {
-            ($m | Get-VNPortGroup -Name migration).Path | Should -Be @('esx02/vSwitch0/Migration', 'esx02/dvs01/Migration')
+            ($m | Get-VNPortGroup -Name migration).Path | Should -Be @('esx-shared/vSwitch0/Migration', 'esx-shared/dvs01/Migration')
         }
 
         It 'gets one by its switch and name, or by its full path' {
             ($m | Get-VNPortGroup -Name dvs01/Migration).VLanId | Should -Be 31
-            ($m | Get-VNPortGroup -Name esx02/vSwitch0/Migration).VLanId | Should -Be 30
+            ($m | Get-VNPortGroup -Name esx-shared/vSwitch0/Migration).VLanId | Should -Be 30
         }
 
         It 'reports a path to no port group as PortGroupNotFound' {
@@ -134,14 +134,14 @@ Describe 'Get-VNPortGroup' {
 
         It 'connects a VM by path, and refuses the name alone with AmbiguousName listing both paths' {
             $vm = $m | Add-VNVirtualMachine -Name app01 -PortGroup dvs01/Migration, vSwitch0/Migration
-            $vm.NetworkAdapters.PortGroup.Path | Should -Be @('esx02/dvs01/Migration', 'esx02/vSwitch0/Migration')
+            $vm.NetworkAdapters.PortGroup.Path | Should -Be @('esx-shared/dvs01/Migration', 'esx-shared/vSwitch0/Migration')
             $m | Add-VNVirtualMachine -Name app02 -PortGroup Migration -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $err[0].FullyQualifiedErrorId | Should -Be 'AmbiguousName,VirtNet.Commands.AddVNVirtualMachineCommand'
-            $err[0].Exception.Message | Should -Match 'esx02/vSwitch0/Migration, esx02/dvs01/Migration'
+            $err[0].Exception.Message | Should -Match 'esx-shared/vSwitch0/Migration, esx-shared/dvs01/Migration'
         }
 
         It 'completes a shared name as the switch/name paths' {
-            $line = 'Add-VNVirtualMachine -Host esx02 -Name app03 -PortGroup '
+            $line = 'Add-VNVirtualMachine -Host esx-shared -Name app03 -PortGroup '
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('vSwitch0/Migration', 'dvs01/Migration')
         }
     }
