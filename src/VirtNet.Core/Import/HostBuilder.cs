@@ -70,6 +70,7 @@ namespace VirtNet.Import
             foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);
             foreach (var pg in _facts.PortGroups) ApplyPortGroupTeaming(pg);
             foreach (var adapter in _facts.Adapters) AddAdapter(adapter);
+            foreach (var vm in _facts.VirtualMachines) AddVirtualMachine(vm);
             foreach (var setting in _facts.AdvancedSettings)
                 Try(setting.Value.Source, $"advanced setting {setting.Key} = '{setting.Value.Value}' is not imported",
                     () => _host.SetAdvancedSetting(setting.Key, setting.Value.Value));
@@ -276,6 +277,29 @@ namespace VirtNet.Import
                 gateway = null;
             }
             Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
+        }
+
+        /// <summary>
+        /// A VM with one adapter per row, in row order. An adapter connects to the port group its row names on the
+        /// switch its row names; a disconnected one, or one whose port group is not imported, is kept disconnected.
+        /// </summary>
+        void AddVirtualMachine(VirtualMachineFacts vm)
+        {
+            var specs = new List<VNVirtualMachine.AdapterSpec>();
+            foreach (var a in vm.Adapters)
+            {
+                VNPortGroup portGroup = null;
+                if (a.Connected && a.Network != null)
+                {
+                    var vswitch = a.VirtualSwitch == null ? null : Names.Find(_host.VirtualSwitches, v => v.Name, a.VirtualSwitch);
+                    portGroup = vswitch?.FindPortGroup(a.Network);
+                    if (portGroup == null)
+                        Warn(a.Source, $"adapter {specs.Count + 1} of virtual machine '{Echo.Cut(vm.Name)}' is on network '{Echo.Cut(a.Network)}' of switch " +
+                            $"'{Echo.Cut(a.VirtualSwitch)}', which is no imported port group; it is imported disconnected.");
+                }
+                specs.Add(new VNVirtualMachine.AdapterSpec(portGroup, a.Mac, a.IPAddress));
+            }
+            Try(vm.Source, $"virtual machine '{Echo.Cut(vm.Name)}' is not imported", () => _host.AddVirtualMachine(vm.Name, specs));
         }
 
         const string DefaultNetStack = "defaultTcpipStack";

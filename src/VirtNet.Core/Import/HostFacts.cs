@@ -75,6 +75,26 @@ namespace VirtNet.Import
         public List<AdapterPurpose> Purpose;
     }
 
+    /// <summary>A VM and its network adapters in row order, from RVTools' vNetwork tab.</summary>
+    sealed class VirtualMachineFacts
+    {
+        public VirtualMachineFacts(string name, SourceLine source) { Name = name; Source = source; }
+        public string Name { get; }
+        public SourceLine Source { get; }
+        public List<VMAdapterFacts> Adapters { get; } = new List<VMAdapterFacts>();
+    }
+
+    sealed class VMAdapterFacts
+    {
+        public VMAdapterFacts(SourceLine source) { Source = source; }
+        public SourceLine Source { get; }
+        /// <summary>The port group's name (vNetwork's Network) and its switch (Switch); null when the row gives none.</summary>
+        public string Network, VirtualSwitch;
+        public bool Connected = true;
+        public MacAddress? Mac;
+        public IPv4Address? IPAddress;
+    }
+
     /// <summary>A port of a distributed switch, from esxcfg-vswitch's DVPort table or esxcli's vswitch dvs vmware list.</summary>
     sealed class DVPortFacts
     {
@@ -105,6 +125,7 @@ namespace VirtNet.Import
         public readonly List<PortGroupFacts> PortGroups = new List<PortGroupFacts>();
         public readonly List<AdapterFacts> Adapters = new List<AdapterFacts>();
         public readonly List<NicFacts> Nics = new List<NicFacts>();
+        public readonly List<VirtualMachineFacts> VirtualMachines = new List<VirtualMachineFacts>();
         public readonly Dictionary<string, PolicyFacts> VirtualSwitchPolicies = new Dictionary<string, PolicyFacts>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Ports of distributed switches, by switch and port id (each switch numbers its ports from 0).</summary>
         public readonly List<DVPortFacts> DVPorts = new List<DVPortFacts>();
@@ -219,6 +240,19 @@ namespace VirtNet.Import
             return found;
         }
 
+        readonly Dictionary<string, VirtualMachineFacts> _virtualMachines = new Dictionary<string, VirtualMachineFacts>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The VM known by <paramref name="id"/> (vCenter's VM ID where the export has it, else its name), made on first sight.</summary>
+        public VirtualMachineFacts VirtualMachine(string id, string name, SourceLine source)
+        {
+            if (!_virtualMachines.TryGetValue(id, out var vm))
+            {
+                _virtualMachines[id] = vm = new VirtualMachineFacts(name, source);
+                VirtualMachines.Add(vm);
+            }
+            return vm;
+        }
+
         public NicFacts FindNic(string name) => _nics.TryGetValue(name, out var n) ? n : null;
 
         /// <summary>Adds what another file says; where both say something, the other (later) file wins.</summary>
@@ -266,6 +300,8 @@ namespace VirtNet.Import
                 n.Mac = o.Mac ?? n.Mac;
                 n.Link = o.Link ?? n.Link;
             }
+            foreach (var o in other._virtualMachines)
+                if (!_virtualMachines.ContainsKey(o.Key)) { _virtualMachines[o.Key] = o.Value; VirtualMachines.Add(o.Value); }
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
             foreach (var o in other.DVPorts)
             {
