@@ -171,7 +171,8 @@ namespace VirtNet.Import
 
         void ApplyPortGroupTeaming(PortGroupFacts facts)
         {
-            if (!_portGroups.TryGetValue(facts, out var portGroup)) return;
+            // Most port groups state no policy: the switch's policy is only worked out for those that do.
+            if (!_portGroups.TryGetValue(facts, out var portGroup) || (facts.Policy == null && facts.ActiveHint == null)) return;
             var sw = portGroup.VirtualSwitch.TeamingPolicy;
             if (facts.Policy is PolicyFacts policy)
             {
