@@ -133,8 +133,9 @@ namespace VirtNet
 
         /// <summary>
         /// The port group a name or path stands for on this host: NFS, vSwitch1/NFS or esx01/vSwitch1/NFS. Names are
-        /// unique per switch, not per host: a standard and a distributed port group may share one during a migration,
-        /// and then the bare name is an AmbiguousName error listing their paths. Null when none answers.
+        /// unique among the host's switches of one type, not across types: a standard and a distributed port group may
+        /// share one while VMs move between them, and then the bare name is an AmbiguousName error listing their paths.
+        /// Null when none answers.
         /// </summary>
         internal VNPortGroup FindPortGroup(string nameOrPath)
         {
