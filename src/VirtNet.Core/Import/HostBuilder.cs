@@ -64,7 +64,7 @@ namespace VirtNet.Import
             // NICs no switch uses are the host's too: kept with their speed, MAC address and link.
             foreach (var nic in _facts.Nics)
                 if (_host.FindUplink(nic.Name) == null)
-                    Try(_origin, $"physical NIC '{Echo.Cut(nic.Name)}' is not imported", () => _host.AddUnusedNic(nic.Name, nic.SpeedMbps, nic.Mac, nic.Link));
+                    Try(nic.Source, $"physical NIC '{Echo.Cut(nic.Name)}' is not imported", () => _host.AddUnusedNic(nic.Name, nic.SpeedMbps, nic.Mac, nic.Link));
             AddPortGroupsFromLists();
             foreach (var pg in _facts.PortGroups) AddPortGroup(pg);
             foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);

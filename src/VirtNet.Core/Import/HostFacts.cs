@@ -107,8 +107,9 @@ namespace VirtNet.Import
 
     sealed class NicFacts
     {
-        public NicFacts(string name) { Name = name; }
+        public NicFacts(string name, SourceLine source) { Name = name; Source = source; }
         public string Name { get; }
+        public SourceLine Source;
         public int? SpeedMbps;
         public MacAddress? Mac;
         public NicLinkStatus? Link;
@@ -199,11 +200,11 @@ namespace VirtNet.Import
             return a;
         }
 
-        public NicFacts Nic(string name)
+        public NicFacts Nic(string name, SourceLine source)
         {
             if (!_nics.TryGetValue(name, out var n))
             {
-                _nics[name] = n = new NicFacts(name);
+                _nics[name] = n = new NicFacts(name, source);
                 Nics.Add(n);
             }
             return n;
@@ -295,7 +296,7 @@ namespace VirtNet.Import
             }
             foreach (var o in other.Nics)
             {
-                var n = Nic(o.Name);
+                var n = Nic(o.Name, o.Source);
                 n.SpeedMbps = o.SpeedMbps ?? n.SpeedMbps;
                 n.Mac = o.Mac ?? n.Mac;
                 n.Link = o.Link ?? n.Link;

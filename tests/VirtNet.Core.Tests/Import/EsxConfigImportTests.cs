@@ -422,6 +422,24 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void A_spare_NIC_the_model_refuses_is_a_warning_naming_its_line()
+        {
+            var file = EsxConfigImport.Parse("esx08-nics.txt", string.Join("\n",
+                "[root@esx08:~] esxcfg-nics -l",
+                "Name    PCI          Driver      Link Speed      Duplex MAC Address       MTU    Description",
+                "vmnic0  0000:4b:00.0 icen        Up   25000Mbps  Full   68:05:ca:08:00:00 1500   Intel(R) Ethernet Controller E810-C for SFP",
+                "vmnic1  0000:4b:00.1 icen        Up   800000Mbps Full   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
+
+            var result = EsxConfigImport.Build(new[] { file }, null, "8.0");
+
+            // 800 Gb/s is beyond the fastest link the model takes (400 Gb Ethernet): that NIC alone is left out.
+            Assert.Equal(new[] { "vmnic0" }, result.Hosts.Single().UnusedNics.Select(n => n.Name));
+            var warning = Assert.Single(result.Warnings);
+            Assert.Equal(("esx08-nics.txt", 4), (warning.File, warning.Line));
+            Assert.StartsWith("physical NIC 'vmnic1' is not imported: Speed 800000 Mbps is not valid.", warning.Message);
+        }
+
+        [Fact]
         public void NICs_no_vSwitch_uses_are_kept_beside_the_uplinks_and_survive_a_configuration_file()
         {
             const string VSwitch = "[root@esx09:~] esxcfg-vswitch -l\n" +

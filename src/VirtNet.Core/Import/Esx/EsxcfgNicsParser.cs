@@ -38,7 +38,7 @@ namespace VirtNet.Import.Esx
                 Context.Unknown(line, $"a row of {Format} (name, PCI, driver, link, speed, duplex, MAC address, MTU, description)");
                 return;
             }
-            var nic = Facts.Nic(tokens[0]);
+            var nic = Facts.Nic(tokens[0], Context.At(line));
             int mbps = int.Parse(speed.Groups["mbps"].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (mbps > 0) nic.SpeedMbps = mbps;
             nic.Mac = Mac(line, tokens[macAt], nic.Name) ?? nic.Mac;

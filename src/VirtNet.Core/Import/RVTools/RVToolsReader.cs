@@ -147,7 +147,7 @@ namespace VirtNet.Import.RVTools
         {
             var name = get(new[] { "Network Device", "Device" });
             if (name == null) { ParseContext.Warn(_warnings, source, "the vNIC row names no Network Device; it is skipped."); return; }
-            var nic = facts.Nic(name);
+            var nic = facts.Nic(name, source);
             if (Int(source, get(new[] { "Speed" }), "Speed") is int speed && speed > 0) nic.SpeedMbps = speed;
             var mac = get(new[] { "MAC", "Mac Address" });
             if (mac != null)
