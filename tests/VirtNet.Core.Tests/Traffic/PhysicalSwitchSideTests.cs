@@ -80,11 +80,17 @@ namespace VirtNet.Tests.Traffic
             // Healthy, the switch hashes over the two bundled members: bucket b goes to member b mod 2.
             var healthy = lab.Simulate(flows);
             Assert.Equal(new[] { "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1" }, healthy.Flows.Select(f => f.InboundUplink.Name));
+            // The host's LAG does not distribute on the hot-standby vmnic2 either: IP hash over (vmnic0, vmnic1),
+            // (10 XOR 16..23) mod 2 = 26, 27, 24, 25, 30, 31, 28, 29 mod 2: even, odd, ...
+            Assert.Equal(new[] { "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1" }, healthy.Flows.Select(f => f.Uplink.Name));
+            Assert.All(healthy.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
             // vmnic0 fails: the hot-standby vmnic2 takes its place, after vmnic1, so bucket b goes to (vmnic1, vmnic2)[b mod 2].
             var scenario = new TrafficScenario();
             scenario.FailedUplinks.Add(lab.Uplink(0));
             var failed = lab.Simulate(flows, scenario);
             Assert.Equal(new[] { "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2" }, failed.Flows.Select(f => f.InboundUplink.Name));
+            // ... and the host sends over (vmnic1, vmnic2) by the same parity.
+            Assert.Equal(new[] { "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2" }, failed.Flows.Select(f => f.Uplink.Name));
         }
 
         [Fact]
