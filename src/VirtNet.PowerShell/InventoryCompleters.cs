@@ -89,7 +89,7 @@ namespace VirtNet.Commands
     public sealed class SwitchLinkNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNSwitchLink); }
     public sealed class VirtualMachineNameCompleter : InventoryNameCompleter { protected override Type Kind => typeof(VNVirtualMachine); }
 
-    /// <summary>Port group names of the host given or piped (Add-VNVirtualMachine -PortGroup), else every port group name in the session.</summary>
+    /// <summary>Port group names of the host given or piped (Add-VNVirtualMachine -PortGroup), else every port group name in the session; vSwitch/name where a name is ambiguous.</summary>
     public sealed class HostPortGroupNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -97,7 +97,8 @@ namespace VirtNet.Commands
         {
             var host = Completion.Resolve<VNHost>(Completion.BoundOrPiped(commandAst, fakeBoundParameters, "Host", "VMHost"));
             var hosts = host != null ? new[] { host } : SessionInventory.Current.Hosts;
-            return Completion.Matching(hosts.SelectMany(h => h.PortGroups).Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
+            // A name two switches of a host share completes as the switch/name path that picks one.
+            return Completion.Matching(hosts.SelectMany(h => h.PortGroups.Select(h.PortGroupReference)).Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
         }
     }
 

@@ -98,8 +98,8 @@ namespace VirtNet.Commands
 
         /// <summary>
         /// Writes the items whose names match any of <paramref name="names"/> (every item when none are given), each
-        /// once and in model order, as Get-Item does. A name without wildcards that matches nothing is an error, which
-        /// the core's <paramref name="lookup"/> raises with the list of what exists; a wildcard that matches nothing is
+        /// once and in model order, as Get-Item does. A name without wildcards that matches nothing goes to the core's
+        /// <paramref name="lookup"/>, which finds what it is the path of or raises the error listing what exists; a wildcard that matches nothing is
         /// silent. Errors come first and the matches are copied before any is written, so a Remove- further down the
         /// pipeline changes neither the list being written nor what the errors list as existing.
         /// </summary>
@@ -109,8 +109,10 @@ namespace VirtNet.Commands
             var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             var matches = items.Where(i => patterns.Count == 0 || patterns.Any(p => p.IsMatch(nameOf(i)))).ToList();
             var unmatched = names.Where((n, k) => !WildcardPattern.ContainsWildcardCharacters(n) && !matches.Any(i => patterns[k].IsMatch(nameOf(i))));
-            foreach (var name in unmatched)
-                ForInput(() => lookup(WildcardPattern.Unescape(name)));
+            // A literal name no item's name matches goes to the lookup, which says why (not found, or ambiguous), or
+            // finds what the name is a path of (a port group given as vSwitch1/NFS).
+            foreach (var name in unmatched.ToList())
+                ForInput(() => { var found = lookup(WildcardPattern.Unescape(name)); if (!matches.Contains(found)) matches.Add(found); });
             WriteVerbose($"{matches.Count} match(es)" + (names.Length == 0 ? "" : " of " + string.Join(", ", names)) +
                 (matches.Count == 0 ? "." : ": " + string.Join(", ", matches.Select(nameOf)) + "."));
             WriteObject(matches, enumerateCollection: true);

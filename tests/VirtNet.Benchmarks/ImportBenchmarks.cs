@@ -62,7 +62,15 @@ namespace VirtNet.Benchmarks
                   .Append("\n switchport mode trunk\n switchport trunk allowed vlan 10,20,30-40\n!\n");
             _runningConfig = sb.ToString();
 
-            _powerCli = new List<PowerCliObject>();
+            // Get-VirtualSwitch's object, then Get-VirtualPortGroup's: the port groups are built into the model, as from a
+            // real export, rather than each refused for want of its switch.
+            _powerCli = new List<PowerCliObject>
+            {
+                new PowerCliObject("input object 0", new Dictionary<string, object>
+                {
+                    ["Name"] = "vSwitch0", ["Nic"] = new object[] { "vmnic0", "vmnic1" }, ["NumPorts"] = 4096L, ["Mtu"] = 1500L, ["VMHost"] = "esx01.lab.local",
+                }),
+            };
             for (int i = 0; i < Scale; i++)
                 _powerCli.Add(new PowerCliObject("input object " + (i + 1), new Dictionary<string, object>
                 {

@@ -160,12 +160,109 @@ namespace VirtNet.Tests
         }
 
         [Fact]
-        public void Port_group_names_are_unique_per_host_across_vSwitches()
+        public void Port_group_names_are_unique_among_a_hosts_switches_of_one_type()
         {
-            var host = new VNHost("esx01", Hypervisor.Esx, "3.5");
-            host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("VM Network");
-            var vs1 = host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard);
-            Assert.Equal(ErrorIds.DuplicateName, Assert.Throws<VirtNetException>(() => vs1.AddPortGroup("vm network")).ErrorId);
+            var host = new VNHost("esx01", Hypervisor.Esx, "8.0");
+            var vs0 = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard);
+            vs0.AddPortGroup("VM Network");
+            Assert.Equal(ErrorIds.DuplicateName, Assert.Throws<VirtNetException>(() => vs0.AddPortGroup("vm network")).ErrorId);
+            // ESX refuses a standard port group name another standard vSwitch has; vCenter a distributed one another vDS has.
+            var e = Assert.Throws<VirtNetException>(() => host.AddVirtualSwitch("vSwitch1", VirtualSwitchType.Standard).AddPortGroup("VM NETWORK"));
+            Assert.Equal(ErrorIds.DuplicateName, e.ErrorId);
+            Assert.Contains("esx01/vSwitch0", e.Message);
+            host.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed).AddPortGroup("VM Network");
+            Assert.Equal(ErrorIds.DuplicateName, Assert.Throws<VirtNetException>(() => host.AddVirtualSwitch("dvs02", VirtualSwitchType.Distributed).AddPortGroup("VM Network")).ErrorId);
+        }
+    }
+
+    /// <summary>
+    /// A standard and a distributed port group of one name on one host, as while VMs move from a standard to a
+    /// distributed switch: the model keeps both, keyed by host, switch and name.
+    /// </summary>
+    public class SharedPortGroupNameTests
+    {
+        static (VNHost host, VNPortGroup standard, VNPortGroup distributed) Migrating()
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx, "8.0");
+            var standard = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("VM Network", 10);
+            var distributed = host.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed).AddPortGroup("VM Network", 20);
+            host.GetVirtualSwitch("dvs01").AddPortGroup("Backup", 30);
+            return (host, standard, distributed);
+        }
+
+        [Fact]
+        public void Two_switches_of_a_host_may_each_have_a_port_group_of_one_name()
+        {
+            var (host, standard, distributed) = Migrating();
+
+            Assert.Equal(new[] { "esx01/vSwitch0/VM Network", "esx01/dvs01/VM Network", "esx01/dvs01/Backup" }, host.PortGroups.Select(p => p.Path));
+            Assert.Equal((10, 20), (standard.VLanId, distributed.VLanId));
+        }
+
+        [Fact]
+        public void A_shared_name_alone_is_ambiguous_and_the_error_lists_both_paths()
+        {
+            var (host, _, _) = Migrating();
+
+            var e = Assert.Throws<VirtNetException>(() => host.GetPortGroup("vm network"));
+            Assert.Equal(ErrorIds.AmbiguousName, e.ErrorId);
+            Assert.Contains("esx01/vSwitch0/VM Network, esx01/dvs01/VM Network", e.Message);
+            Assert.Contains("vSwitch0/VM Network", e.Message);
+        }
+
+        [Theory]
+        [InlineData("vSwitch0/VM Network", "vSwitch0")]
+        [InlineData("dvs01/vm network", "dvs01")]
+        [InlineData("ESX01/dvs01/VM Network", "dvs01")]
+        public void A_path_picks_one(string path, string vswitch)
+        {
+            var (host, _, _) = Migrating();
+
+            Assert.Equal(vswitch, host.GetPortGroup(path).VirtualSwitch.Name);
+        }
+
+        [Theory]
+        [InlineData("esx02/dvs01/VM Network")]
+        [InlineData("vSwitch1/VM Network")]
+        [InlineData("vSwitch0/Backup")]
+        public void A_path_of_another_host_switch_or_port_group_is_not_found(string path)
+        {
+            var (host, _, _) = Migrating();
+
+            Assert.Equal(ErrorIds.PortGroupNotFound, Assert.Throws<VirtNetException>(() => host.GetPortGroup(path)).ErrorId);
+        }
+
+        [Fact]
+        public void A_name_on_one_switch_only_still_resolves_alone()
+        {
+            var (host, _, _) = Migrating();
+
+            Assert.Equal("esx01/dvs01/Backup", host.GetPortGroup("Backup").Path);
+        }
+
+        [Fact]
+        public void Files_name_a_port_group_by_path_only_where_its_name_is_shared()
+        {
+            var (host, standard, distributed) = Migrating();
+
+            Assert.Equal("vSwitch0/VM Network", host.PortGroupReference(standard));
+            Assert.Equal("dvs01/VM Network", host.PortGroupReference(distributed));
+            Assert.Equal("Backup", host.PortGroupReference(host.GetPortGroup("Backup")));
+        }
+
+        [Fact]
+        public void A_moving_VM_goes_to_the_port_group_of_the_same_switch_name()
+        {
+            var (source, _, distributed) = Migrating();
+            var destinationHost = new VNHost("esx02", Hypervisor.Esx, "8.0");
+            var dvs = destinationHost.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed);
+            var target = dvs.AddPortGroup("VM Network", 20);
+            destinationHost.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("VM Network", 10);
+            var vm = source.AddVirtualMachine("app01", new[] { new VNVirtualMachine.AdapterSpec(distributed) });
+
+            vm.Move(destinationHost);
+
+            Assert.Same(target, vm.NetworkAdapters[0].PortGroup);
         }
     }
 

@@ -28,6 +28,25 @@ Describe 'Import-VNEsxConfig' {
         "$($warnings[0])" | Should -BeLike "*esxcfg-vmknic_-l.txt, line ${line}: adapter 'vmk3' is not imported: it is on DVPort 12*"
     }
 
+    It 'puts adapters on DVPorts on the distributed port group esxcli names, and warns of NSX and other TCP/IP stacks' {
+        $esx = Import-VNEsxConfig -Path (Join-Path $fixtures 'dvs-vmknic-esx06.txt') -WarningVariable warnings -WarningAction SilentlyContinue
+
+        ($esx | Get-VNVMKernelAdapter).PortGroup.Path | Should -Be @('esx06/vSwitch0/Management Network', 'esx06/dvs-prod/dvportgroup-1011', 'esx06/dvs-prod/dvportgroup-1012')
+        $warnings.Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike "*adapter 'vmk1' is on TCP/IP stack vmotion*"
+        "$($warnings[1])" | Should -BeLike "*adapter 'vmk10' is not imported: it is on NSX opaque network*"
+    }
+
+    It 'keeps the NICs of NIC output given without vSwitch output, and shows them with their link' {
+        $esx = Import-VNEsxConfig -Path (Join-Path $fixtures 'nic-list-esx09.txt') -WarningVariable warnings
+
+        $warnings.Count | Should -Be 0
+        $esx.UnusedNics.Name | Should -Be @('vmnic0', 'vmnic1', 'vmnic2', 'vmnic3')
+        $esx.UnusedNics.LinkStatus | Should -Be @('Up', 'Up', 'Down', 'Up')
+        $table = $esx.UnusedNics | Format-Table | Out-String -Width 200
+        $table | Should -Match 'esx09\s+vmnic2\s+Down\s+d0:94:66:09:00:02'
+    }
+
     It 'takes -HostName and -Version' {
         $esx = Import-VNEsxConfig -Path (Join-Path $fixtures 'esx41a-console.txt') -HostName esx41b.lab.local -Version 4.0 -WarningAction SilentlyContinue
 

@@ -32,13 +32,21 @@ Describe 'Add-VNPortGroup' {
         $vs.PortGroups.Count | Should -Be 0
     }
 
-    It 'refuses a port group name used on another switch of the host, ignoring case, with DuplicateName' {
+    It 'refuses a port group name used on another standard switch of the host, ignoring case, with DuplicateName' {
         $h = New-VNHost -Name esx01 -Version 4.1
         $null = $h | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name vMotion
         $vs1 = $h | Add-VNVirtualSwitch -Name vSwitch1
         { $vs1 | Add-VNPortGroup -Name VMOTION -ErrorAction Stop } |
             Should -Throw -ErrorId 'DuplicateName,VirtNet.Commands.AddVNPortGroupCommand'
         $vs1.PortGroups.Count | Should -Be 0
+    }
+
+    It 'adds a distributed port group whose name a standard port group of the host has' {
+        $h = New-VNHost -Name esx01 -Version 8.0
+        $null = $h | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name Migration -VLanId 30
+        $pg = $h | Add-VNVirtualSwitch -Name dvs01 -Type Distributed | Add-VNPortGroup -Name Migration -VLanId 30
+        $pg.Path | Should -Be 'esx01/dvs01/Migration'
+        ($h | Get-VNPortGroup).Path | Should -Be @('esx01/vSwitch0/Migration', 'esx01/dvs01/Migration')
     }
 
     It 'takes no switch port itself' {
@@ -101,6 +109,41 @@ Describe 'Get-VNPortGroup' {
     It 'is silent when a wildcard matches nothing' {
         $h | Get-VNPortGroup -Name 'vMotion*' -ErrorVariable err | Should -BeNullOrEmpty
         $err.Count | Should -Be 0
+    }
+
+    Context 'a name two switches of a host share' {
+        BeforeAll {
+            $m = New-VNHost -Name esx-shared -Version 8.0
+            $null = $m | Add-VNVirtualSwitch -Name vSwitch0 | Add-VNPortGroup -Name Migration -VLanId 30
+            $null = $m | Add-VNVirtualSwitch -Name dvs01 -Type Distributed | Add-VNPortGroup -Name Migration -VLanId 31
+        }
+
+        It 'gets both port groups by the name' {
+            ($m | Get-VNPortGroup -Name migration).Path | Should -Be @('esx-shared/vSwitch0/Migration', 'esx-shared/dvs01/Migration')
+        }
+
+        It 'gets one by its switch and name, or by its full path' {
+            ($m | Get-VNPortGroup -Name dvs01/Migration).VLanId | Should -Be 31
+            ($m | Get-VNPortGroup -Name esx-shared/vSwitch0/Migration).VLanId | Should -Be 30
+        }
+
+        It 'reports a path to no port group as PortGroupNotFound' {
+            $m | Get-VNPortGroup -Name vSwitch9/Migration -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'PortGroupNotFound,VirtNet.Commands.GetVNPortGroupCommand'
+        }
+
+        It 'connects a VM by path, and refuses the name alone with AmbiguousName listing both paths' {
+            $vm = $m | Add-VNVirtualMachine -Name app01 -PortGroup dvs01/Migration, vSwitch0/Migration
+            $vm.NetworkAdapters.PortGroup.Path | Should -Be @('esx-shared/dvs01/Migration', 'esx-shared/vSwitch0/Migration')
+            $m | Add-VNVirtualMachine -Name app02 -PortGroup Migration -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'AmbiguousName,VirtNet.Commands.AddVNVirtualMachineCommand'
+            $err[0].Exception.Message | Should -Match 'esx-shared/vSwitch0/Migration, esx-shared/dvs01/Migration'
+        }
+
+        It 'completes a shared name as the switch/name paths' {
+            $line = 'Add-VNVirtualMachine -Host esx-shared -Name app03 -PortGroup '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('vSwitch0/Migration', 'dvs01/Migration')
+        }
     }
 }
 

@@ -30,6 +30,14 @@ Describe 'Import-VNRVToolsExport' {
         $hosts.Version | Should -Be @('7.0', '7.0')
     }
 
+    It 'keeps a standard and a distributed port group of one name apart, with VMs on the right one' {
+        $siteA = Import-VNRVToolsExport -Path (Join-Path $fixtures 'two-sites') -WarningAction SilentlyContinue |
+            Where-Object Name -EQ 'esx11.site-a.local'
+
+        ($siteA | Get-VNPortGroup -Name Migration-PG).Path | Should -Be @('esx11.site-a.local/vSwitch0/Migration-PG', 'esx11.site-a.local/dvs-prod/Migration-PG')
+        ($siteA | Get-VNVirtualMachine -Name app01).NetworkAdapters.PortGroup.VirtualSwitch.Name | Should -Be @('vSwitch0', 'dvs-prod')
+    }
+
     It 'writes a row it cannot read as a warning with file and line' {
         $path = Join-Path $TestDrive 'RVTools_tabvSwitch.csv'
         Set-Content -Path $path -Value "Host,Switch,# Ports,MTU`nesx21,vSwitch0,128,1500`n,vSwitch1,128,1500"

@@ -25,6 +25,8 @@ Describe 'Import-VNSwitchConfig' {
         $core1.SpanningTree | Should -Be 'RapidPvst'
         $core1.PortChannels.Name | Should -Be @('Po1', 'Po2', 'Po3')
         $core1.PortChannels.Mode | Should -Be @('On', 'Active', 'Active')
+        $core1.PortChannels[1].Members.MemberState | Should -Be @('StandAlone', 'StandAlone')
+        ($core1.PortChannels | Format-Table | Out-String -Width 200) | Should -Match 'Po2\s+Active\s+Gi1/0/7 \(StandAlone\), Gi1/0/8 \(StandAlone\)'
         $gi = $core1.GetPort('GigabitEthernet2/0/1')
         $gi.Mode | Should -Be 'Trunk'
         $gi.NativeVLan | Should -Be 99

@@ -60,17 +60,17 @@ namespace VirtNet.Import
                 return null;
             _host.Fqdn = fqdn;
             if (IPv4Address.TryParse(name, out var ip)) _host.IPAddress = ip;
-            // The model holds a NIC as the uplink of a switch: NIC output without any switch output would vanish unsaid.
-            if (_facts.VirtualSwitches.Count == 0 && _facts.Nics.Count > 0)
-                Warn(_origin, $"the files list physical NICs ({string.Join(", ", _facts.Nics.Take(8).Select(n => n.Name))}{(_facts.Nics.Count > 8 ? ", ..." : "")}) " +
-                    "but no virtual switch; the model keeps NICs as the uplinks of switches, so they are not imported. Add the vSwitch output " +
-                    "(esxcfg-vswitch -l or esxcli network vswitch standard list).");
             foreach (var vs in _facts.VirtualSwitches) AddVirtualSwitch(vs);
+            // NICs no switch uses are the host's too: kept with their speed, MAC address and link.
+            foreach (var nic in _facts.Nics)
+                if (_host.FindUplink(nic.Name) == null)
+                    Try(nic.Source, $"physical NIC '{Echo.Cut(nic.Name)}' is not imported", () => _host.AddUnusedNic(nic.Name, nic.SpeedMbps, nic.Mac, nic.Link));
             AddPortGroupsFromLists();
             foreach (var pg in _facts.PortGroups) AddPortGroup(pg);
             foreach (var pair in _facts.VirtualSwitchPolicies) ApplyVirtualSwitchPolicy(pair.Key, pair.Value);
             foreach (var pg in _facts.PortGroups) ApplyPortGroupTeaming(pg);
             foreach (var adapter in _facts.Adapters) AddAdapter(adapter);
+            foreach (var vm in _facts.VirtualMachines) AddVirtualMachine(vm);
             foreach (var setting in _facts.AdvancedSettings)
                 Try(setting.Value.Source, $"advanced setting {setting.Key} = '{setting.Value.Value}' is not imported",
                     () => _host.SetAdvancedSetting(setting.Key, setting.Value.Value));
@@ -171,7 +171,8 @@ namespace VirtNet.Import
 
         void ApplyPortGroupTeaming(PortGroupFacts facts)
         {
-            if (!_portGroups.TryGetValue(facts, out var portGroup)) return;
+            // Most port groups state no policy: the switch's policy is only worked out for those that do.
+            if (!_portGroups.TryGetValue(facts, out var portGroup) || (facts.Policy == null && facts.ActiveHint == null)) return;
             var sw = portGroup.VirtualSwitch.TeamingPolicy;
             if (facts.Policy is PolicyFacts policy)
             {
@@ -241,11 +242,9 @@ namespace VirtNet.Import
         void AddAdapter(AdapterFacts a)
         {
             string what = $"adapter '{a.Name}' is not imported";
-            if (a.DVPort.HasValue)
+            if (a.OpaqueNetwork != null)
             {
-                var dvs = _facts.DVPorts.TryGetValue(a.DVPort.Value, out var name) ? $" of distributed switch '{Echo.Cut(name)}'" : "";
-                Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}{dvs}, and esxcfg and esxcli name no distributed port group. " +
-                    "Import the host from PowerCLI objects or RVTools to get it.");
+                Warn(a.Source, $"{what}: it is on NSX opaque network {Echo.Cut(a.OpaqueNetwork)}, and the model holds no NSX networks.");
                 return;
             }
             if (a.NoIPv4 || a.IPAddress == null || a.PrefixLength == null)
@@ -253,17 +252,23 @@ namespace VirtNet.Import
                 Warn(a.Source, a.NoIPv4 ? $"{what}: it has no IPv4 address (N/A)." : $"{what}: no file gives its IPv4 address and netmask.");
                 return;
             }
-            if (a.PortGroup == null)
+            var portGroup = a.DVPort.HasValue ? DistributedPortGroup(a, what) : null;
+            if (a.DVPort.HasValue && portGroup == null) return;
+            if (portGroup == null && a.PortGroup == null)
             {
                 Warn(a.Source, $"{what}: no file says which port group it is on.");
                 return;
             }
-            var portGroup = _host.FindPortGroup(a.PortGroup);
+            portGroup = portGroup ?? AdapterPortGroup(a);
             if (portGroup == null)
             {
                 Warn(a.Source, $"{what}: it is on port group '{a.PortGroup}', which is on none of the imported virtual switches.");
                 return;
             }
+            // vmotion, provisioning and other netstacks route apart from the default one (vSphere Networking, "TCP/IP
+            // Stacks at the VMkernel Level"); the model routes every VMkernel adapter through one.
+            if (a.NetStack != null && !string.Equals(a.NetStack, DefaultNetStack, StringComparison.OrdinalIgnoreCase))
+                Warn(a.Source, $"adapter '{a.Name}' is on TCP/IP stack {Echo.Cut(a.NetStack)}; the model keeps one stack per host, so it is imported on the default one.");
             var address = a.IPAddress.Value;
             int prefix = a.PrefixLength.Value;
             var gateway = a.Gateway ?? DefaultGatewayFor(a, address, prefix);
@@ -273,6 +278,77 @@ namespace VirtNet.Import
                 gateway = null;
             }
             Try(a.Source, what, () => VNVMKernelAdapter.Create(portGroup, a.Name, address, prefix, gateway, a.Mtu ?? 1500, a.Purpose, a.Mac));
+        }
+
+        /// <summary>
+        /// A VM with one adapter per row, in row order. An adapter connects to the port group its row names on the
+        /// switch its row names; a disconnected one, or one whose port group is not imported, is kept disconnected.
+        /// </summary>
+        void AddVirtualMachine(VirtualMachineFacts vm)
+        {
+            var specs = new List<VNVirtualMachine.AdapterSpec>();
+            foreach (var a in vm.Adapters)
+            {
+                VNPortGroup portGroup = null;
+                if (a.Connected && a.Network != null)
+                {
+                    var vswitch = a.VirtualSwitch == null ? null : Names.Find(_host.VirtualSwitches, v => v.Name, a.VirtualSwitch);
+                    portGroup = vswitch?.FindPortGroup(a.Network);
+                    if (portGroup == null)
+                        Warn(a.Source, $"adapter {specs.Count + 1} of virtual machine '{Echo.Cut(vm.Name)}' is on network '{Echo.Cut(a.Network)}' of switch " +
+                            $"'{Echo.Cut(a.VirtualSwitch)}', which is no imported port group; it is imported disconnected.");
+                }
+                specs.Add(new VNVirtualMachine.AdapterSpec(portGroup, a.Mac, a.IPAddress));
+            }
+            Try(vm.Source, $"virtual machine '{Echo.Cut(vm.Name)}' is not imported", () => _host.AddVirtualMachine(vm.Name, specs));
+        }
+
+        const string DefaultNetStack = "defaultTcpipStack";
+
+        /// <summary>
+        /// The distributed port group of an adapter on a DVPort. esxcfg and esxcli name a distributed port group only
+        /// by its key (vswitch dvs vmware list's DVPortgroup ID, such as dvportgroup-102), so that is its name here;
+        /// its VLAN and policy are vCenter's and not in these files.
+        /// </summary>
+        VNPortGroup DistributedPortGroup(AdapterFacts a, string what)
+        {
+            var port = _facts.FindDVPort(a.DVSwitch, a.DVPort.Value, out bool others);
+            if (others)
+            {
+                Warn(a.Source, $"{what}: it is on DVPort {a.DVPort}, and more than one distributed switch has a port {a.DVPort}; no file says which " +
+                    "(esxcli network ip interface list's VDS Name does).");
+                return null;
+            }
+            var vswitchName = a.DVSwitch ?? port?.VirtualSwitch;
+            var on = $"DVPort {a.DVPort}" + (vswitchName != null ? $" of distributed switch '{Echo.Cut(vswitchName)}'" : "");
+            var vswitch = vswitchName == null ? null : Names.Find(_host.VirtualSwitches, v => v.Name, vswitchName);
+            if (vswitch == null || port?.PortGroupKey == null)
+            {
+                Warn(a.Source, $"{what}: it is on {on}, and no file says " +
+                    (vswitch == null ? "what that switch is (esxcfg-vswitch -l or esxcli network vswitch dvs vmware list does)." :
+                        "which distributed port group that port is in (esxcli network vswitch dvs vmware list does)."));
+                return null;
+            }
+            var portGroup = vswitch.FindPortGroup(port.PortGroupKey);
+            if (portGroup == null && !Try(a.Source, what, () => portGroup = vswitch.AddPortGroup(port.PortGroupKey))) return null;
+            return portGroup;
+        }
+
+        /// <summary>
+        /// The port group an adapter's record names. Where a standard and a distributed port group share the name, a
+        /// record of esxcfg-vmknic or esxcli means the standard one (it shows an adapter on a distributed switch as a
+        /// DVPort); an RVTools or PowerCLI record names either kind without its switch, so the standard one is taken
+        /// and the warning says so.
+        /// </summary>
+        VNPortGroup AdapterPortGroup(AdapterFacts a)
+        {
+            var named = _host.VirtualSwitches.Select(s => s.FindPortGroup(a.PortGroup)).Where(p => p != null).ToList();
+            if (named.Count <= 1) return named.FirstOrDefault();
+            var chosen = named.FirstOrDefault(p => p.VirtualSwitch.Type == VirtualSwitchType.Standard) ?? named[0];
+            if (!a.PortGroupIsStandard)
+                Warn(a.Source, $"adapter '{a.Name}' is on port group '{a.PortGroup}', which {string.Join(" and ", named.Select(p => p.VirtualSwitch.Name))} " +
+                    $"both have, and the row does not say which switch; it is put on {chosen.Path}.");
+            return chosen;
         }
 
         /// <summary>

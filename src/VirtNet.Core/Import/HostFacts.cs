@@ -52,7 +52,18 @@ namespace VirtNet.Import
         public string Name { get; }
         public SourceLine Source;
         public string PortGroup;
+        /// <summary>
+        /// The file names only standard port groups (esxcfg-vmknic and esxcli show a distributed switch's adapter as a
+        /// DVPort), so a distributed port group of the same name is not meant. RVTools and PowerCLI name both kinds.
+        /// </summary>
+        public bool PortGroupIsStandard;
         public int? DVPort;
+        /// <summary>The distributed switch of <see cref="DVPort"/> (esxcli's VDS Name); null when the file does not say.</summary>
+        public string DVSwitch;
+        /// <summary>The NSX opaque network the adapter is on (esxcfg-vmknic's Opaque Network column, esxcli's Opaque Network ID).</summary>
+        public string OpaqueNetwork;
+        /// <summary>The TCP/IP stack instance (NetStack, Netstack Instance); null when the file does not say.</summary>
+        public string NetStack;
         public IPv4Address? IPAddress;
         public int? PrefixLength;
         /// <summary>The IPv4 columns say N/A: the adapter has no IPv4 address.</summary>
@@ -64,12 +75,44 @@ namespace VirtNet.Import
         public List<AdapterPurpose> Purpose;
     }
 
+    /// <summary>A VM and its network adapters in row order, from RVTools' vNetwork tab.</summary>
+    sealed class VirtualMachineFacts
+    {
+        public VirtualMachineFacts(string name, SourceLine source) { Name = name; Source = source; }
+        public string Name { get; }
+        public SourceLine Source { get; }
+        public List<VMAdapterFacts> Adapters { get; } = new List<VMAdapterFacts>();
+    }
+
+    sealed class VMAdapterFacts
+    {
+        public VMAdapterFacts(SourceLine source) { Source = source; }
+        public SourceLine Source { get; }
+        /// <summary>The port group's name (vNetwork's Network) and its switch (Switch); null when the row gives none.</summary>
+        public string Network, VirtualSwitch;
+        public bool Connected = true;
+        public MacAddress? Mac;
+        public IPv4Address? IPAddress;
+    }
+
+    /// <summary>A port of a distributed switch, from esxcfg-vswitch's DVPort table or esxcli's vswitch dvs vmware list.</summary>
+    sealed class DVPortFacts
+    {
+        public DVPortFacts(string virtualSwitch, int id) { VirtualSwitch = virtualSwitch; Id = id; }
+        public string VirtualSwitch { get; }
+        public int Id { get; }
+        /// <summary>The key of the distributed port group the port belongs to (DVPortgroup ID: dvportgroup-102); null when not given.</summary>
+        public string PortGroupKey;
+    }
+
     sealed class NicFacts
     {
-        public NicFacts(string name) { Name = name; }
+        public NicFacts(string name, SourceLine source) { Name = name; Source = source; }
         public string Name { get; }
+        public SourceLine Source;
         public int? SpeedMbps;
         public MacAddress? Mac;
+        public NicLinkStatus? Link;
     }
 
     /// <summary>
@@ -83,9 +126,10 @@ namespace VirtNet.Import
         public readonly List<PortGroupFacts> PortGroups = new List<PortGroupFacts>();
         public readonly List<AdapterFacts> Adapters = new List<AdapterFacts>();
         public readonly List<NicFacts> Nics = new List<NicFacts>();
+        public readonly List<VirtualMachineFacts> VirtualMachines = new List<VirtualMachineFacts>();
         public readonly Dictionary<string, PolicyFacts> VirtualSwitchPolicies = new Dictionary<string, PolicyFacts>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>DVPort id to the distributed switch it is on, from esxcfg-vswitch's DVPort tables.</summary>
-        public readonly Dictionary<int, string> DVPorts = new Dictionary<int, string>();
+        /// <summary>Ports of distributed switches, by switch and port id (each switch numbers its ports from 0).</summary>
+        public readonly List<DVPortFacts> DVPorts = new List<DVPortFacts>();
         public IPv4Address? DefaultGateway;
         public string DefaultGatewayInterface;
         public SourceLine DefaultGatewaySource;
@@ -97,12 +141,12 @@ namespace VirtNet.Import
         readonly Dictionary<string, AdapterFacts> _adapters = new Dictionary<string, AdapterFacts>(StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, NicFacts> _nics = new Dictionary<string, NicFacts>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Port groups by switch and name; a port group no file has put on a switch yet is under the empty switch name.</summary>
-        readonly Dictionary<string, PortGroupFacts> _portGroups = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<(string, string), PortGroupFacts> _portGroups = new Dictionary<(string, string), PortGroupFacts>(IdentityComparer.Instance);
         /// <summary>The first port group seen with each name, for files that name a port group without its switch.</summary>
         readonly Dictionary<string, PortGroupFacts> _firstByName = new Dictionary<string, PortGroupFacts>(StringComparer.OrdinalIgnoreCase);
 
-        // Names hold no control characters once the model takes them; a damaged one that does is refused there.
-        static string Key(string vswitch, string name) => (vswitch ?? "") + "\u0001" + name;
+        // Keys are tuples, not joined strings: reading a port group allocates no key.
+        static (string, string) Key(string vswitch, string name) => (vswitch ?? "", name);
 
         public VSwitchFacts VirtualSwitch(string name, SourceLine source)
         {
@@ -156,14 +200,58 @@ namespace VirtNet.Import
             return a;
         }
 
-        public NicFacts Nic(string name)
+        public NicFacts Nic(string name, SourceLine source)
         {
             if (!_nics.TryGetValue(name, out var n))
             {
-                _nics[name] = n = new NicFacts(name);
+                _nics[name] = n = new NicFacts(name, source);
                 Nics.Add(n);
             }
             return n;
+        }
+
+        readonly Dictionary<(string, int), DVPortFacts> _dvPorts = new Dictionary<(string, int), DVPortFacts>(IdentityComparer.Instance);
+
+        static (string, int) DVPortKey(string vswitch, int id) => (vswitch ?? "", id);
+
+        public DVPortFacts DVPort(string vswitch, int id)
+        {
+            var key = DVPortKey(vswitch, id);
+            if (!_dvPorts.TryGetValue(key, out var port))
+            {
+                _dvPorts[key] = port = new DVPortFacts(vswitch, id);
+                DVPorts.Add(port);
+            }
+            return port;
+        }
+
+        /// <summary>The port <paramref name="id"/> of the switch named, or, without one, of any distributed switch (several: the first, and <paramref name="others"/> is set).</summary>
+        public DVPortFacts FindDVPort(string vswitch, int id, out bool others)
+        {
+            others = false;
+            if (vswitch != null)
+                return _dvPorts.TryGetValue(DVPortKey(vswitch, id), out var port) ? port : null;
+            DVPortFacts found = null;
+            foreach (var vs in VirtualSwitches)
+            {
+                if (!_dvPorts.TryGetValue(DVPortKey(vs.Name, id), out var port)) continue;
+                if (found == null) found = port;
+                else others = true;
+            }
+            return found;
+        }
+
+        readonly Dictionary<string, VirtualMachineFacts> _virtualMachines = new Dictionary<string, VirtualMachineFacts>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The VM known by <paramref name="id"/> (vCenter's VM ID where the export has it, else its name), made on first sight.</summary>
+        public VirtualMachineFacts VirtualMachine(string id, string name, SourceLine source)
+        {
+            if (!_virtualMachines.TryGetValue(id, out var vm))
+            {
+                _virtualMachines[id] = vm = new VirtualMachineFacts(name, source);
+                VirtualMachines.Add(vm);
+            }
+            return vm;
         }
 
         public NicFacts FindNic(string name) => _nics.TryGetValue(name, out var n) ? n : null;
@@ -190,7 +278,16 @@ namespace VirtNet.Import
             foreach (var o in other.Adapters)
             {
                 var a = Adapter(o.Name, o.Source);
-                if (o.PortGroup != null || o.DVPort != null) { a.PortGroup = o.PortGroup; a.DVPort = o.DVPort; }
+                if (o.PortGroup != null || o.DVPort != null || o.OpaqueNetwork != null)
+                {
+                    // A file that gives the DVPort without its switch keeps the switch another file gave for that port.
+                    a.DVSwitch = o.DVSwitch ?? (o.DVPort == a.DVPort ? a.DVSwitch : null);
+                    a.PortGroup = o.PortGroup;
+                    a.PortGroupIsStandard = o.PortGroupIsStandard;
+                    a.DVPort = o.DVPort;
+                    a.OpaqueNetwork = o.OpaqueNetwork;
+                }
+                a.NetStack = o.NetStack ?? a.NetStack;
                 if (o.IPAddress != null || o.NoIPv4) { a.IPAddress = o.IPAddress; a.PrefixLength = o.PrefixLength; a.NoIPv4 = o.NoIPv4; a.Source = o.Source; }
                 a.Mac = o.Mac ?? a.Mac;
                 a.Mtu = o.Mtu ?? a.Mtu;
@@ -199,12 +296,19 @@ namespace VirtNet.Import
             }
             foreach (var o in other.Nics)
             {
-                var n = Nic(o.Name);
+                var n = Nic(o.Name, o.Source);
                 n.SpeedMbps = o.SpeedMbps ?? n.SpeedMbps;
                 n.Mac = o.Mac ?? n.Mac;
+                n.Link = o.Link ?? n.Link;
             }
+            foreach (var o in other._virtualMachines)
+                if (!_virtualMachines.ContainsKey(o.Key)) { _virtualMachines[o.Key] = o.Value; VirtualMachines.Add(o.Value); }
             foreach (var pair in other.VirtualSwitchPolicies) VirtualSwitchPolicies[pair.Key] = pair.Value;
-            foreach (var pair in other.DVPorts) DVPorts[pair.Key] = pair.Value;
+            foreach (var o in other.DVPorts)
+            {
+                var port = DVPort(o.VirtualSwitch, o.Id);
+                port.PortGroupKey = o.PortGroupKey ?? port.PortGroupKey;
+            }
             foreach (var pair in other.AdvancedSettings) AdvancedSettings[pair.Key] = pair.Value;
             if (other.DefaultGateway != null)
             {
@@ -213,5 +317,17 @@ namespace VirtNet.Import
                 DefaultGatewaySource = other.DefaultGatewaySource;
             }
         }
+    }
+
+    /// <summary>Compares a (switch, name) or (switch, port id) identity as the model compares names: without regard to case.</summary>
+    sealed class IdentityComparer : IEqualityComparer<(string, string)>, IEqualityComparer<(string, int)>
+    {
+        public static readonly IdentityComparer Instance = new IdentityComparer();
+        static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
+        public bool Equals((string, string) x, (string, string) y) => Names.Equals(x.Item1, y.Item1) && Names.Equals(x.Item2, y.Item2);
+        public int GetHashCode((string, string) key) => Names.GetHashCode(key.Item1) * 31 + Names.GetHashCode(key.Item2);
+        public bool Equals((string, int) x, (string, int) y) => Names.Equals(x.Item1, y.Item1) && x.Item2 == y.Item2;
+        public int GetHashCode((string, int) key) => Names.GetHashCode(key.Item1) * 31 + key.Item2;
     }
 }

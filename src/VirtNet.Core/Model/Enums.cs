@@ -62,4 +62,10 @@ namespace VirtNet
     public enum SwitchPairKind { Vpc, Mlag }
 
     public enum EndpointRole { Gateway, Storage, Dns, Other }
+
+    /// <summary>
+    /// A port channel member's state, as the flags of show etherchannel summary give it: P bundled, H hot-standby
+    /// (LACP only), s suspended, I stand-alone (individual), D down, w waiting to be aggregated.
+    /// </summary>
+    public enum PortChannelMemberState { Bundled, HotStandby, Suspended, StandAlone, Down, Waiting }
 }

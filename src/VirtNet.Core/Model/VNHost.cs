@@ -10,9 +10,9 @@ namespace VirtNet
         readonly List<VNVirtualSwitch> _virtualSwitches = new List<VNVirtualSwitch>();
         readonly List<VNVirtualMachine> _virtualMachines = new List<VNVirtualMachine>();
         readonly List<VNVMKernelAdapter> _vmKernelAdapters = new List<VNVMKernelAdapter>();
+        readonly List<VNPhysicalNic> _unusedNics = new List<VNPhysicalNic>();
         IPv4Address? _ipAddress;
         DnsResolution _dnsResolution = DnsResolution.All;
-        readonly Dictionary<string, VNPortGroup> _portGroupsByName = new Dictionary<string, VNPortGroup>(Names.Comparer);
         MacAddressPool _macAddressPool;
 
         public VNHost(string name, Hypervisor hypervisor, string version = null)
@@ -91,6 +91,8 @@ namespace VirtNet
         public IReadOnlyList<VNVMKernelAdapter> VMKernelAdapters => _vmKernelAdapters;
         public IEnumerable<VNPortGroup> PortGroups => _virtualSwitches.SelectMany(s => s.PortGroups);
         public IEnumerable<VNUplink> Uplinks => _virtualSwitches.SelectMany(s => s.Uplinks);
+        /// <summary>The host's physical NICs that no virtual switch uses, as imported from esxcfg-nics -l, esxcli network nic list or RVTools' vNIC tab.</summary>
+        public IReadOnlyList<VNPhysicalNic> UnusedNics => _unusedNics;
         public string Path => Name;
 
         /// <summary>The switch type a host gets when none is asked for: Standard on ESX, HyperV on Hyper-V, LinuxBond on Linux.</summary>
@@ -129,11 +131,57 @@ namespace VirtNet
             Names.Find(_virtualSwitches, s => s.Name, name)
             ?? throw Names.NotFound(ErrorIds.VirtualSwitchNotFound, "virtual switch", name, Name, _virtualSwitches, s => s.Name);
 
-        internal VNPortGroup FindPortGroup(string name) => name != null && _portGroupsByName.TryGetValue(name, out var found) ? found : null;
+        /// <summary>
+        /// The port group a name or path stands for on this host: NFS, vSwitch1/NFS or esx01/vSwitch1/NFS. Names are
+        /// unique among the host's switches of one type, not across types: a standard and a distributed port group may
+        /// share one while VMs move between them, and then the bare name is an AmbiguousName error listing their paths.
+        /// Null when none answers.
+        /// </summary>
+        internal VNPortGroup FindPortGroup(string nameOrPath)
+        {
+            if (nameOrPath == null) return null;
+            int slash = nameOrPath.LastIndexOf('/');
+            if (slash >= 0)
+            {
+                // Names hold no '/', so the parts before the port group's name are the switch's and, first, the host's.
+                var switchName = nameOrPath.Substring(0, slash);
+                int hostSlash = switchName.IndexOf('/');
+                if (hostSlash >= 0)
+                {
+                    if (!Names.Comparer.Equals(switchName.Substring(0, hostSlash), Name)) return null;
+                    switchName = switchName.Substring(hostSlash + 1);
+                }
+                return Names.Find(_virtualSwitches, s => s.Name, switchName)?.FindPortGroup(nameOrPath.Substring(slash + 1));
+            }
+            VNPortGroup found = null;
+            List<VNPortGroup> several = null;
+            foreach (var vswitch in _virtualSwitches)
+            {
+                var portGroup = vswitch.FindPortGroup(nameOrPath);
+                if (portGroup == null) continue;
+                if (found == null) found = portGroup;
+                else (several ?? (several = new List<VNPortGroup> { found })).Add(portGroup);
+            }
+            if (several != null)
+                throw new VirtNetException(ErrorIds.AmbiguousName, VirtNetErrorKind.InvalidArgument,
+                    $"{several.Count} port groups of host '{Name}' are named '{Echo.Cut(nameOrPath)}': {string.Join(", ", several.Select(p => p.Path))}. " +
+                    $"Give the port group's path ({several[0].VirtualSwitch.Name}/{several[0].Name}), or pass the port group itself.", nameOrPath);
+            return found;
+        }
 
-        public VNPortGroup GetPortGroup(string name) =>
-            FindPortGroup(name)
-            ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", name, Name, PortGroups, p => p.Name);
+        /// <summary>A port group by name or path (see <see cref="FindPortGroup"/>): PortGroupNotFound when none answers, AmbiguousName when several do.</summary>
+        public VNPortGroup GetPortGroup(string nameOrPath) =>
+            FindPortGroup(nameOrPath)
+            ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", nameOrPath, Name, PortGroups, PortGroupReference);
+
+        /// <summary>How a file names a port group of this host: by name, or by switch and name where the name alone is ambiguous.</summary>
+        public string PortGroupReference(VNPortGroup portGroup)
+        {
+            foreach (var vswitch in _virtualSwitches)
+                if (vswitch != portGroup.VirtualSwitch && vswitch.FindPortGroup(portGroup.Name) != null)
+                    return portGroup.VirtualSwitch.Name + "/" + portGroup.Name;
+            return portGroup.Name;
+        }
 
         public VNVirtualMachine GetVirtualMachine(string name) =>
             Names.Find(_virtualMachines, v => v.Name, name)
@@ -313,6 +361,26 @@ namespace VirtNet
                 $"Port group '{portGroup.Path}' {where}; a VM on '{Name}' connects only to port groups of '{Name}' ({existing}).", portGroup.Name);
         }
 
+        /// <summary>Keeps a physical NIC no switch uses; its name must not be an uplink's or another NIC's.</summary>
+        internal VNPhysicalNic AddUnusedNic(string name, int? speedMbps, MacAddress? mac, NicLinkStatus? linkStatus)
+        {
+            var nic = new VNPhysicalNic(this, name, speedMbps, mac, linkStatus);
+            var uplink = FindUplink(name);
+            if (uplink != null)
+                throw new VirtNetException(ErrorIds.UplinkInUse, VirtNetErrorKind.ResourceExists,
+                    $"Physical NIC '{Echo.Cut(name)}' is already uplink '{uplink.Path}'.", name);
+            Names.CheckUnique(_unusedNics, n => n.Name, name, "physical NIC", Name);
+            _unusedNics.Add(nic);
+            return nic;
+        }
+
+        /// <summary>A NIC that becomes a switch's uplink is no longer unused.</summary>
+        internal void TakeUnusedNic(string name)
+        {
+            var nic = Names.Find(_unusedNics, n => n.Name, name);
+            if (nic != null) _unusedNics.Remove(nic);
+        }
+
         internal void RegisterVMKernelAdapter(VNVMKernelAdapter adapter)
         {
             Names.CheckUnique(_vmKernelAdapters, a => a.Name, adapter.Name, "VMkernel or Service Console adapter", Name);
@@ -320,15 +388,6 @@ namespace VirtNet
         }
 
         internal void UnregisterVMKernelAdapter(VNVMKernelAdapter adapter) => _vmKernelAdapters.Remove(adapter);
-
-        // Port group names are unique on a host; the index keeps adding and finding them constant-time, so that a
-        // switch of 100,000 port groups builds in linear time.
-        internal void CheckPortGroupNameFree(string name) =>
-            Names.CheckUnique(_portGroupsByName.ContainsKey(name), name, "port group", Name);
-
-        internal void RegisterPortGroup(VNPortGroup portGroup) => _portGroupsByName[portGroup.Name] = portGroup;
-
-        internal void UnregisterPortGroup(VNPortGroup portGroup) => _portGroupsByName.Remove(portGroup.Name);
 
         public override string ToString() => Name;
     }

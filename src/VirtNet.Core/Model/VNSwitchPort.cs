@@ -42,6 +42,8 @@ namespace VirtNet
         /// short costs, see <see cref="SpanningTreeCosts"/>).
         /// </summary>
         public int? SpanningTreeCost { get => _cost; set => _cost = value.HasValue ? CheckCost(value.Value) : (int?)null; }
+        /// <summary>How the port takes part in its channel, as show etherchannel summary flags it; null when not known (or in no channel).</summary>
+        public PortChannelMemberState? MemberState { get; internal set; }
         /// <summary>The host NIC cabled to this port, if any.</summary>
         public VNUplink Uplink { get; private set; }
         public string Path => PhysicalSwitch.Name + "/" + Name;
@@ -162,6 +164,42 @@ namespace VirtNet
 
         /// <summary>The members of the logical channel: this switch's, then the pair peer's.</summary>
         public IEnumerable<VNSwitchPort> AllMembers => PeerChannel == null ? Members : Members.Concat(PeerChannel.Members);
+
+        /// <summary>Records a member's state as show etherchannel summary flags it (null: not known).</summary>
+        internal void SetMemberState(VNSwitchPort member, PortChannelMemberState? state)
+        {
+            if (member.PortChannel != this)
+                throw new VirtNetException(ErrorIds.InvalidPortChannel, VirtNetErrorKind.InvalidArgument,
+                    $"Port '{member.Path}' is not a member of {Path}; only a member has a state in it.", member.Name);
+            member.MemberState = state.HasValue ? EnumValue.Check(state.Value, nameof(VNSwitchPort.MemberState)) : (PortChannelMemberState?)null;
+        }
+
+        /// <summary>
+        /// The members that carry the channel's frames, in configured order: those bundled (or of unknown state) whose
+        /// link is up and, in place of each bundled member whose link is down, the next hot-standby member whose link
+        /// is up, as LACP brings a standby link into the aggregator when an active one fails (IEEE 802.1AX; Cisco's
+        /// lacp max-bundle). Suspended, stand-alone, down and waiting members carry nothing for the channel.
+        /// </summary>
+        internal List<VNSwitchPort> CarryingMembers(Func<VNSwitchPort, bool> linkDown)
+        {
+            var carrying = new List<VNSwitchPort>();
+            int replacements = 0;
+            foreach (var member in AllMembers)
+            {
+                bool bundled = member.MemberState == null || member.MemberState == PortChannelMemberState.Bundled;
+                if (!bundled) continue;
+                if (linkDown(member)) replacements++;
+                else carrying.Add(member);
+            }
+            foreach (var member in AllMembers)
+            {
+                if (replacements == 0) break;
+                if (member.MemberState != PortChannelMemberState.HotStandby || linkDown(member)) continue;
+                carrying.Add(member);
+                replacements--;
+            }
+            return carrying;
+        }
 
         public override string ToString() => Name;
     }

@@ -5,11 +5,14 @@ namespace VirtNet
     /// <summary>A physical NIC (vmnic) serving as an uplink of a virtual switch, optionally cabled to a physical switch port.</summary>
     public sealed class VNUplink
     {
+        /// <summary>The fastest link speed the model takes: 400 Gb Ethernet.</summary>
+        internal const int MaxSpeedMbps = 400000;
+
         internal VNUplink(VNVirtualSwitch vswitch, string name, int speedMbps, MacAddress? mac)
         {
-            if (speedMbps <= 0 || speedMbps > 400000)
+            if (speedMbps <= 0 || speedMbps > MaxSpeedMbps)
                 throw new VirtNetException(ErrorIds.InvalidSpeed, VirtNetErrorKind.InvalidArgument,
-                    $"Speed {speedMbps} Mbps is not valid. Use a link speed in Mbps from 1 to 400000, such as 1000 or 10000.", speedMbps);
+                    $"Speed {speedMbps} Mbps is not valid. Use a link speed in Mbps from 1 to {MaxSpeedMbps}, such as 1000 or 10000.", speedMbps);
             VirtualSwitch = vswitch;
             Name = name;
             SpeedMbps = speedMbps;

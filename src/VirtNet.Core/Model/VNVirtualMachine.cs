@@ -124,7 +124,9 @@ namespace VirtNet
             var targets = new List<(VNVMNetworkAdapter Adapter, VNPortGroup PortGroup)>();
             foreach (var adapter in _adapters.Where(a => a.Connected))
             {
-                var portGroup = Names.Find(destination.PortGroups, p => p.Name, adapter.PortGroup.Name);
+                // The port group of the same name on the switch of the same name, else the one port group of that name.
+                var portGroup = destination.FindPortGroup(adapter.PortGroup.VirtualSwitch.Name + "/" + adapter.PortGroup.Name)
+                    ?? destination.FindPortGroup(adapter.PortGroup.Name);
                 if (portGroup == null)
                 {
                     var existing = destination.PortGroups.Select(p => p.Name).ToList();

@@ -17,6 +17,10 @@ namespace VirtNet
 
         readonly List<VNUplink> _uplinks = new List<VNUplink>();
         readonly List<VNPortGroup> _portGroups = new List<VNPortGroup>();
+        // Port group names are unique among a host's switches of one type (a standard and a distributed switch may each
+        // have one of a name); the index keeps adding and finding them constant-time, so that 100,000 port groups build
+        // in linear time.
+        readonly Dictionary<string, VNPortGroup> _portGroupsByName = new Dictionary<string, VNPortGroup>(Names.Comparer);
 
         internal VNVirtualSwitch(VNHost host, string name, VirtualSwitchType type, int? numPorts, int? mtu, VirtualSwitchSettings settings)
         {
@@ -217,6 +221,7 @@ namespace VirtNet
                 try { uplink.ConnectTo(physicalSwitch, switchPort); }
                 catch { RemoveUplink(uplink); throw; }
             }
+            Host.TakeUnusedNic(name);
             return uplink;
         }
 
@@ -238,17 +243,24 @@ namespace VirtNet
             Names.Find(_uplinks, u => u.Name, name)
             ?? throw Names.NotFound(ErrorIds.UplinkNotFound, "uplink", name, "virtual switch " + Path, _uplinks, u => u.Name);
 
+        internal VNPortGroup FindPortGroup(string name) => name != null && _portGroupsByName.TryGetValue(name, out var found) ? found : null;
+
         public VNPortGroup GetPortGroup(string name) =>
-            Names.Find(_portGroups, p => p.Name, name)
+            FindPortGroup(name)
             ?? throw Names.NotFound(ErrorIds.PortGroupNotFound, "port group", name, "virtual switch " + Path, _portGroups, p => p.Name);
 
         public VNPortGroup AddPortGroup(string name, int vlanId = 0)
         {
             Names.Check(name, "port group");
-            Host.CheckPortGroupNameFree(name);
+            // ESX refuses a standard port group name another standard vSwitch of the host has, and vCenter a distributed
+            // port group name another distributed switch of the datacenter has; a standard and a distributed port group
+            // may share a name (as while VMs move from one to the other).
+            foreach (var vswitch in Host.VirtualSwitches)
+                if (vswitch.Type == Type)
+                    Names.CheckUnique(vswitch._portGroupsByName.ContainsKey(name), name, "port group", "virtual switch " + vswitch.Path);
             var pg = new VNPortGroup(this, name, Net.VLan.CheckPortGroupVLan(vlanId));
             _portGroups.Add(pg);
-            Host.RegisterPortGroup(pg);
+            _portGroupsByName[name] = pg;
             return pg;
         }
 
@@ -265,7 +277,7 @@ namespace VirtNet
                 else adapter.Disconnect();
             }
             _portGroups.Remove(portGroup);
-            Host.UnregisterPortGroup(portGroup);
+            _portGroupsByName.Remove(portGroup.Name);
             portGroup.Detach();
         }
 

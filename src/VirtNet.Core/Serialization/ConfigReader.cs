@@ -131,7 +131,7 @@ namespace VirtNet.Serialization
 
         void ReadPortChannel(JObject c, VNPhysicalSwitch physicalSwitch)
         {
-            Expect(c, "name", "mode", "members");
+            Expect(c, "name", "mode", "members", "memberStates");
             var name = RequiredString(c, "name");
             var mode = RequiredEnum<PortChannelMode>(c, "mode");
             var members = new List<string>();
@@ -144,9 +144,14 @@ namespace VirtNet.Serialization
                         $"'{physicalSwitch.Name}' ({NameList(physicalSwitch.Ports.Select(x => x.Name))}).");
                 members.Add(member);
             }
-            Build(c, () => physicalSwitch.AddPortChannel(name, members, mode),
+            // Left out by files written before members had states, and when no member's state is known.
+            var states = Value(c, "memberStates") == null ? null : Array(c, "memberStates").Select(t => t.Type == JTokenType.Null ? null : Map(t, Enum<PortChannelMemberState>)).ToList();
+            if (states != null && states.Count != members.Count)
+                throw Invalid(c["memberStates"], $"port channel '{Echo.Cut(name)}' has {members.Count} member(s) and {states.Count} member state(s). Give one state (or null) per member, in the same order.");
+            var channel = Build(c, () => physicalSwitch.AddPortChannel(name, members, mode),
                 (ErrorIds.InvalidSwitchPortName, "name"), (ErrorIds.DuplicateName, "name"),
                 (ErrorIds.SwitchPortInUse, "members"), (ErrorIds.InvalidPortChannel, "members"));
+            for (int i = 0; states != null && i < states.Count; i++) channel.SetMemberState(physicalSwitch.FindPort(members[i]), states[i]);
         }
 
         void ReadEndpoint(JObject e, VNPhysicalSwitch physicalSwitch)
@@ -237,8 +242,8 @@ namespace VirtNet.Serialization
 
         VNHost ReadHost(JObject h, IReadOnlyList<VNPhysicalSwitch> physicalSwitches)
         {
-            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "advancedSettings", "macAddressPool", "virtualSwitches", "vmKernelAdapters",
-                "virtualMachines");
+            Expect(h, "name", "hypervisor", "version", "fqdn", "ipAddress", "dnsResolution", "advancedSettings", "macAddressPool", "virtualSwitches", "unusedNics",
+                "vmKernelAdapters", "virtualMachines");
             var name = RequiredString(h, "name");
             var hypervisor = RequiredEnum<Hypervisor>(h, "hypervisor");
             var version = RequiredString(h, "version");
@@ -262,6 +267,17 @@ namespace VirtNet.Serialization
 
             _nextPortIds.Clear();
             foreach (var s in Objects(h, "virtualSwitches")) ReadVirtualSwitch(s, host, physicalSwitches);
+            // Left out by files written before hosts kept NICs no switch uses, and when there are none.
+            foreach (var n in Objects(h, "unusedNics"))
+            {
+                Expect(n, "name", "speedMbps", "macAddress", "linkStatus");
+                var nicName = RequiredString(n, "name");
+                var speed = Map(Value(n, "speedMbps"), Int);
+                var mac = Map(Value(n, "macAddress"), Mac);
+                var link = Map(Value(n, "linkStatus"), Enum<NicLinkStatus>);
+                Build(n, () => host.AddUnusedNic(nicName, speed, mac, link), (ErrorIds.InvalidName, "name"), (ErrorIds.DuplicateName, "name"),
+                    (ErrorIds.UplinkInUse, "name"), (ErrorIds.InvalidSpeed, "speedMbps"));
+            }
             // Created in file order, which is the host's creation order: the Service Console routes in that order.
             foreach (var a in Objects(h, "vmKernelAdapters")) ReadVMKernelAdapter(a, host);
             foreach (var v in Objects(h, "virtualMachines")) ReadVirtualMachine(v, host);
@@ -491,9 +507,12 @@ namespace VirtNet.Serialization
         VNPortGroup ResolvePortGroup(JToken token, VNHost host, string holder)
         {
             var name = String(token);
-            return Names.Find(host.PortGroups, p => p.Name, name)
+            VNPortGroup portGroup;
+            try { portGroup = host.FindPortGroup(name); }
+            catch (VirtNetException e) { throw Invalid(token, $"{holder}: {e.Message}"); }
+            return portGroup
                 ?? throw Dangling(token, $"{holder} is connected to port group '{Echo.Cut(name)}', which is not on host '{host.Name}' " +
-                    $"(port groups: {NameList(host.PortGroups.Select(p => p.Name))}).");
+                    $"(port groups: {NameList(host.PortGroups.Select(host.PortGroupReference))}).");
         }
 
         int ClaimPortId(JObject adapter, VNVirtualSwitch vswitch, string holder)

@@ -132,8 +132,20 @@ namespace VirtNet.Serialization
             _json.WritePropertyName("macAddressPool");
             WriteMacAddressPool(host.MacAddressPool);
             List("virtualSwitches", host.VirtualSwitches, WriteVirtualSwitch);
+            // Written only when there are some, so that files of hosts without spare NICs stay as they were.
+            if (host.UnusedNics.Count > 0) List("unusedNics", host.UnusedNics, WriteUnusedNic);
             List("vmKernelAdapters", host.VMKernelAdapters, WriteVMKernelAdapter);
             List("virtualMachines", host.VirtualMachines, WriteVirtualMachine);
+            _json.WriteEndObject();
+        }
+
+        void WriteUnusedNic(VNPhysicalNic nic)
+        {
+            _json.WriteStartObject();
+            Property("name", nic.Name);
+            Property("speedMbps", nic.SpeedMbps);
+            Property("macAddress", nic.MacAddress?.ToString());
+            Property("linkStatus", nic.LinkStatus?.ToString());
             _json.WriteEndObject();
         }
 
@@ -274,7 +286,7 @@ namespace VirtNet.Serialization
         {
             _json.WriteStartObject();
             Property("name", adapter.Name);
-            Property("portGroup", adapter.PortGroup.Name);
+            Property("portGroup", adapter.PortGroup.Host.PortGroupReference(adapter.PortGroup));
             Property("ipAddress", adapter.IPAddress?.ToString());
             Property("prefixLength", adapter.PrefixLength);
             Property("gateway", adapter.Gateway?.ToString());
@@ -296,7 +308,7 @@ namespace VirtNet.Serialization
         void WriteNetworkAdapter(VNVMNetworkAdapter adapter)
         {
             _json.WriteStartObject();
-            Property("portGroup", adapter.PortGroup?.Name);
+            Property("portGroup", adapter.PortGroup == null ? null : adapter.PortGroup.Host.PortGroupReference(adapter.PortGroup));
             Property("macAddress", adapter.MacAddress?.ToString());
             Property("dynamicMacAddress", adapter.DynamicMacAddressEnabled);
             Property("ipAddress", adapter.IPAddress?.ToString());
@@ -349,6 +361,8 @@ namespace VirtNet.Serialization
             Property("name", channel.Name);
             Property("mode", channel.Mode.ToString());
             List("members", channel.Members, m => _json.WriteValue(m.Name));
+            // Written only when a member's state is known, so that files of configured channels stay as they were.
+            if (channel.Members.Any(m => m.MemberState.HasValue)) List("memberStates", channel.Members, m => _json.WriteValue(m.MemberState?.ToString()));
             _json.WriteEndObject();
         }
 

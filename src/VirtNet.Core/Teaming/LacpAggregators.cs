@@ -96,6 +96,32 @@ namespace VirtNet.Teaming
             return _initial[(int)policy];
         }
 
+        /// <summary>
+        /// Keeps, of the first <paramref name="count"/> usable uplinks, those whose switch port its LACP channel
+        /// bundles, and returns how many are left. A port the channel holds hot-standby (beyond lacp max-bundle),
+        /// suspended or stand-alone is not collecting, so the team does not distribute on it either (IEEE 802.1AX);
+        /// a hot-standby port takes the place of a bundled one whose link is down. The switch's side of the same choice
+        /// is <see cref="VNPortChannel.CarryingMembers"/>, asked here with this team's link states.
+        /// </summary>
+        static int KeepBundled(Team team, UplinkState[] state, int[] usable, int count)
+        {
+            var ports = team.ActivePorts;
+            bool LinkDown(VNSwitchPort port)
+            {
+                int i = System.Array.IndexOf(ports, port);
+                return i >= 0 && (state[team.Active[i]] == UplinkState.Failed || state[team.Active[i]] == UplinkState.UpDelay);
+            }
+            int kept = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int i = System.Array.IndexOf(team.Active, usable[k]);
+                var port = i >= 0 ? ports[i] : null;
+                var channel = port?.PortChannel;
+                if (channel == null || !channel.IsLacp || channel.CarryingMembers(LinkDown).Contains(port)) usable[kept++] = usable[k];
+            }
+            return kept;
+        }
+
         // Per ad_select, the initial choice: it depends on the members only, and a run asks for it again and again.
         readonly int[] _initial = { -1, -1, -1 };
 
@@ -149,8 +175,8 @@ namespace VirtNet.Teaming
         public static AdSelect PolicyOf(TeamRun run) => run.Team.VirtualSwitch.AdSelect ?? AdSelect.Stable;
 
         /// <summary>
-        /// Keeps, of the first <paramref name="count"/> usable uplinks in <paramref name="usable"/>, those of the
-        /// active aggregator, and returns how many are left; sets <see cref="TeamRun.ActiveAggregator"/>. The
+        /// Keeps, of the first <paramref name="count"/> usable uplinks in <paramref name="usable"/>, those whose
+        /// port the channel bundles and, of those, the ones of the active aggregator, and returns how many are left; sets <see cref="TeamRun.ActiveAggregator"/>. The
         /// aggregator active now follows from the one chosen as the team came up (all members up), then the one
         /// chosen while the failures lasted (recovered members still down), as ad_select reselects.
         /// </summary>
@@ -159,7 +185,9 @@ namespace VirtNet.Teaming
             var team = run.Team;
             var aggregators = team.Aggregators;
             run.ActiveAggregator = -1;
-            if (aggregators == null || !SendsAsOneLag(run)) return count;
+            if (!SendsAsOneLag(run)) return count;
+            count = KeepBundled(team, state, usable, count);
+            if (aggregators == null) return count;
             var policy = PolicyOf(run);
             var members = team.Active;
             var up = run.MemberUp;

@@ -53,6 +53,7 @@ namespace VirtNet.Teaming
             {
                 PortsWithoutMac = ports.Where(a => a.MacAddress == null).Select(a => a.Path).ToArray(),
                 Aggregators = LacpAggregators.Of(Members(active)),
+                ActivePorts = Members(active).Select(u => u.SwitchPort).ToArray(),
             };
         }
 
@@ -106,6 +107,8 @@ namespace VirtNet.Teaming
         public string[] PortsWithoutMac { get; set; } = new string[0];
         /// <summary>The LACP aggregators of the active uplinks, when they reach more than one partner; else null.</summary>
         public LacpAggregators Aggregators { get; private set; }
+        /// <summary>Per active uplink, in <see cref="Active"/> order, the switch port it is cabled to; null when not cabled.</summary>
+        public VNSwitchPort[] ActivePorts { get; private set; }
         /// <summary>Beacon probing compares the uplinks that may carry traffic: active and standby.</summary>
         public int BeaconUplinkCount => Active.Length + Standby.Length;
 

@@ -134,11 +134,11 @@ namespace VirtNet.Traffic
                 {
                     var members = new List<int>();
                     var onSecondary = new List<bool>();
-                    foreach (var member in real.AllMembers)
+                    // The switch hashes over the bundled members; a hot-standby one joins when a bundled one fails.
+                    foreach (var member in real.CarryingMembers(p => p.Uplink != null && model.IndexOf(p.Uplink) is int i && i >= 0 && state[i] == UplinkState.Failed))
                     {
                         if (member.Uplink == null) continue;
                         int m = model.IndexOf(member.Uplink);
-                        if (m >= 0 && state[m] == UplinkState.Failed) continue;
                         members.Add(m);
                         onSecondary.Add(member.PhysicalSwitch != real.PhysicalSwitch);
                     }

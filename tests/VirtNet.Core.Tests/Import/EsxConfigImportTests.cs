@@ -172,6 +172,61 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void Adapters_on_DVPorts_go_on_the_distributed_port_group_vswitch_dvs_vmware_list_names()
+        {
+            const string File = "dvs-vmknic-esx06.txt";
+            var (host, warnings) = Import(fixture: File);
+
+            // vmk1 is on DVPort 100 and vmk2 on 101 of dvs-prod; dvs vmware list puts port 100 in dvportgroup-1011
+            // and 101 in dvportgroup-1012. The files give those port groups' keys, not their names or VLANs.
+            var vmk1 = host.GetVMKernelAdapter("vmk1");
+            Assert.Equal("esx06/dvs-prod/dvportgroup-1011", vmk1.PortGroup.Path);
+            Assert.Equal(("10.40.0.16", 24, 9000), (vmk1.IPAddress.ToString(), vmk1.PrefixLength, vmk1.Mtu));
+            Assert.Equal("esx06/dvs-prod/dvportgroup-1012", host.GetVMKernelAdapter("vmk2").PortGroup.Path);
+            Assert.Equal(VirtualSwitchType.Distributed, host.GetVirtualSwitch("dvs-prod").Type);
+            // Only port groups with an adapter are made: dvportgroup-1008 holds the uplinks.
+            Assert.Equal(new[] { "dvportgroup-1011", "dvportgroup-1012" }, host.GetVirtualSwitch("dvs-prod").PortGroups.Select(p => p.Name));
+            Assert.Equal("esx06/vSwitch0/Management Network", host.GetVMKernelAdapter("vmk0").PortGroup.Path);
+            // What the model cannot hold: the vmotion stack (vmk1 is kept, on the one stack the model has) and the NSX
+            // opaque network (vmk10 is not kept).
+            Assert.Equal(new[] { "vmk0", "vmk1", "vmk2" }, host.VMKernelAdapters.Select(a => a.Name));
+            Assert.Equal(2, warnings.Count);
+            Assert.Equal(Fixtures.LineOf("vmk1       100", "Esx", File), warnings[0].Line);
+            Assert.Contains("adapter 'vmk1' is on TCP/IP stack vmotion", warnings[0].Message);
+            Assert.Equal(Fixtures.LineOf("vmk10 ", "Esx", File), warnings[1].Line);
+            Assert.Contains("adapter 'vmk10' is not imported: it is on NSX opaque network 0c1f7d5e-9b2a-4e63-8f10-3d5a6b7c8e9f", warnings[1].Message);
+        }
+
+        [Fact]
+        public void A_DVPort_id_two_distributed_switches_have_is_resolved_by_esxclis_VDS_Name()
+        {
+            // Each distributed switch numbers its ports from 0: both switches have a port 100. esxcli network ip
+            // interface list names the switch (VDS Name); esxcfg-vmknic -l does not.
+            const string Dvs = "[root@esx08:~] esxcli network vswitch dvs vmware list\n" +
+                "dvs-a\n   Name: dvs-a\n   VDS ID: 50 0a 3c 1e 7d 52 f0 6b-8d 2e 11 c4 6f 1b 90 a3\n   Class: cswitch\n   Uplinks: vmnic2\n   DVPort:\n" +
+                "         Client: vmk1\n         DVPortgroup ID: dvportgroup-21\n         In Use: true\n         Port ID: 100\n\n" +
+                "dvs-b\n   Name: dvs-b\n   VDS ID: 50 0a 3c 1e 7d 52 f0 6b-8d 2e 11 c4 6f 1b 90 a4\n   Class: cswitch\n   Uplinks: vmnic3\n   DVPort:\n" +
+                "         Client: vmk2\n         DVPortgroup ID: dvportgroup-35\n         In Use: true\n         Port ID: 100\n\n";
+            const string Vmknic = "[root@esx08:~] esxcfg-vmknic -l\n" +
+                "Interface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack\n" +
+                "vmk1       100                                     IPv4      10.40.0.18                              255.255.255.0   10.40.0.255     00:50:56:6b:18:01 1500    65535     true    STATIC              defaultTcpipStack\n" +
+                "vmk2       100                                     IPv4      10.50.0.18                              255.255.255.0   10.50.0.255     00:50:56:6b:18:02 1500    65535     true    STATIC              defaultTcpipStack\n";
+            const string Interfaces = "[root@esx08:~] esxcli network ip interface list\n" +
+                "vmk1\n   Name: vmk1\n   MAC Address: 00:50:56:6b:18:01\n   Enabled: true\n   Portset: DvsPortset-0\n   Portgroup: N/A\n   Netstack Instance: defaultTcpipStack\n" +
+                "   VDS Name: dvs-a\n   VDS UUID: 50 0a 3c 1e 7d 52 f0 6b-8d 2e 11 c4 6f 1b 90 a3\n   VDS Port: 100\n   VDS Connection: 1184722391\n   Opaque Network ID: N/A\n   Opaque Network Type: N/A\n   External ID: N/A\n   MTU: 1500\n   TSO MSS: 65535\n   Port ID: 50331660\n\n";
+
+            var alone = EsxConfigImport.Build(new[] { EsxConfigImport.Parse("esx08.txt", Dvs + Vmknic) }, null, null);
+            Assert.Empty(alone.Hosts[0].VMKernelAdapters);
+            Assert.All(alone.Warnings, w => Assert.Contains("more than one distributed switch has a port 100", w.Message));
+            Assert.Equal(2, alone.Warnings.Count);
+
+            var named = EsxConfigImport.Build(new[] { EsxConfigImport.Parse("esx08.txt", Dvs + Vmknic + Interfaces) }, null, null);
+            Assert.Equal("esx08/dvs-a/dvportgroup-21", named.Hosts[0].GetVMKernelAdapter("vmk1").PortGroup.Path);
+            var warning = Assert.Single(named.Warnings);
+            Assert.Contains("adapter 'vmk2' is not imported: it is on DVPort 100, and more than one distributed switch has a port 100", warning.Message);
+        }
+
+        [Fact]
         public void Collapsed_esx41_console_paste_with_service_console_and_prompts_is_read()
         {
             var (esx41a, warnings) = Import(fixture: "esx41a-console.txt");
@@ -347,20 +402,77 @@ namespace VirtNet.Tests.Import
         }
     
         [Fact]
-        public void NIC_output_without_any_vSwitch_output_is_a_warning_not_a_silent_loss()
+        public void NIC_output_without_any_vSwitch_output_keeps_every_NIC_with_speed_MAC_and_link()
         {
             var file = EsxConfigImport.Parse("esx08-nics.txt", string.Join("\n",
                 "[root@esx08:~] esxcfg-nics -l",
                 "Name    PCI          Driver      Link Speed      Duplex MAC Address       MTU    Description",
                 "vmnic0  0000:4b:00.0 icen        Up   25000Mbps  Full   68:05:ca:08:00:00 1500   Intel(R) Ethernet Controller E810-C for SFP",
-                "vmnic1  0000:4b:00.1 icen        Up   25000Mbps  Full   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
+                "vmnic1  0000:4b:00.1 icen        Down 0Mbps      Half   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
 
             var result = EsxConfigImport.Build(new[] { file }, null, "8.0");
 
-            Assert.Empty(result.Hosts.Single().VirtualSwitches);
+            var host = result.Hosts.Single();
+            Assert.Empty(host.VirtualSwitches);
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { "vmnic0", "vmnic1" }, host.UnusedNics.Select(n => n.Name));
+            Assert.Equal((25000, "68:05:ca:08:00:00", NicLinkStatus.Up), (host.UnusedNics[0].SpeedMbps, host.UnusedNics[0].MacAddress.ToString(), host.UnusedNics[0].LinkStatus));
+            // A link that is down shows 0 Mbps: the speed is not known.
+            Assert.Equal(((int?)null, NicLinkStatus.Down), (host.UnusedNics[1].SpeedMbps, host.UnusedNics[1].LinkStatus));
+        }
+
+        [Fact]
+        public void A_spare_NIC_the_model_refuses_is_a_warning_naming_its_line()
+        {
+            var file = EsxConfigImport.Parse("esx08-nics.txt", string.Join("\n",
+                "[root@esx08:~] esxcfg-nics -l",
+                "Name    PCI          Driver      Link Speed      Duplex MAC Address       MTU    Description",
+                "vmnic0  0000:4b:00.0 icen        Up   25000Mbps  Full   68:05:ca:08:00:00 1500   Intel(R) Ethernet Controller E810-C for SFP",
+                "vmnic1  0000:4b:00.1 icen        Up   800000Mbps Full   68:05:ca:08:00:01 1500   Intel(R) Ethernet Controller E810-C for SFP"));
+
+            var result = EsxConfigImport.Build(new[] { file }, null, "8.0");
+
+            // 800 Gb/s is beyond the fastest link the model takes (400 Gb Ethernet): that NIC alone is left out.
+            Assert.Equal(new[] { "vmnic0" }, result.Hosts.Single().UnusedNics.Select(n => n.Name));
             var warning = Assert.Single(result.Warnings);
-            Assert.Equal(("esx08-nics.txt", 0), (warning.File, warning.Line));
-            Assert.StartsWith("the files list physical NICs (vmnic0, vmnic1) but no virtual switch;", warning.Message);
+            Assert.Equal(("esx08-nics.txt", 4), (warning.File, warning.Line));
+            Assert.StartsWith("physical NIC 'vmnic1' is not imported: Speed 800000 Mbps is not valid.", warning.Message);
+        }
+
+        [Fact]
+        public void NICs_no_vSwitch_uses_are_kept_beside_the_uplinks_and_survive_a_configuration_file()
+        {
+            const string VSwitch = "[root@esx09:~] esxcfg-vswitch -l\n" +
+                "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n" +
+                "vSwitch0         2560        5           128               9000    vmnic0,vmnic1\n";
+            var files = new[] { EsxConfigImport.Parse("esx09-vswitch.txt", VSwitch), EsxConfigImport.Read(Fixtures.File("Esx", "nic-list-esx09.txt")) };
+
+            var result = EsxConfigImport.Build(files, null, "8.0");
+
+            var host = result.Hosts.Single();
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { 25000, 25000 }, host.GetVirtualSwitch("vSwitch0").Uplinks.Select(u => u.SpeedMbps));
+            Assert.Equal(new[] { "vmnic2", "vmnic3" }, host.UnusedNics.Select(n => n.Name));
+            Assert.Equal(((int?)null, NicLinkStatus.Down), (host.UnusedNics[0].SpeedMbps, host.UnusedNics[0].LinkStatus));
+            Assert.Equal((1000, "d0:94:66:09:00:03", NicLinkStatus.Up), (host.UnusedNics[1].SpeedMbps, host.UnusedNics[1].MacAddress.ToString(), host.UnusedNics[1].LinkStatus));
+
+            var contents = new VirtNet.Serialization.ConfigContents();
+            contents.Add(host);
+            var json = VirtNet.Serialization.ConfigWriter.ToJson(contents);
+            var back = VirtNet.Serialization.ConfigFile.ReadText("esx09.json", json).Hosts.Single();
+            Assert.Equal(json, VirtNet.Serialization.ConfigWriter.ToJson(Contents(back)));
+            Assert.Equal(new[] { "vmnic2/Down/", "vmnic3/Up/1000" }, back.UnusedNics.Select(n => $"{n.Name}/{n.LinkStatus}/{n.SpeedMbps}"));
+
+            // A NIC that becomes an uplink is no longer unused.
+            back.GetVirtualSwitch("vSwitch0").AddUplink("vmnic3", 1000);
+            Assert.Equal(new[] { "vmnic2" }, back.UnusedNics.Select(n => n.Name));
+        }
+
+        static VirtNet.Serialization.ConfigContents Contents(VNHost host)
+        {
+            var contents = new VirtNet.Serialization.ConfigContents();
+            contents.Add(host);
+            return contents;
         }
     }
 }

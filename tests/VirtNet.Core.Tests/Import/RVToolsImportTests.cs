@@ -149,7 +149,7 @@ namespace VirtNet.Tests.Import
             var e = Assert.Throws<VirtNetException>(() => RVToolsImport.Read(vInfo));
 
             Assert.Equal(ErrorIds.UnknownImportFormat, e.ErrorId);
-            Assert.Contains("Formats tried: an RVTools .xlsx workbook, or RVTools CSV files of the tabs vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort and vHost", e.Message);
+            Assert.Contains("Formats tried: an RVTools .xlsx workbook, or RVTools CSV files of the tabs vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort, vNetwork and vHost", e.Message);
             var inFolder = ImportFiles.Expand(Fixtures.PathOf("RVTools", "csv")).Single(f => f.Path.EndsWith("vInfo.csv", StringComparison.Ordinal));
             Assert.Null(RVToolsImport.Read(inFolder));
         }
@@ -223,23 +223,56 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
-        public void A_distributed_port_group_sharing_a_standard_ones_name_is_not_moved_onto_it()
+        public void A_distributed_port_group_sharing_a_standard_ones_name_is_kept_beside_it()
         {
             var result = ImportTwoSites();
             var siteA = result.Hosts[0];
 
-            // Migration-PG is on vSwitch0 (VLAN 30, standard) and on dvs-prod (distributed): the standard one stays where it is.
+            // Migration-PG is on vSwitch0 (vPort: VLAN 30, standard) and on dvs-prod (dvPort: VLAN 30, Uplink 1 active,
+            // Uplink 2 standby): both are kept, each on its own switch, with its own policy.
             var standard = siteA.GetVirtualSwitch("vSwitch0").GetPortGroup("Migration-PG");
             Assert.Equal(30, standard.VLanId);
             Assert.True(standard.TeamingPolicy.IsFailoverOrderInherited);
-            // The model keeps port group names unique on a host, so the distributed one is refused, with a warning.
-            var warning = Assert.Single(result.Warnings);
-            Assert.Equal(("RVTools_tabdvPort.csv", 4), (System.IO.Path.GetFileName(warning.File), warning.Line));
-            Assert.Contains("port group 'Migration-PG' is not imported", warning.Message);
-            // On site-b it has no standard twin and is imported with its own order: Uplink 1 is vmnic2 there.
-            var siteB = result.Hosts[1].GetVirtualSwitch("dvs-prod").GetPortGroup("Migration-PG").TeamingPolicy;
+            var distributed = siteA.GetVirtualSwitch("dvs-prod").GetPortGroup("Migration-PG").TeamingPolicy;
+            // On site-a, vNIC puts Uplink 1 on vmnic1 and Uplink 2 on vmnic2.
+            Assert.Equal(new[] { "vmnic1" }, distributed.ActiveNic);
+            Assert.Equal(new[] { "vmnic2" }, distributed.StandbyNic);
+            // vSC_VMK names the port group of vmk2 without its switch: it is put on the standard one, and the one
+            // warning says so (vmk1's dvPG-vMotion, on the distributed switch only, needs none).
+            Assert.Equal("esx11.site-a.local/vSwitch0/Migration-PG", siteA.GetVMKernelAdapter("vmk2").PortGroup.Path);
+            var warning = Assert.Single(result.Warnings, w => System.IO.Path.GetFileName(w.File) == "RVTools_tabvSC_VMK.csv");
+            Assert.Equal(4, warning.Line);
+            Assert.Contains("which vSwitch0 and dvs-prod both have", warning.Message);
+            // Its name alone is ambiguous on site-a, and says so; on site-b it has no standard twin.
+            Assert.Equal(ErrorIds.AmbiguousName, Assert.Throws<VirtNetException>(() => siteA.GetPortGroup("Migration-PG")).ErrorId);
+            var siteB = result.Hosts[1].GetPortGroup("Migration-PG").TeamingPolicy;
             Assert.Equal(new[] { "vmnic2" }, siteB.ActiveNic);
             Assert.Equal(new[] { "vmnic1" }, siteB.StandbyNic);
+        }
+
+        [Fact]
+        public void VMs_come_from_vNetwork_each_adapter_on_the_port_group_of_its_rows_switch()
+        {
+            var result = ImportTwoSites();
+            var siteA = result.Hosts[0];
+            var siteB = result.Hosts[1];
+
+            // app01's two adapters are both on a port group named Migration-PG: vNetwork's Switch column says which.
+            var app01 = siteA.GetVirtualMachine("app01");
+            Assert.Equal(new[] { "esx11.site-a.local/vSwitch0/Migration-PG", "esx11.site-a.local/dvs-prod/Migration-PG" }, app01.NetworkAdapters.Select(a => a.PortGroup.Path));
+            Assert.Equal(new[] { "00:50:56:a1:00:01", "00:50:56:a1:00:02" }, app01.NetworkAdapters.Select(a => a.MacAddress.ToString()));
+            // The first IPv4 address VMware Tools report; the IPv6 one is not the model's.
+            Assert.Equal(new[] { "10.30.0.21", "10.30.0.22" }, app01.NetworkAdapters.Select(a => a.IPAddress.ToString()));
+            // app02's adapter is not connected: kept, without a port. The template is no running VM and is passed over.
+            Assert.False(siteA.GetVirtualMachine("app02").NetworkAdapters.Single().Connected);
+            Assert.Equal(new[] { "app01", "app02" }, siteA.VirtualMachines.Select(v => v.Name));
+            // app03's second adapter is on an NSX segment no tab describes: kept disconnected, with a warning naming its row.
+            var app03 = siteB.GetVirtualMachine("app03");
+            Assert.Equal("esx11.site-b.local/dvs-prod/Migration-PG", app03.NetworkAdapters[0].PortGroup.Path);
+            Assert.False(app03.NetworkAdapters[1].Connected);
+            var warning = Assert.Single(result.Warnings, w => System.IO.Path.GetFileName(w.File) == "RVTools_tabvNetwork.csv");
+            Assert.Equal(7, warning.Line);
+            Assert.Equal("adapter 2 of virtual machine 'app03' is on network 'Backup-NSX' of switch 'nsx-overlay', which is no imported port group; it is imported disconnected.", warning.Message);
         }
 
         [Fact]

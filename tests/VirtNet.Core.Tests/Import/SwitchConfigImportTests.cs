@@ -127,6 +127,9 @@ namespace VirtNet.Tests.Import
             Assert.Equal(new[] { "Gi1/0/1", "Gi2/0/1" }, core1.PortChannels[0].Members.Select(m => m.Name));
             Assert.Equal(new[] { "Gi1/0/7", "Gi1/0/8" }, core1.PortChannels[1].Members.Select(m => m.Name));
             Assert.Equal(new[] { "Te1/0/1", "Te2/0/1", "Te1/0/2", "Te2/0/2" }, core1.PortChannels[2].Members.Select(m => m.Name));
+            // I is stand-alone; bndl, the word IOS-XE prints for P, is bundled.
+            Assert.All(core1.PortChannels[1].Members, m => Assert.Equal(PortChannelMemberState.StandAlone, m.MemberState));
+            Assert.All(core1.PortChannels[2].Members, m => Assert.Equal(PortChannelMemberState.Bundled, m.MemberState));
             Assert.Equal(2, core1.Stack);
         }
 
@@ -312,6 +315,29 @@ namespace VirtNet.Tests.Import
             Assert.Equal(new[] { "Twe1/1/1", "Twe1/1/2" }, edge2.PortChannels[0].Members.Select(m => m.Name));
             // Bundled, suspended, waiting, then the wrapped line: stand-alone and down.
             Assert.Equal(new[] { "Te1/1/5", "Te1/1/6", "Te1/1/7", "Te1/1/8", "Te1/1/9" }, edge2.PortChannels[1].Members.Select(m => m.Name));
+            // Each member keeps the state its flag gives: P, H; then P, s, w, I, D.
+            Assert.Equal(new PortChannelMemberState?[] { PortChannelMemberState.Bundled, PortChannelMemberState.HotStandby },
+                edge2.PortChannels[0].Members.Select(m => m.MemberState));
+            Assert.Equal(new PortChannelMemberState?[] { PortChannelMemberState.Bundled, PortChannelMemberState.Suspended, PortChannelMemberState.Waiting,
+                PortChannelMemberState.StandAlone, PortChannelMemberState.Down }, edge2.PortChannels[1].Members.Select(m => m.MemberState));
+        }
+
+        [Theory]
+        [InlineData("Gi1/0/1(u)", "u")]
+        [InlineData("Gi1/0/1(PH)", "PH")]
+        public void A_member_flag_that_is_no_state_is_a_warning_and_the_member_is_kept_without_one(string member, string flag)
+        {
+            var file = SwitchConfigImport.Parse("edge3.txt", "edge3#show etherchannel summary\n" +
+                "Group  Port-channel  Protocol    Ports\n" +
+                "------+-------------+-----------+-----------------------------------------------\n" +
+                $"1      Po1(SU)         LACP        Gi1/0/2(P)      {member}\n");
+
+            var channel = SwitchConfigImport.Build(new[] { file }, null, null, null).Switches.Single().PortChannels.Single();
+
+            var warning = Assert.Single(file.Warnings);
+            Assert.Equal(4, warning.Line);
+            Assert.StartsWith($"member flag '{flag}' of Gi1/0/1 is none of P (bundled)", warning.Message);
+            Assert.Equal(new PortChannelMemberState?[] { PortChannelMemberState.Bundled, null }, channel.Members.Select(m => m.MemberState));
         }
 
         [Fact]

@@ -118,6 +118,72 @@ namespace VirtNet.Tests.Serialization
         }
 
         [Fact]
+        public void Adapters_on_port_groups_that_share_a_name_come_back_on_their_own_switches()
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx, "8.0");
+            var standard = host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("Migration", 30);
+            var distributed = host.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed).AddPortGroup("Migration", 30);
+            host.AddVirtualMachine("app01", new[] { new VNVirtualMachine.AdapterSpec(standard), new VNVirtualMachine.AdapterSpec(distributed) });
+            VNVMKernelAdapter.Create(distributed, "vmk1", IPv4Address.Parse("10.30.0.11"), 24);
+            var first = PathOf("first.json");
+            var second = PathOf("second.json");
+
+            ConfigFile.Write(first, Contents(host), noClobber: true);
+            var imported = ConfigFile.Read(first).Hosts[0];
+            ConfigFile.Write(second, Contents(imported), noClobber: true);
+
+            // The shared name alone would be ambiguous, so the file names the switch too.
+            var text = File.ReadAllText(first);
+            Assert.Contains("\"portGroup\": \"vSwitch0/Migration\"", text);
+            Assert.Contains("\"portGroup\": \"dvs01/Migration\"", text);
+            Assert.Equal(new[] { "vSwitch0", "dvs01" }, imported.GetVirtualMachine("app01").NetworkAdapters.Select(a => a.VirtualSwitch.Name));
+            Assert.Equal("dvs01", imported.GetVMKernelAdapter("vmk1").VirtualSwitch.Name);
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+
+        [Fact]
+        public void A_shared_port_group_name_alone_in_a_file_is_an_ambiguous_reference()
+        {
+            var host = new VNHost("esx01", Hypervisor.Esx, "8.0");
+            host.AddVirtualSwitch("vSwitch0", VirtualSwitchType.Standard).AddPortGroup("Migration", 30);
+            var distributed = host.AddVirtualSwitch("dvs01", VirtualSwitchType.Distributed).AddPortGroup("Migration", 30);
+            VNVMKernelAdapter.Create(distributed, "vmk1", IPv4Address.Parse("10.30.0.11"), 24);
+            var path = PathOf("written.json");
+            ConfigFile.Write(path, Contents(host), noClobber: true);
+            var text = File.ReadAllText(path);
+            int line = text.Substring(0, text.IndexOf("\"dvs01/Migration\"", StringComparison.Ordinal)).Count(c => c == '\n') + 1;
+
+            var e = ReadFails(WriteText("shared.json", text.Replace("\"dvs01/Migration\"", "\"Migration\"")));
+
+            Assert.Equal(ErrorIds.InvalidConfigValue, e.ErrorId);
+            Assert.Contains($"line {line}", e.Message);
+            Assert.Contains("esx01/vSwitch0/Migration, esx01/dvs01/Migration", e.Message);
+        }
+
+        [Fact]
+        public void Port_channel_member_states_round_trip_and_channels_without_them_write_none()
+        {
+            var sw = new VNPhysicalSwitch("edge2", "C9300-48P", 1);
+            var lacp = sw.AddPortChannel("Po10", new[] { "Twe1/1/1", "Twe1/1/2", "Twe1/1/3" }, PortChannelMode.Active);
+            lacp.SetMemberState(lacp.Members[0], PortChannelMemberState.Bundled);
+            lacp.SetMemberState(lacp.Members[1], PortChannelMemberState.HotStandby);
+            sw.AddPortChannel("Po11", new[] { "Gi1/0/1" }, PortChannelMode.On);
+            var first = PathOf("first.json");
+            var second = PathOf("second.json");
+
+            ConfigFile.Write(first, Contents(sw), noClobber: true);
+            var back = ConfigFile.Read(first).PhysicalSwitches.Single();
+            ConfigFile.Write(second, Contents(back), noClobber: true);
+
+            Assert.Equal(new PortChannelMemberState?[] { PortChannelMemberState.Bundled, PortChannelMemberState.HotStandby, null },
+                back.PortChannels[0].Members.Select(m => m.MemberState));
+            var text = File.ReadAllText(first);
+            Assert.Contains("\"memberStates\": [\n            \"Bundled\",\n            \"HotStandby\",\n            null\n          ]", text.Replace("\r\n", "\n"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "memberStates"));
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+
+        [Fact]
         public void Import_rebuilds_an_equal_object_graph()
         {
             var lab = SampleNetwork.Build();

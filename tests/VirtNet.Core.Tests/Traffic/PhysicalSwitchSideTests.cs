@@ -64,6 +64,59 @@ namespace VirtNet.Tests.Traffic
         }
 
         [Fact]
+        public void A_hot_standby_member_carries_nothing_until_a_bundled_member_fails()
+        {
+            var lab = new Lab(3, VirtualSwitchType.Distributed);
+            var channel = lab.Channel(PortChannelMode.Active);
+            channel.SetMemberState(channel.Members[0], PortChannelMemberState.Bundled);
+            channel.SetMemberState(channel.Members[1], PortChannelMemberState.Bundled);
+            channel.SetMemberState(channel.Members[2], PortChannelMemberState.HotStandby);
+            lab.Policy(LoadBalancingPolicy.LoadBalanceIP);
+            lab.Core.LoadBalance = EtherChannelLoadBalance.SrcIp;
+            var vmk = lab.Vmk("vmk1", "10.0.0.10");
+            // src-ip buckets are the remote's last 3 bits: .16 to .23 fill buckets 0 to 7.
+            var flows = Lab.Flows(vmk, Enumerable.Range(16, 8).Select(i => "10.0.0." + i).ToArray());
+
+            // Healthy, the switch hashes over the two bundled members: bucket b goes to member b mod 2.
+            var healthy = lab.Simulate(flows);
+            Assert.Equal(new[] { "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1" }, healthy.Flows.Select(f => f.InboundUplink.Name));
+            // The host's LAG does not distribute on the hot-standby vmnic2 either: IP hash over (vmnic0, vmnic1),
+            // (10 XOR 16..23) mod 2 = 26, 27, 24, 25, 30, 31, 28, 29 mod 2: even, odd, ...
+            Assert.Equal(new[] { "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1", "vmnic0", "vmnic1" }, healthy.Flows.Select(f => f.Uplink.Name));
+            Assert.All(healthy.Flows, f => Assert.Equal(FlowStatus.Ok, f.Status));
+            // vmnic0 fails: the hot-standby vmnic2 takes its place, after vmnic1, so bucket b goes to (vmnic1, vmnic2)[b mod 2].
+            var scenario = new TrafficScenario();
+            scenario.FailedUplinks.Add(lab.Uplink(0));
+            var failed = lab.Simulate(flows, scenario);
+            Assert.Equal(new[] { "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2" }, failed.Flows.Select(f => f.InboundUplink.Name));
+            // ... and the host sends over (vmnic1, vmnic2) by the same parity.
+            Assert.Equal(new[] { "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2", "vmnic1", "vmnic2" }, failed.Flows.Select(f => f.Uplink.Name));
+        }
+
+        [Fact]
+        public void Suspended_stand_alone_down_and_waiting_members_carry_nothing_for_the_channel()
+        {
+            var lab = new Lab(3);
+            var channel = lab.Channel();
+            channel.SetMemberState(channel.Members[0], PortChannelMemberState.Bundled);
+            channel.SetMemberState(channel.Members[1], PortChannelMemberState.Suspended);
+            channel.SetMemberState(channel.Members[2], PortChannelMemberState.Bundled);
+            lab.Policy(LoadBalancingPolicy.LoadBalanceIP);
+            lab.Core.LoadBalance = EtherChannelLoadBalance.SrcIp;
+            var vmk = lab.Vmk("vmk1", "10.0.0.10");
+
+            var result = lab.Simulate(Lab.Flows(vmk, Enumerable.Range(16, 8).Select(i => "10.0.0." + i).ToArray()));
+
+            // Two members carry: bucket b goes to (vmnic0, vmnic2)[b mod 2]; the suspended vmnic1 receives nothing.
+            Assert.Equal(new[] { "vmnic0", "vmnic2", "vmnic0", "vmnic2", "vmnic0", "vmnic2", "vmnic0", "vmnic2" }, result.Flows.Select(f => f.InboundUplink.Name));
+            foreach (var state in new[] { PortChannelMemberState.StandAlone, PortChannelMemberState.Down, PortChannelMemberState.Waiting, PortChannelMemberState.HotStandby })
+            {
+                channel.SetMemberState(channel.Members[1], state);
+                Assert.DoesNotContain(lab.Simulate(Lab.Flows(vmk, Enumerable.Range(16, 8).Select(i => "10.0.0." + i).ToArray())).Flows, f => f.InboundUplink.Name == "vmnic1");
+            }
+        }
+
+        [Fact]
         public void IP_hash_without_a_channel_makes_the_MAC_flap_when_one_source_spreads()
         {
             var lab = new Lab(2);

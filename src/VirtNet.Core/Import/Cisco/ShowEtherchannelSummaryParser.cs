@@ -81,7 +81,47 @@ namespace VirtNet.Import.Cisco
                 }
                 _facts.Port(shortName, _context.At(line));
                 if (!_current.Members.Contains(shortName, StringComparer.OrdinalIgnoreCase)) _current.Members.Add(shortName);
+                var flags = m.Groups["flags"].Value;
+                if (flags.Length == 0) continue;
+                if (MemberState(flags) is PortChannelMemberState state) _current.States[shortName] = state;
+                else _context.Warn(line, $"member flag '{Echo.Cut(flags)}' of {shortName} is none of P (bundled), H (hot-standby), s (suspended), I (stand-alone), " +
+                    "D (down) and w (waiting); the member is kept without a state.");
             }
+        }
+
+        /// <summary>
+        /// A member's flags: one letter of the legend (Gi1/0/1(P)), or the word some IOS-XE releases print instead
+        /// (Gi0/0/1(bndl), P/bndl in their legend). d (default port) qualifies a state and is passed over.
+        /// </summary>
+        static PortChannelMemberState? MemberState(string flags)
+        {
+            switch (flags)
+            {
+                case "bndl": return PortChannelMemberState.Bundled;
+                case "hot-sby": return PortChannelMemberState.HotStandby;
+                case "susp": return PortChannelMemberState.Suspended;
+                case "stand": case "indep": return PortChannelMemberState.StandAlone;
+                case "down": return PortChannelMemberState.Down;
+            }
+            PortChannelMemberState? found = null;
+            foreach (var flag in flags)
+            {
+                PortChannelMemberState state;
+                switch (flag)
+                {
+                    case 'P': state = PortChannelMemberState.Bundled; break;
+                    case 'H': state = PortChannelMemberState.HotStandby; break;
+                    case 's': state = PortChannelMemberState.Suspended; break;
+                    case 'I': state = PortChannelMemberState.StandAlone; break;
+                    case 'D': state = PortChannelMemberState.Down; break;
+                    case 'w': state = PortChannelMemberState.Waiting; break;
+                    case 'd': continue;
+                    default: return null;
+                }
+                if (found.HasValue && found != state) return null;
+                found = state;
+            }
+            return found;
         }
     }
 }

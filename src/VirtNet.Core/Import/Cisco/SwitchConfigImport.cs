@@ -146,7 +146,7 @@ namespace VirtNet.Import.Cisco
                 ParseContext.Warn(warnings, first, $"no switch can be named '{Echo.Cut(switchName)}': {e.Message} Give -Name.");
                 return null;
             }
-            var channels = new SortedDictionary<int, (PortChannelMode Mode, List<string> Members, SourceLine Source)>();
+            var channels = new SortedDictionary<int, (PortChannelMode Mode, List<string> Members, Dictionary<string, PortChannelMemberState> States, SourceLine Source)>();
             bool portFastDefault = false;
             int? systemMtu = null;
             var systemMtuSource = first;
@@ -202,10 +202,11 @@ namespace VirtNet.Import.Cisco
                 foreach (var c in facts.Channels)
                 {
                     if (!channels.TryGetValue(c.Group, out var channel))
-                        channel = (c.Mode ?? PortChannelMode.On, new List<string>(), c.Source);
+                        channel = (c.Mode ?? PortChannelMode.On, new List<string>(), new Dictionary<string, PortChannelMemberState>(StringComparer.OrdinalIgnoreCase), c.Source);
                     if (c.Mode.HasValue) channel.Mode = c.Mode.Value;
                     foreach (var member in c.Members)
                         if (!channel.Members.Contains(member, StringComparer.OrdinalIgnoreCase)) channel.Members.Add(member);
+                    foreach (var state in c.States) channel.States[state.Key] = state.Value;
                     channels[c.Group] = channel;
                 }
             }
@@ -218,7 +219,12 @@ namespace VirtNet.Import.Cisco
             }
             // A channel without members (configured, no port assigned yet) is nothing the model can hold, nor anything lost.
             foreach (var pair in channels.Where(c => c.Value.Members.Count > 0))
-                Model(warnings, pair.Value.Source, () => physicalSwitch.AddPortChannel("Po" + pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value.Members, pair.Value.Mode));
+                Model(warnings, pair.Value.Source, () =>
+                {
+                    var channel = physicalSwitch.AddPortChannel("Po" + pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value.Members, pair.Value.Mode);
+                    foreach (var member in channel.Members)
+                        if (pair.Value.States.TryGetValue(member.Name, out var state)) channel.SetMemberState(member, state);
+                });
             // A channel is one spanning-tree port: its cost (interface Port-channelN) is held by its members.
             foreach (var channel in physicalSwitch.PortChannels)
                 if (Numbers.TryParse(channel.Name.Substring(2), out int group) && channelCosts.TryGetValue(group, out var cost))

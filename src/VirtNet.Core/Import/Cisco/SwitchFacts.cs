@@ -45,6 +45,8 @@ namespace VirtNet.Import.Cisco
         public SourceLine Source { get; }
         public PortChannelMode? Mode;
         public List<string> Members { get; } = new List<string>();
+        /// <summary>Each member's state from its show etherchannel summary flags, by port name; members without flags have none.</summary>
+        public Dictionary<string, PortChannelMemberState> States { get; } = new Dictionary<string, PortChannelMemberState>(System.StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>What one file says about a switch. Everything is read first; the model is built from it afterwards.</summary>

@@ -33,7 +33,7 @@ namespace VirtNet.Import.Esx
         public const string FormatsRead =
             "esxcfg-vswitch -l, esxcfg-vmknic -l, esxcfg-vswif -l, esxcfg-nics -l, esxcfg-route -l, esxcli network vswitch standard list, " +
             "esxcli network vswitch standard portgroup list, esxcli network vswitch standard [portgroup] policy failover get, " +
-            "esxcli network ip interface ipv4 get, esxcli network ip interface list, esxcli network nic list, " +
+            "esxcli network ip interface ipv4 get, esxcli network ip interface list, esxcli network nic list, esxcli network vswitch dvs vmware list, " +
             "esxcli system settings advanced list -o /Net/TeamPolicyUpDelay";
 
         // Lines the commands print around their tables (esxcfg-route -l, vem status).

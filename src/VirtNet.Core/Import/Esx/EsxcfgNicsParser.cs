@@ -8,7 +8,8 @@ namespace VirtNet.Import.Esx
     /// (Up 25000Mbps) and 100000Mbps fills its column; esxcli prints the speed as a bare number, with or without
     /// Admin Status; PCI forms vary (02:01, 0000:0b:00.00, Pseudo for USB NICs); the Driver column widens. The MAC
     /// column is the anchor: speed and duplex come right before it, MTU right after, the description last.
-    /// A NIC whose link is down shows 0 Mbps: its speed is unknown and the uplink keeps the model's default.
+    /// A NIC whose link is down shows 0 Mbps: its speed is unknown and the uplink keeps the model's default. The link
+    /// status (Up, Down) is kept for NICs that no switch uses.
     /// </summary>
     sealed class EsxcfgNicsParser : EsxTableParser
     {
@@ -37,10 +38,15 @@ namespace VirtNet.Import.Esx
                 Context.Unknown(line, $"a row of {Format} (name, PCI, driver, link, speed, duplex, MAC address, MTU, description)");
                 return;
             }
-            var nic = Facts.Nic(tokens[0]);
+            var nic = Facts.Nic(tokens[0], Context.At(line));
             int mbps = int.Parse(speed.Groups["mbps"].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (mbps > 0) nic.SpeedMbps = mbps;
             nic.Mac = Mac(line, tokens[macAt], nic.Name) ?? nic.Mac;
+            // Link (esxcfg-nics) or Link Status (esxcli) comes right before the speed.
+            var link = tokens[macAt - 3];
+            if (link == "Up") nic.Link = NicLinkStatus.Up;
+            else if (link == "Down") nic.Link = NicLinkStatus.Down;
+            else Context.Warn(line, $"link '{Echo.Cut(link)}' is neither Up nor Down; {nic.Name} is read without its link status.");
         }
     }
 }

@@ -15,8 +15,10 @@ namespace VirtNet.Import.Esx
     {
         static readonly Regex Header = new Regex(@"^(?<first>Interface|Name)\s+(?:Port[ _]Group(?:/DVPort(?:/Opaque Network)?)?|DVPort)\s+(?:IP[ _]Family\s+)?IP[ _]Address\s+Netmask\b", RegexOptions.CultureInvariant);
         static readonly Regex AdapterName = new Regex(@"^(?:vmk|vswif)[0-9]+$", RegexOptions.CultureInvariant);
+        /// <summary>An NSX logical switch's id, as the Opaque Network column shows it (a UUID).</summary>
+        static readonly Regex OpaqueNetworkId = new Regex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
 
-        bool _family, _broadcast, _mac, _mtu, _vswif, _collapsed;
+        bool _family, _broadcast, _mac, _mtu, _vswif, _collapsed, _opaque, _netStack;
 
         public EsxcfgVmknicParser(HostFacts facts, ParseContext context) : base(facts, context) { }
 
@@ -33,6 +35,8 @@ namespace VirtNet.Import.Esx
             _broadcast = text.Contains("Broadcast");
             _mac = text.Contains("MAC Address");
             _mtu = Regex.IsMatch(text, @"\bMTU\b");
+            _opaque = text.Contains("/Opaque Network");
+            _netStack = Regex.IsMatch(text, @"\bNetStack$");
         }
 
         public override void Row(ExportLine line)
@@ -60,13 +64,18 @@ namespace VirtNet.Import.Esx
             adapter.Source = Context.At(line);
             var portGroup = line.Text.Substring(tokens[1].Start, tokens[ipAt].Start - tokens[1].Start).Trim();
             // ESXi 5.x shows the DVPort number of an adapter on a distributed switch in the port group column.
-            if (Numbers.TryParse(portGroup, out int dvPort)) { adapter.DVPort = dvPort; adapter.PortGroup = null; }
+            if (Numbers.TryParse(portGroup, out int dvPort)) { adapter.DVPort = dvPort; adapter.PortGroup = null; adapter.OpaqueNetwork = null; }
+            else if (_opaque && OpaqueNetworkId.IsMatch(portGroup)) { adapter.OpaqueNetwork = portGroup; adapter.PortGroup = null; adapter.DVPort = null; }
             else
             {
                 adapter.PortGroup = portGroup;
+                adapter.PortGroupIsStandard = true;
                 adapter.DVPort = null;
+                adapter.OpaqueNetwork = null;
                 ReportCollapsed(line, portGroup, _collapsed);
             }
+            // NetStack is the last column; Type before it may hold blanks (STATIC, PREFERRED).
+            if (_netStack && tokens.Count > at + 2) adapter.NetStack = tokens[tokens.Count - 1].Text;
             string ip = tokens[at].Text, mask = tokens[at + 1].Text;
             if (ip == "N/A") adapter.NoIPv4 = true;
             else if (TryIPv4(ip, out var address) && TryPrefix(mask, out int prefix))

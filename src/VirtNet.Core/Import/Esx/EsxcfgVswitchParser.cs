@@ -99,7 +99,7 @@ namespace VirtNet.Import.Esx
                         return;
                     }
                     var client = tokens.Count > 2 ? line.Text.Substring(tokens[2].Start).Trim() : "";
-                    if (AdapterClient.IsMatch(client)) Facts.DVPorts[id] = _switch.Name;
+                    if (AdapterClient.IsMatch(client)) Facts.DVPort(_switch.Name, id);
                     return;
                 }
             }

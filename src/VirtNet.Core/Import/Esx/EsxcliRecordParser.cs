@@ -99,8 +99,7 @@ namespace VirtNet.Import.Esx
             else if (Has("Portgroups") || (Has("Class") && Has("Configured Ports"))) VirtualSwitch(first, VirtualSwitchType.Standard);
             else if (Has("Portset") || (Has("Portgroup") && Has("Name"))) Interface();
             else if (Has("Path") && Has("Int Value")) AdvancedSetting();
-            // DVPort records of vswitch dvs vmware list: clients of a distributed switch, nothing the model keeps.
-            else if (Has("Client") && Has("Port ID")) Recognized = true;
+            else if (Has("Client") && Has("Port ID")) DVPortRecord();
             else _context.Unknown(first, "esxcli output (no known command prints these fields: " + string.Join(", ", _record.Select(r => r.Key).Take(4)) + ")");
         }
 
@@ -115,6 +114,9 @@ namespace VirtNet.Import.Esx
             Recognized = true;
             var vs = _facts.VirtualSwitch(name, _context.At(LineOf("Name")));
             vs.Type = type;
+            // vswitch dvs vmware list: the DVPort records that follow are this switch's; the first comes in its record.
+            _distributedSwitch = type == VirtualSwitchType.Distributed ? name : null;
+            if (_distributedSwitch != null && Has("Port ID")) DVPortRecord();
             if (Int("Configured Ports") is int configured) vs.ConfiguredPorts = configured;
             if (Int("MTU") is int mtu) vs.Mtu = mtu;
             if (Value("Uplinks") is string uplinks) vs.Uplinks = Adapters(uplinks);
@@ -147,6 +149,25 @@ namespace VirtNet.Import.Esx
         }
 
         bool _skippedAdvanced;
+        string _distributedSwitch;
+
+        /// <summary>
+        /// A DVPort record of vswitch dvs vmware list (Client, DVPortgroup ID, In Use, Port ID): which distributed
+        /// port group, by its key, a VMkernel adapter's DVPort belongs to.
+        /// </summary>
+        void DVPortRecord()
+        {
+            Recognized = true;
+            if (_distributedSwitch == null)
+            {
+                _context.Warn(LineOf("Port ID"), "a DVPort record comes without the distributed switch record before it (vswitch dvs vmware list prints the switch first); it is skipped.");
+                return;
+            }
+            if (!(Int("Port ID") is int id)) return;
+            var key = Value("DVPortgroup ID");
+            var port = _facts.DVPort(_distributedSwitch, id);
+            if (!string.IsNullOrEmpty(key) && key != "N/A") port.PortGroupKey = key;
+        }
 
         void Interface()
         {
@@ -162,11 +183,24 @@ namespace VirtNet.Import.Esx
             if (!string.IsNullOrEmpty(portGroup) && portGroup != "N/A")
             {
                 adapter.PortGroup = portGroup;
+                adapter.PortGroupIsStandard = true;
                 adapter.DVPort = null;
                 var portset = Value("Portset");
                 if (!string.IsNullOrEmpty(portset) && portset != "N/A") _facts.PortGroup(portset, portGroup, _context.At(LineOf("Portgroup")));
             }
-            else if (Value("VDS Port") is string dvPort && Numbers.TryParse(dvPort, out int id)) { adapter.DVPort = id; adapter.PortGroup = null; }
+            else if (Value("VDS Port") is string dvPort && Numbers.TryParse(dvPort, out int id))
+            {
+                adapter.DVPort = id;
+                adapter.DVSwitch = Value("VDS Name") is string dvs && dvs.Length > 0 && dvs != "N/A" ? dvs : null;
+                adapter.PortGroup = null;
+            }
+            else if (Value("Opaque Network ID") is string opaque && opaque.Length > 0 && opaque != "N/A")
+            {
+                adapter.OpaqueNetwork = opaque;
+                adapter.PortGroup = null;
+                adapter.DVPort = null;
+            }
+            if (Value("Netstack Instance") is string netStack && netStack.Length > 0) adapter.NetStack = netStack;
             if (Value("MAC Address") is string mac)
             {
                 if (Net.MacAddress.TryParse(mac, out var address)) adapter.Mac = address;

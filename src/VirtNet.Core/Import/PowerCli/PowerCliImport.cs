@@ -200,7 +200,7 @@ namespace VirtNet.Import.PowerCli
 
         static void Nic(PowerCliObject o, HostFacts facts, List<ImportWarning> warnings, string name)
         {
-            var nic = facts.Nic(name);
+            var nic = facts.Nic(name, new SourceLine(o.Source, 0));
             // PhysicalNic.BitRatePerSec is in Mbps despite its name; Get-EsxCli's nic list says Speed.
             var speed = Int(o, "BitRatePerSec") ?? Int(o, "Speed");
             if (speed is int mbps && mbps > 0) nic.SpeedMbps = mbps;

@@ -10,14 +10,14 @@ namespace VirtNet.Import.RVTools
 {
     /// <summary>
     /// Import-VNRVToolsExport's core: the network tabs of an RVTools export (vSwitch, vPort, vSC_VMK, vNIC,
-    /// dvSwitch, dvPort, and vHost for the version), as an .xlsx workbook or as one CSV file per tab, into one
+    /// dvSwitch, dvPort, vNetwork for the VMs, and vHost for the version), as an .xlsx workbook or as one CSV file per tab, into one
     /// host per host. exports.md section 4: columns are read by header name, custom-attribute columns are ignored,
     /// Policy holds the API's strings, Rolling Order is the inverse of Failback, and a standard vSwitch's failover
     /// order is not in RVTools at all: its uplinks come from vNIC's Switch column, all active, in row order.
     /// </summary>
     public static class RVToolsImport
     {
-        public const string FormatsRead = "an RVTools .xlsx workbook, or RVTools CSV files of the tabs " + "vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort and vHost";
+        public const string FormatsRead = "an RVTools .xlsx workbook, or RVTools CSV files of the tabs " + "vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort, vNetwork and vHost";
 
         /// <summary>Reads a workbook's network sheets, or a CSV file's one tab.</summary>
         public static IReadOnlyList<RVToolsTable> Read(ImportFile file)
@@ -133,7 +133,8 @@ namespace VirtNet.Import.RVTools
         {
             var warnings = new List<ImportWarning>();
             // Without the network tabs, hosts would come out with no network and no word about it.
-            var missing = RVToolsTable.Tabs.Where(t => t != "vHost" && tables.All(table => table.Tab != t)).ToList();
+            // vHost and vNetwork add versions and VMs to a network that is whole without them.
+            var missing = RVToolsTable.Tabs.Where(t => t != "vHost" && t != "vNetwork" && tables.All(table => table.Tab != t)).ToList();
             if (missing.Count > 0 && tables.Count > 0)
                 warnings.Add(new ImportWarning(ExportOf(tables[0].Source), 0,
                     $"the export has no {string.Join(", ", missing)} tab{(missing.Count > 1 ? "s" : "")}; the hosts are built without what {(missing.Count > 1 ? "they hold" : "it holds")}. " +

@@ -52,6 +52,7 @@ namespace VirtNet.Import.RVTools
                     case "vSC_VMK": Adapter(facts, source, Get); break;
                     case "vNIC": Nic(facts, source, Get); break;
                     case "vHost": Version(hostName, source, Get("ESX Version", "Version")); break;
+                    case "vNetwork": VirtualMachineAdapter(facts, source, Get); break;
                 }
             }
         }
@@ -146,7 +147,7 @@ namespace VirtNet.Import.RVTools
         {
             var name = get(new[] { "Network Device", "Device" });
             if (name == null) { ParseContext.Warn(_warnings, source, "the vNIC row names no Network Device; it is skipped."); return; }
-            var nic = facts.Nic(name);
+            var nic = facts.Nic(name, source);
             if (Int(source, get(new[] { "Speed" }), "Speed") is int speed && speed > 0) nic.SpeedMbps = speed;
             var mac = get(new[] { "MAC", "Mac Address" });
             if (mac != null)
@@ -165,6 +166,34 @@ namespace VirtNet.Import.RVTools
             if (uplinkPort == null) return;
             if (!_uplinkPorts.TryGetValue(facts, out var ports)) _uplinkPorts[facts] = ports = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             ports[UplinkPortKey(vswitch, uplinkPort)] = name;
+        }
+
+        /// <summary>
+        /// vNetwork: one row per VM network adapter, with the port group (Network) and its switch (Switch), which tell a
+        /// standard and a distributed port group of one name apart. Templates are not running VMs and are passed over.
+        /// </summary>
+        void VirtualMachineAdapter(HostFacts facts, SourceLine source, Func<string[], string> get)
+        {
+            var name = get(new[] { "VM" });
+            if (name == null) { ParseContext.Warn(_warnings, source, "the vNetwork row names no VM; it is skipped."); return; }
+            if (Bool(get(new[] { "Template" })) == true) return;
+            var vm = facts.VirtualMachine(get(new[] { "VM ID" }) ?? name, name, source);
+            var adapter = new VMAdapterFacts(source)
+            {
+                Network = get(new[] { "Network" }),
+                VirtualSwitch = get(new[] { "Switch" }),
+                Connected = Bool(get(new[] { "Connected" })) ?? true,
+            };
+            var mac = get(new[] { "Mac Address", "MAC" });
+            if (mac != null)
+            {
+                if (MacAddress.TryParse(mac, out var m)) adapter.Mac = m;
+                else ParseContext.Warn(_warnings, source, $"'{Echo.Cut(mac)}' is not a MAC address; the adapter of {Echo.Cut(name)} is read without it.");
+            }
+            // VMware Tools report every address of the adapter: the first IPv4 one is kept (the model is IPv4).
+            foreach (var ip in (get(new[] { "IPv4 Address", "IP Address" }) ?? "").Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                if (IPv4Address.TryParse(ip, out var address)) { adapter.IPAddress = address; break; }
+            vm.Adapters.Add(adapter);
         }
 
         void DistributedSwitch(SourceLine source, Func<string[], string> get)

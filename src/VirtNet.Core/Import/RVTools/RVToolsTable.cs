@@ -18,12 +18,12 @@ namespace VirtNet.Import.RVTools
 
         /// <summary>The file, and for a workbook the sheet: "export.xlsx (vSwitch)".</summary>
         public string Source { get; }
-        /// <summary>vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort or vHost.</summary>
+        /// <summary>vSwitch, vPort, vSC_VMK, vNIC, dvSwitch, dvPort, vNetwork or vHost.</summary>
         public string Tab { get; }
         public IReadOnlyList<string> Headers { get; }
         internal IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
 
-        public static readonly string[] Tabs = { "vSwitch", "vPort", "vSC_VMK", "vNIC", "dvSwitch", "dvPort", "vHost" };
+        public static readonly string[] Tabs = { "vSwitch", "vPort", "vSC_VMK", "vNIC", "dvSwitch", "dvPort", "vNetwork", "vHost" };
 
         /// <summary>
         /// Columns are found by header name, not position (exports.md section 4): letter case, blanks and signs are
@@ -55,6 +55,7 @@ namespace VirtNet.Import.RVTools
         {
             var h = new HashSet<string>(headers.Select(Normalize));
             bool Has(string name) => h.Contains(Normalize(name)) || h.Any(x => x.EndsWith(Normalize(name), StringComparison.Ordinal));
+            if (Has("NIC label") && Has("Network") && Has("VM")) return "vNetwork";
             if (Has("Active Uplink") && Has("Port")) return "dvPort";
             if (Has("Host members")) return "dvSwitch";
             if (Has("Network Device") && Has("Switch")) return "vNIC";
