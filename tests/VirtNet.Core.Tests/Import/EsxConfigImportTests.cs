@@ -355,6 +355,29 @@ namespace VirtNet.Tests.Import
         }
 
         [Fact]
+        public void A_portgroup_row_whose_columns_one_tab_or_no_break_space_splits_is_read()
+        {
+            var file = EsxConfigImport.Parse("esx07.txt", string.Join("\n",
+                "[root@esx07:~] esxcfg-vswitch -l",
+                "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks",
+                "vSwitch0         2560        4           128               1500    vmnic0",
+                "  PortGroup Name        VLAN ID  Used Ports  Uplinks",
+                "  Storage               0        0           vmnic0",
+                "[root@esx07:~] esxcli network vswitch standard portgroup list",
+                "Name                Virtual Switch  Active Clients  VLAN ID",
+                "------------------  --------------  --------------  -------",
+                "Storage\tvSwitch0 0 30",
+                "NFS\u00a0vSwitch0 0 40"));
+
+            var result = EsxConfigImport.Build(new[] { file }, null, "6.7");
+
+            // Only a tab, then only a no-break space, stands between the name and the switch.
+            var esx07 = result.Hosts.Single();
+            Assert.Equal(30, esx07.GetPortGroup("Storage").VLanId);
+            Assert.Equal(40, esx07.GetPortGroup("NFS").VLanId);
+        }
+
+        [Fact]
         public void An_mtu_the_model_refuses_costs_only_the_mtu()
         {
             var file = EsxConfigImport.Parse("esx06.txt", string.Join("\n",

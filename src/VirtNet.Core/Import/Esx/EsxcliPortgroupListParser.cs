@@ -45,7 +45,10 @@ namespace VirtNet.Import.Esx
             }
             else
             {
-                int last = text.LastIndexOf(' ');
+                // At least two tokens precede the counts, split by a blank the tokens were split by: a tab or a
+                // no-break space as much as a space.
+                int last = text.Length - 1;
+                while (!char.IsWhiteSpace(text[last])) last--;
                 name = text.Substring(0, last).Trim();
                 vswitch = text.Substring(last + 1);
                 if (name.IndexOf(' ') >= 0)
