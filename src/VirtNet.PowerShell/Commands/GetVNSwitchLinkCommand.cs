@@ -17,7 +17,9 @@ namespace VirtNet.Commands
         {
             var switches = PhysicalSwitch ?? Inventory.PhysicalSwitches.ToArray();
             // A link shows once, though both its switches are listed.
-            WriteObject(switches.Where(s => s != null).SelectMany(s => s.SwitchLinks).Distinct().ToArray(), true);
+            var links = switches.Where(s => s != null).SelectMany(s => s.SwitchLinks).Distinct().ToArray();
+            WriteVerbose($"{links.Length} switch link(s) of {switches.Length} physical switch(es)" + (links.Length == 0 ? "." : ": " + string.Join(", ", links.Select(l => l.Name)) + "."));
+            WriteObject(links, true);
         }
     }
 }

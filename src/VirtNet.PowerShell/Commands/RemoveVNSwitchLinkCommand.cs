@@ -16,8 +16,11 @@ namespace VirtNet.Commands
             foreach (var link in InputObject)
             {
                 if (link == null || !ShouldProcess(link.Name, "Remove switch link")) continue;
-                link.Remove();
-                WriteVerbose($"Removed switch link {link.Name}.");
+                ForInput(() =>
+                {
+                    link.Remove();
+                    WriteVerbose($"Removed switch link {link.Name}.");
+                }, link);
             }
         }
     }
