@@ -121,7 +121,7 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/VirtNet.Benchmarks'), '-c', 'Release', '--', '--filter', '*')
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/VirtNet.Benchmarks'), '-c', 'Release')
     $code = Invoke-ChildPwsh (Join-Path $root 'tests/VirtNet.Benchmarks/Measure-VNCmdletThroughput.ps1') @('-ModulePath', $out)
     if ($code -ne 0) { exit $code }
 }

@@ -9,7 +9,8 @@ namespace VirtNet.Benchmarks
     public static class Program
     {
         /// <summary>
-        /// BenchmarkDotNet's switcher; "estate N" instead builds an estate of N hosts once and prints the time of a
+        /// BenchmarkDotNet's switcher (with no arguments every benchmark, as the Bench task runs them: a "*" filter
+        /// would be expanded by the shell into the current folder's file names); "estate N" instead builds an estate of N hosts once and prints the time of a
         /// traffic simulation over all of it and of a configuration check, with the process's peak memory.
         /// </summary>
         public static void Main(string[] args)
@@ -19,7 +20,9 @@ namespace VirtNet.Benchmarks
                 MeasureEstate(int.Parse(args[1], NumberStyles.None, CultureInfo.InvariantCulture));
                 return;
             }
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            var switcher = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly);
+            if (args.Length == 0) switcher.RunAll();
+            else switcher.Run(args);
         }
 
         static void MeasureEstate(int hostCount)
