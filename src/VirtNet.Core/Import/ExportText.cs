@@ -36,7 +36,7 @@ namespace VirtNet.Import
 
     /// <summary>
     /// Reads captured console output as admins save it: from a terminal, a vm-support bundle or a blog or wiki page.
-    /// exports.md ("Strip common wrappers"): prompts, pasted indentation (spaces or tabs), trailing spaces, and
+    /// What pasted outputs carry around the command output: prompts, pasted indentation (spaces or tabs), trailing spaces, and
     /// "..." elision lines are no part of the output. Prompt lines are kept as commands, since a command line can say
     /// what the output belongs to (policy failover get --vswitch-name=vSwitch1).
     /// </summary>

@@ -117,8 +117,8 @@ namespace VirtNet.Import
         }
 
         /// <summary>
-        /// esxcli vswitch standard list names port groups split by ", ", which is ambiguous for a name holding ", "
-        /// (exports.md section 2): pieces that together make a port group another file names are put back together.
+        /// esxcli vswitch standard list names port groups split by ", ", which is ambiguous for a name holding ", ":
+        /// pieces that together make a port group another file names are put back together.
         /// </summary>
         void AddPortGroupsFromLists()
         {
@@ -188,8 +188,8 @@ namespace VirtNet.Import
                 return;
             }
             // esxcfg-vswitch's only teaming hint: a port group listing other uplinks than its vSwitch uses (active,
-            // then standby) overrides the failover order with those as active. exports.md sample _6 (iSCSI port
-            // binding) has one active uplink per port group and the others unused, which is what port binding requires.
+            // then standby) overrides the failover order with those as active. A published iSCSI port-binding output
+            // has one active uplink per port group and the others unused, which is what port binding requires.
             if (facts.ActiveHint == null || Same(facts.ActiveHint, sw.ActiveNic.Concat(sw.StandbyNic).ToArray())) return;
             var hint = new PolicyFacts(facts.Source)
             {

@@ -28,7 +28,7 @@ namespace VirtNet.Import
         public string VirtualSwitch { get; internal set; }
         public SourceLine Source;
         public int? VLanId;
-        /// <summary>esxcfg-vswitch's per-port-group Uplinks column: the active uplinks (exports.md, sample _6).</summary>
+        /// <summary>esxcfg-vswitch's per-port-group Uplinks column: the active uplinks (as published iSCSI port-binding outputs show).</summary>
         public List<string> ActiveHint;
         /// <summary>The port group's teaming policy as an export states it; null when none does.</summary>
         public PolicyFacts Policy;

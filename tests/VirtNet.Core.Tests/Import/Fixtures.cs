@@ -5,7 +5,7 @@ using VirtNet.Import;
 
 namespace VirtNet.Tests.Import
 {
-    /// <summary>The project's own export fixtures, written in the real formats with their quirks (exports.md).</summary>
+    /// <summary>The project's own export fixtures, written in the real formats with their quirks.</summary>
     static class Fixtures
     {
         public static string PathOf(params string[] parts) => Path.Combine(new[] { AppContext.BaseDirectory, "Fixtures" }.Concat(parts).ToArray());

@@ -6,7 +6,7 @@ using VirtNet.Net;
 namespace VirtNet.Import.Cisco
 {
     /// <summary>
-    /// Reads "show etherchannel summary". exports.md: a static "mode on" channel shows Protocol "-"; members wrap
+    /// Reads "show etherchannel summary". As published outputs show: a static "mode on" channel shows Protocol "-"; members wrap
     /// onto continuation lines; flags are "(P)" or "(bndl)"; separators can be tabs; the legend differs by release.
     /// LACP does not say whether a side is active or passive, nor PAgP desirable or auto: they are read as active and
     /// desirable, and a running-config read with it says which.

@@ -8,7 +8,7 @@ namespace VirtNet.Import.Cisco
     /// <summary>
     /// Reads "show interfaces trunk": the first section gives each trunking port and its native VLAN, the second its
     /// allowed VLANs. The last two sections (active, forwarding) are state, not configuration, and are passed over.
-    /// exports.md: sections need not be separated by blank lines, columns differ by platform (Packet Tracer is
+    /// Published outputs show: sections need not be separated by blank lines, columns differ by platform (Packet Tracer is
     /// narrower), and IOS compresses allowed lists into ranges. A port channel's row stands for its members, which
     /// the command does not list: the model keeps trunk settings on the member ports. A row whose Status is not
     /// "trunking" is a port that is configured to trunk but does not (link down, or DTP negotiated access): it is read

@@ -16,14 +16,14 @@ namespace VirtNet.Import.Esx
 
         protected HostFacts Facts { get; }
         protected ParseContext Context { get; }
-        /// <summary>The command whose output this is, as exports.md and the error message name it.</summary>
+        /// <summary>The command whose output this is, as the error message names it.</summary>
         public abstract string Format { get; }
         public abstract bool IsHeader(ExportLine line);
         public abstract void Begin(ExportLine header);
         public abstract void Row(ExportLine line);
 
         /// <summary>
-        /// exports.md: blog conversions collapse runs of blanks, header and rows alike. Rows can still be split by token
+        /// Blog conversions collapse runs of blanks, header and rows alike. Rows can still be split by token
         /// class, but a name with blanks may have had more of them: such names are reported, as they may not match
         /// the same name in another file.
         /// </summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcfg-nics -l and esxcli network nic list. exports.md sections 1 and 2: "Link Speed" covers two values
+    /// esxcfg-nics -l and esxcli network nic list. Published outputs show that "Link Speed" covers two values
     /// (Up 25000Mbps) and 100000Mbps fills its column; esxcli prints the speed as a bare number, with or without
     /// Admin Status; PCI forms vary (02:01, 0000:0b:00.00, Pseudo for USB NICs); the Driver column widens. The MAC
     /// column is the anchor: speed and duplex come right before it, MTU right after, the description last.

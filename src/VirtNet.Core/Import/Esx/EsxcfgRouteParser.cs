@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcfg-route -l, and esxcli network ip route ipv4 list. exports.md section 1: ESX 4.x has no Interface column
+    /// esxcfg-route -l, and esxcli network ip route ipv4 list. Published outputs show that ESX 4.x has no Interface column
     /// and a duplicated header (Network Network Gateway); 5.x+ has Interface, and "Local Subnet" (with a blank) in
     /// the Gateway column. Only the default route reaches the model, as the gateway of a VMkernel adapter; the other
     /// routes are checked and passed over. "VMkernel default gateway is X" (esxcfg-route without -l) says the same.

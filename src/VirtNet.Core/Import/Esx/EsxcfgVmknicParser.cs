@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcfg-vmknic -l and esxcfg-vswif -l. exports.md section 1: the header changed across versions (Port Group,
+    /// esxcfg-vmknic -l and esxcfg-vswif -l. Published outputs show the header changed across versions (Port Group,
     /// Port_Group, Port Group/DVPort, .../Opaque Network, DVPort alone; IP Family or not; Broadcast or not; TYPE in
     /// capitals on vswif). The port group column may hold blanks, a DVPort number or an NSX UUID, so it is read as
     /// everything between the interface and the first IP column. There is one row per IP family: IPv6 rows are

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcfg-vswitch -l (and the same table in vem status). exports.md section 1: three section kinds (Switch
+    /// esxcfg-vswitch -l (and the same table in vem status). Published outputs show three section kinds (Switch
     /// Name: standard; DVS Name: distributed; the 4-column Switch Name header: an NSX opaque switch), column widths
     /// that change between versions, and names that overflow their column. So rows are tokenised from the right:
     /// Uplinks is a comma list without blanks (or empty), and the numeric columns come before it; the name is the

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcli network ip interface ipv4 get (and ipv4 address list). exports.md section 2: builds before 6.5 have no
+    /// esxcli network ip interface ipv4 get (and ipv4 address list). Published outputs show that builds before 6.5 have no
     /// Gateway column; DHCP DNS is sometimes misaligned; localcli prints one continuous dash rule. Rows are read
     /// by token: name, address, netmask, broadcast, address type, [gateway,] DHCP DNS.
     /// </summary>

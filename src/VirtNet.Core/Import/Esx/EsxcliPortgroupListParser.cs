@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace VirtNet.Import.Esx
 {
     /// <summary>
-    /// esxcli network vswitch standard portgroup list. exports.md section 2: a header and a dash rule (one run per
+    /// esxcli network vswitch standard portgroup list. Published outputs show a header and a dash rule (one run per
     /// column, or one continuous rule from localcli, so the rule cannot be trusted for boundaries), numbers
     /// right-aligned. The two numbers are read from the right; the name and the vSwitch are split at the last run
     /// of two blanks or more. When a paste collapsed the blanks, that split is a guess: the vSwitch is taken to be

@@ -90,7 +90,7 @@ namespace VirtNet.Import.Esx
             var first = _name ?? _record[0].Line;
             var fake = FakeKeys.Where(Has).ToList();
             if (fake.Count > 0)
-                // exports.md: a published "expected output" with these fields is not esxcli syntax.
+                // A published "expected output" with these fields is not esxcli syntax.
                 throw new VirtNetException(ErrorIds.UnknownImportFormat, VirtNetErrorKind.InvalidData,
                     $"'{_context.File}', line {LineOf(fake[0]).Number}: '{fake[0]}:' is not a field esxcli prints (it prints Name:, Uplinks:, " +
                     "Load Balancing: and Active Adapters:), so this is not esxcli output. Capture the output of the command itself.", _context.File);

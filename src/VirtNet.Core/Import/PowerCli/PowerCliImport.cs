@@ -28,7 +28,7 @@ namespace VirtNet.Import.PowerCli
     /// <summary>
     /// ConvertFrom-VNPowerCLI's core: PowerCLI's VirtualSwitch, VirtualPortGroup, NicTeamingPolicy and
     /// NicTeamingVirtualPortGroupPolicy, PhysicalNic and HostVMKernelVirtualNic objects (property names from the
-    /// PowerCLI reference, exports.md section 3), recognised by the properties they have, into hosts.
+    /// PowerCLI cmdlet reference), recognised by the properties they have, into hosts.
     /// </summary>
     public static class PowerCliImport
     {
@@ -105,7 +105,7 @@ namespace VirtNet.Import.PowerCli
         static void VirtualSwitch(PowerCliObject o, HostFacts facts, List<ImportWarning> warnings, SourceLine source, string name)
         {
             var vs = facts.VirtualSwitch(name, source);
-            // Get-VirtualSwitch without -Standard also returns distributed switches (exports.md): they have a Vendor.
+            // Get-VirtualSwitch without -Standard also returns distributed switches (PowerCLI reference): they have a Vendor.
             vs.Type = Has(o, "Vendor") || Has(o, "NumUplinkPorts") ? VirtualSwitchType.Distributed : VirtualSwitchType.Standard;
             if (Int(o, "NumPorts") is int ports && ports > 0) vs.ConfiguredPorts = ports;
             if (Int(o, "Mtu") is int mtu && mtu > 0) vs.Mtu = mtu;
@@ -134,7 +134,7 @@ namespace VirtNet.Import.PowerCli
             else if (detection == "BeaconProbing" || detection == "beacon") policy.Detection = NetworkFailoverDetectionPolicy.BeaconProbing;
             else if (Bool(o, "CheckBeacon") is bool beacon) policy.Detection = beacon ? NetworkFailoverDetectionPolicy.BeaconProbing : NetworkFailoverDetectionPolicy.LinkStatus;
             policy.NotifySwitches = Bool(o, "NotifySwitches");
-            // The vSphere API's rollingOrder is the inverse of Failback (exports.md section 3;
+            // The vSphere API's rollingOrder is the inverse of Failback (vSphere API reference, VMwareUplinkPortOrderPolicy;
             // ansible-collections/community.vmware #1431): an exporter that kept the raw field says RollingOrder.
             policy.Failback = Bool(o, "FailbackEnabled") ?? (Bool(o, "RollingOrder") is bool rolling ? !rolling : (bool?)null);
             policy.Active = List(o, "ActiveNic", warnings);

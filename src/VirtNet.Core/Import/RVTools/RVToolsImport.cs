@@ -11,7 +11,7 @@ namespace VirtNet.Import.RVTools
     /// <summary>
     /// Import-VNRVToolsExport's core: the network tabs of an RVTools export (vSwitch, vPort, vSC_VMK, vNIC,
     /// dvSwitch, dvPort, vNetwork for the VMs, and vHost for the version), as an .xlsx workbook or as one CSV file per tab, into one
-    /// host per host. exports.md section 4: columns are read by header name, custom-attribute columns are ignored,
+    /// host per host. Columns are read by header name, custom-attribute columns are ignored,
     /// Policy holds the API's strings, Rolling Order is the inverse of Failback, and a standard vSwitch's failover
     /// order is not in RVTools at all: its uplinks come from vNIC's Switch column, all active, in row order.
     /// </summary>

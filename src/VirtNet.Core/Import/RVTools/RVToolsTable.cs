@@ -26,7 +26,7 @@ namespace VirtNet.Import.RVTools
         public static readonly string[] Tabs = { "vSwitch", "vPort", "vSC_VMK", "vNIC", "dvSwitch", "dvPort", "vNetwork", "vHost" };
 
         /// <summary>
-        /// Columns are found by header name, not position (exports.md section 4): letter case, blanks and signs are
+        /// Columns are found by header name, not position (RVTools renames columns across versions): letter case, blanks and signs are
         /// ignored ("# Ports" is "Ports"), and so is the tab name some exports put before each header (vSwitchHost).
         /// </summary>
         internal int Column(params string[] names)

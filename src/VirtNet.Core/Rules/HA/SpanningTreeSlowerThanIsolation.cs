@@ -34,7 +34,7 @@ namespace VirtNet.Rules
                 {
                     var team = scope.TeamOf(adapter.PortGroup);
                     // After a bounce the adapter is back on the uplink at once if it has nowhere else to go, or by
-                    // failback (V6); without failback it stays on the uplink it failed over to.
+                    // failback; without failback it stays on the uplink it failed over to.
                     bool returns = team.Members.Count == 1 || team.Policy.FailbackEnabled;
                     if (!returns) continue;
                     foreach (var uplink in team.CabledActive.Where(u => !u.SwitchPort.IsPortFastEffective))
