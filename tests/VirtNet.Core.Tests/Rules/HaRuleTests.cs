@@ -168,7 +168,21 @@ namespace VirtNet.Tests.Rules
         {
             var findings = Findings(new HaLab(standby: true).Cluster(), "VNH006");
             Assert.Equal(new[] { "cat-a/Gi1/0/1", "cat-a/Gi1/0/2", "cat-a/Gi1/0/3" }, findings.Select(f => f.Target));
-            Assert.EndsWith("so a 1 s bounce of vmnic0 isolates esx01 (failback returns vswif0 to it at once).", findings[0].Message);
+            Assert.EndsWith("so a 1 s bounce of vmnic0 isolates esx01 (failback returns vswif0 to it 100 ms after its link comes up, Net.TeamPolicyUpDelay).",
+                findings[0].Message);
+        }
+
+        [Fact]
+        public void VNH006_counts_the_failback_delay()
+        {
+            // Bounce 1 s, forwarding 30 s after the link-up, legacy response 14 s after heartbeats stop. Failback after
+            // 20 s: heartbeats stop from 21 s to 31 s, 10 s, short of 14 s. After 15 s: from 16 s to 31 s, 15 s: the
+            // response comes at 16 + 14 = 30 s, before the port forwards.
+            var lab = new HaLab(standby: true);
+            foreach (var host in lab.Hosts) host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 20000);
+            Assert.Empty(Findings(lab.Cluster(), "VNH006"));
+            foreach (var host in lab.Hosts) host.SetAdvancedSetting("Net.TeamPolicyUpDelay", 15000);
+            Assert.Equal(3, Findings(lab.Cluster(), "VNH006").Count);
         }
 
         [Fact]

@@ -9,7 +9,8 @@ namespace VirtNet.Rules
     /// VNH006. VMware KB 1003804 and the HA timelines Test-VNHaIsolation plays: an active management port without PortFast
     /// forwards 2 x forward delay after a link-up, and a 1 s bounce isolates the host if the cluster's isolation
     /// response comes first (legacy HA at F - 1 s; FDM's master at 5 s, plus the policy delay from 5.1) and the
-    /// adapter returns to the port (its only uplink, or failback).
+    /// adapter returns to the port (its only uplink, or failback) before it forwards: failback waits the host's
+    /// Net.TeamPolicyUpDelay (KB 2014075), so a delay as long as the port's listening and learning clears it.
     /// </summary>
     internal sealed class SpanningTreeSlowerThanIsolation : ClusterRule
     {
@@ -40,12 +41,14 @@ namespace VirtNet.Rules
                     foreach (var uplink in team.CabledActive.Where(u => !u.SwitchPort.IsPortFastEffective))
                     {
                         long forwardMs = 2 * (long)uplink.SwitchPort.PhysicalSwitch.ForwardDelay.TotalMilliseconds;
-                        if (responseMs > forwardMs + BounceMs) continue;
+                        // Failing back waits the up delay, and the heartbeats stop only from then until the port forwards.
+                        long upDelayMs = team.Members.Count > 1 ? VirtNet.Teaming.Team.UpDelayOf(adapter.PortGroup.VirtualSwitch) : 0;
+                        if (upDelayMs >= forwardMs || responseMs > forwardMs + BounceMs - upDelayMs) continue;
                         yield return Finding(uplink.SwitchPort.Path,
                             $"{uplink.SwitchPort.Path} carries management port {adapter.Name} of {host.Name} ({uplink.Name}) and forwards " +
                             $"{Seconds(forwardMs)} s after a link-up; cluster {cluster.Name} applies the isolation response {Seconds(responseMs)} s " +
                             $"after heartbeats stop, so a 1 s bounce of {uplink.Name} isolates {host.Name}" +
-                            (team.Members.Count > 1 ? $" (failback returns {adapter.Name} to it at once)." : "."));
+                            (team.Members.Count > 1 ? $" (failback returns {adapter.Name} to it {upDelayMs} ms after its link comes up, Net.TeamPolicyUpDelay)." : "."));
                     }
                 }
         }
