@@ -157,3 +157,20 @@ Describe 'Configuration file' {
         $acc.FindPort('Gi1/0/50').SpanningTreeCost | Should -Be 7
     }
 }
+
+Describe 'Export-VNReport with switch links' {
+    It 'lists each link with the end spanning tree blocks, and the root bridge' {
+        $lab = New-Triangle
+        $path = Join-Path $TestDrive 'links.html'
+        $lab.Cluster | Export-VNReport -Path $path
+        $xml = [xml]((Get-Content -Path $path -Raw) -replace '^<!DOCTYPE html>', '')
+        $rows = $xml.SelectNodes('//table[@class="links"]/tbody/tr')
+        $rows.Count | Should -Be 3
+        # dist-1 is root (4096); acc-1 reaches it directly at cost 4 and through dist-2 at 2 + 4 = 6: Gi1/0/50 blocks.
+        $blocked = @($rows | Where-Object { $_.class -eq 'blocked' })
+        $blocked.Count | Should -Be 1
+        ($blocked[0].SelectNodes('td') | ForEach-Object InnerText) | Should -Be @(
+            'acc-1/Gi1/0/50-dist-2/Gi1/0/49', 'acc-1', 'Gi1/0/50', 'dist-2', 'Gi1/0/49', '1000', 'acc-1/Gi1/0/50 in VLAN 1')
+        $xml.SelectSingleNode('//section[@id="topology"]/p[starts-with(., "Root bridge")]').InnerText | Should -Be 'Root bridge: dist-1 in VLAN 1.'
+    }
+}

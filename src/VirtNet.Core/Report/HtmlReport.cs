@@ -416,7 +416,52 @@ namespace VirtNet.Report
                     }
                     _w.Close("svg").Close("figure").Line();
                 }
+                SwitchLinks();
                 _w.Close("section").Line();
+            }
+
+            /// <summary>
+            /// The links between the switches, each with the VLANs in which spanning tree blocks one of its ends
+            /// (Get-VNSpanningTree, every link and switch up), and the root bridge of each VLAN.
+            /// </summary>
+            void SwitchLinks()
+            {
+                var links = _contents.PhysicalSwitches.SelectMany(s => s.SwitchLinks).Distinct().ToList();
+                if (links.Count == 0) return;
+                var ports = SpanningTree.SpanningTreeView.Compute(_contents.PhysicalSwitches);
+                _w.Element("h3", "Switch links and spanning tree");
+                _w.Element("p", "Each link between two switches, and where spanning tree blocks it with every link and switch up: the " +
+                    "blocked end waits for a failure on the forwarding path (Get-VNSpanningTree lists every end in every VLAN).", "class", "legend");
+                _w.Open("table", "class", "links").Open("thead").Open("tr");
+                foreach (var h in new[] { "SwitchLink", "PhysicalSwitch", "Port", "PeerSwitch", "PeerPort", "SpeedMbps", "Blocking" }) _w.Element("th", h);
+                _w.Close("tr").Close("thead").Open("tbody");
+                foreach (var link in links)
+                {
+                    var blocked = ports.Where(p => p.SwitchLink == link && p.State == SpanningTree.SpanningTreeState.Blocking)
+                        .GroupBy(p => p.Path).Select(g => $"{g.Key} in VLAN {VLanList(g.Select(p => p.VLanId))}").ToList();
+                    _w.Open("tr", "class", blocked.Count > 0 ? "blocked" : null).Element("td", link.Name).Element("td", link.PhysicalSwitch.Name)
+                        .Element("td", link.Port).Element("td", link.PeerSwitch.Name).Element("td", link.PeerPort)
+                        .Element("td", link.SpeedMbps.ToString(CultureInfo.InvariantCulture), "class", "num")
+                        .Element("td", blocked.Count == 0 ? "none: forwarding in every VLAN" : string.Join("; ", blocked)).Close("tr");
+                }
+                _w.Close("tbody").Close("table");
+                var roots = ports.GroupBy(p => p.RootBridge?.Name ?? "none").Select(g => $"{g.Key} in VLAN {VLanList(g.Select(p => p.VLanId))}").ToList();
+                if (roots.Count > 0) _w.Element("p", "Root bridge: " + string.Join("; ", roots) + ".");
+            }
+
+            /// <summary>VLAN ids in order, runs as ranges: 1-3, 10.</summary>
+            static string VLanList(IEnumerable<int> ids)
+            {
+                var sorted = ids.Distinct().OrderBy(v => v).ToList();
+                var parts = new List<string>();
+                for (int i = 0; i < sorted.Count;)
+                {
+                    int j = i;
+                    while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1) j++;
+                    parts.Add(j == i ? sorted[i].ToString(CultureInfo.InvariantCulture) : sorted[i].ToString(CultureInfo.InvariantCulture) + "-" + sorted[j].ToString(CultureInfo.InvariantCulture));
+                    i = j + 1;
+                }
+                return string.Join(", ", parts);
             }
 
             void Svg(double width, double height, string label, string css) =>
@@ -865,7 +910,7 @@ tr.finding.sev-info td:first-child{border-left:4px solid var(--info)}
 .v-partitioned{background:#ffb74d;font-weight:600}.v-failed{background:#6a1b9a;color:#fff;font-weight:600}
 .timeline:target{outline:3px solid #d50000}
 .changes td.better{color:var(--ok);font-weight:600}.changes td.worse{color:var(--err);font-weight:600}.changes td.same{color:#78909c}
-.changes tr.kept{color:#78909c}.matrix td.turned{font-weight:700;outline:2px solid currentColor;outline-offset:-3px}.changes .why{color:#546e7a;font-size:12px;max-width:520px}
+.links tr.blocked td:last-child{color:var(--warn);font-weight:600}.changes tr.kept{color:#78909c}.matrix td.turned{font-weight:700;outline:2px solid currentColor;outline-offset:-3px}.changes .why{color:#546e7a;font-size:12px;max-width:520px}
 @media print{nav{display:none}figure{break-inside:avoid}}
 ";
     }
