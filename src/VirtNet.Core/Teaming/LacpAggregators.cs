@@ -105,6 +105,7 @@ namespace VirtNet.Teaming
         /// </summary>
         static int KeepBundled(Team team, UplinkState[] state, int[] usable, int count)
         {
+            if (!team.HoldsMembersBack) return count;
             var ports = team.ActivePorts;
             bool LinkDown(VNSwitchPort port)
             {

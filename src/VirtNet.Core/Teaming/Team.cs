@@ -45,6 +45,7 @@ namespace VirtNet.Teaming
             var option = TeamingOption.Of(portGroup);
             bool esx = option.Platform == Hypervisor.Esx;
             var (active, standby, unused) = esx ? (policy.ActiveNic, policy.StandbyNic, policy.UnusedNic) : PlatformMembers(vswitch);
+            var activeUplinks = Members(active);
             // Hyper-V teams and bonds detect failures by link state and take a restored member back at once.
             return new Team(index, portGroup, option, esx ? policy.NetworkFailoverDetectionPolicy : NetworkFailoverDetectionPolicy.LinkStatus,
                 !esx || policy.FailbackEnabled, policy.IpHashVariant, Indices(active), Indices(standby), Indices(unused),
@@ -52,8 +53,10 @@ namespace VirtNet.Teaming
                 UpDelayOf(vswitch))
             {
                 PortsWithoutMac = ports.Where(a => a.MacAddress == null).Select(a => a.Path).ToArray(),
-                Aggregators = LacpAggregators.Of(Members(active)),
-                ActivePorts = Members(active).Select(u => u.SwitchPort).ToArray(),
+                Aggregators = LacpAggregators.Of(activeUplinks),
+                ActivePorts = activeUplinks.Select(u => u.SwitchPort).ToArray(),
+                HoldsMembersBack = activeUplinks.Any(u => u.SwitchPort?.PortChannel is VNPortChannel c && c.IsLacp
+                    && c.AllMembers.Any(m => m.MemberState.HasValue && m.MemberState != PortChannelMemberState.Bundled)),
             };
         }
 
@@ -109,6 +112,9 @@ namespace VirtNet.Teaming
         public LacpAggregators Aggregators { get; private set; }
         /// <summary>Per active uplink, in <see cref="Active"/> order, the switch port it is cabled to; null when not cabled.</summary>
         public VNSwitchPort[] ActivePorts { get; private set; }
+
+        /// <summary>Whether an LACP channel of the active uplinks' ports keeps a member out of the bundle (hot-standby, suspended ...).</summary>
+        public bool HoldsMembersBack { get; private set; }
         /// <summary>Beacon probing compares the uplinks that may carry traffic: active and standby.</summary>
         public int BeaconUplinkCount => Active.Length + Standby.Length;
 

@@ -73,6 +73,13 @@ namespace VirtNet.Traffic
             string UplinkNames(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Select(u => model.Uplinks[u].Name));
             string Ports(IEnumerable<int> uplinks) => string.Join(", ", uplinks.Where(u => model.SwitchPort[u] != null).Select(u => model.SwitchPort[u].Path));
             string[] Names(int[] uplinks) => uplinks.Select(u => model.Uplinks[u].Name).ToArray();
+            // Per team, its TCP flows, in one pass over the runs (balance-rr reorders them).
+            var tcpFlows = new int[teams.Length];
+            for (int r = 0; r < model.RunSource.Length; r++)
+            {
+                int source = model.SourceTeam[model.RunSource[r]];
+                if (source >= 0 && model.Flows.Segments[r].Protocol == FlowProtocol.Tcp) tcpFlows[source] += model.RunStart[r + 1] - model.RunStart[r];
+            }
 
             for (int t = 0; t < teams.Length; t++)
             {
@@ -82,11 +89,7 @@ namespace VirtNet.Traffic
                 AggregatorFinding(findings, model, run, t);
                 if (team.Option.Platform != Hypervisor.Esx)
                 {
-                    int tcpFlows = 0;
-                    for (int r = 0; r < model.RunSource.Length; r++)
-                        if (model.SourceTeam[model.RunSource[r]] == t && model.Flows.Segments[r].Protocol == FlowProtocol.Tcp)
-                            tcpFlows += model.RunStart[r + 1] - model.RunStart[r];
-                    PlatformFindings(findings, team, run.Physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), tcpFlows, UplinkNames, Ports);
+                    PlatformFindings(findings, team, run.Physical[t], Count(FlowStatus.NoUplink), Count(FlowStatus.MacFlap), tcpFlows[t], UplinkNames, Ports);
                     continue;
                 }
                 var policy = team.Policy.Value;

@@ -41,6 +41,8 @@ namespace VirtNet.Commands
                 return width > TopologyText.MinWidth ? width - 1 : 120;
             }
             catch (System.Management.Automation.Host.HostException) { return 120; }
+            // Hosts without a console window (a runspace hosted by a service or an editor) implement RawUI's buffer
+            // size by throwing NotImplementedException: they have no width to fit.
             catch (System.NotImplementedException) { return 120; }
             // A console whose output is redirected has no buffer to measure on some platforms.
             catch (System.IO.IOException) { return 120; }
